@@ -1,1 +1,40 @@
-// placeholder, replaced below
+// Bundles the Node-side entry points with esbuild into single CommonJS files under out/.
+// A sandboxed preload must be one file; the CLI and the browser host start faster bundled.
+// Native and WASM-carrying packages stay external and are loaded from node_modules (or app.asar).
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+const external = ['electron', 'better-sqlite3', 'libsodium-wrappers-sumo', 'electron-updater', 'electron-log'];
+const entries = [
+  { in: 'electron/main.ts', out: 'out/main/main.cjs' },
+  { in: 'electron/preload.ts', out: 'out/preload/preload.cjs' },
+  { in: 'electron/web/main.ts', out: 'out/web/host.cjs' },
+  { in: 'electron/cli/main.ts', out: 'out/cli/main.cjs' },
+  { in: 'bench/bench.ts', out: 'out/bench/bench.cjs' },
+  { in: 'tests/e2e/support/test-host.ts', out: 'out/test/test-host.cjs' },
+];
+
+await Promise.all(
+  entries
+    .filter((entry) => existsSync(join(root, entry.in)))
+    .map((entry) =>
+      build({
+        absWorkingDir: root,
+        entryPoints: [entry.in],
+        outfile: entry.out,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        sourcemap: 'linked',
+        external,
+        define: { 'process.env.ONEWALLET_VERSION': JSON.stringify(pkg.version) },
+        logLevel: 'warning',
+      }),
+    ),
+);

@@ -1,0 +1,34 @@
+/**
+ * Serves the renderer from `app://onewallet/` instead of file://, so the page has a real origin,
+ * a strict CSP header and no access to the rest of the filesystem.
+ */
+import { net, protocol } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { contentSecurityPolicy } from './web/static-files';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = 'app://onewallet';
+
+/** Must run before `app.ready`. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+export function serveRenderer(rendererDir: string): void {
+  const csp = contentSecurityPolicy("'self'");
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'onewallet') return new Response(null, { status: 404 });
+    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
+    const file = join(rendererDir, relative);
+    if (!file.startsWith(rendererDir + sep)) return new Response(null, { status: 403 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('content-security-policy', csp);
+    headers.set('x-content-type-options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}

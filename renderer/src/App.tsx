@@ -1,0 +1,52 @@
+/**
+ * Root: picks the transport, loads preferences, and provides locale and theme to antd. Nothing
+ * here touches wallet data; views get it through the contract client.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import type { Language, Settings } from '../../shared/contract';
+import { ApiContext } from './lib/api-context';
+import { createClient, type ConnectionState } from './lib/client';
+import { applyLanguage, languageFromUrl, systemLanguage } from './lib/i18n';
+import { useSettings, useSystemDark } from './lib/use-settings';
+import { ConnectionScreen } from './shell/ConnectionScreen';
+import { Shell } from './shell/Shell';
+
+export function App() {
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [attempt, setAttempt] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a retry deliberately makes a new client
+  const api = useMemo(() => createClient(setConnection), [attempt]);
+  const { settings, update } = useSettings(connection === 'open' ? api : null);
+  const [urlLanguage, setUrlLanguage] = useState<Language | null>(languageFromUrl);
+  const language: Language = urlLanguage ?? settings?.language ?? systemLanguage();
+  const systemDark = useSystemDark();
+  const dark = settings?.theme === 'dark' || (settings?.theme !== 'light' && systemDark);
+
+  useEffect(() => applyLanguage(language), [language]);
+
+  const updateSettings = async (patch: Partial<Settings>) => {
+    // An explicit choice in settings wins over the ?lang= of the link that opened the page.
+    if (patch.language !== undefined) setUrlLanguage(null);
+    await update(patch);
+  };
+
+  return (
+    <ConfigProvider
+      locale={language === 'zh-CN' ? zhCN : enUS}
+      theme={{ algorithm: dark ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm, token: { colorPrimary: '#1677ff' } }}
+    >
+      <AntApp>
+        {connection === 'open' && api && settings ? (
+          <ApiContext.Provider value={api}>
+            <Shell settings={settings} language={language} dark={dark} onUpdateSettings={updateSettings} />
+          </ApiContext.Provider>
+        ) : (
+          <ConnectionScreen state={connection} onRetry={() => setAttempt((n) => n + 1)} />
+        )}
+      </AntApp>
+    </ConfigProvider>
+  );
+}

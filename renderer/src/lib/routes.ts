@@ -1,0 +1,30 @@
+/** The views of the shell, addressed by the URL hash (#/accounts) so reloads keep the place. */
+import { useEffect, useState } from 'react';
+
+export const ROUTES = [
+  'dashboard',
+  'accounts',
+  'transactions',
+  'reports',
+  'import',
+  'backup',
+  'security',
+  'crashes',
+  'settings',
+] as const;
+export type Route = (typeof ROUTES)[number];
+
+function current(): Route {
+  const hash = window.location.hash.replace(/^#\/?/, '');
+  return (ROUTES as readonly string[]).includes(hash) ? (hash as Route) : 'dashboard';
+}
+
+export function useRoute(): [Route, (route: Route) => void] {
+  const [route, setRoute] = useState<Route>(current);
+  useEffect(() => {
+    const onChange = () => setRoute(current());
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return [route, (next) => (window.location.hash = `#/${next}`)];
+}

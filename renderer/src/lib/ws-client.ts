@@ -1,0 +1,89 @@
+/**
+ * Browser-mode transport: the same `OneWalletApi` as the preload, over a WebSocket to the
+ * engine host on 127.0.0.1. The token comes from the link the host printed; it is moved from
+ * the address bar into this tab's session storage so it does not linger in history.
+ */
+import {
+  buildApi,
+  WS_PATH,
+  type EventName,
+  type Failure,
+  type OneWalletApi,
+  type Result,
+  type WsServerMessage,
+} from '../../../shared/contract';
+
+const TOKEN_KEY = 'onewallet.token';
+const REQUEST_TIMEOUT_MS = 120_000;
+
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'no-token';
+
+const transportFailure: Failure = { ok: false, code: 'internal', messageKey: 'errors.transport', params: {} };
+
+export function takeToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function connectWebSocket(token: string, onState: (state: ConnectionState) => void): OneWalletApi {
+  let nextId = 1;
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const url = `ws://${window.location.host}${WS_PATH}?token=${encodeURIComponent(token)}`;
+  const socket = new WebSocket(url);
+  onState('connecting');
+
+  const opened = new Promise<boolean>((resolve) => {
+    socket.addEventListener('open', () => {
+      onState('open');
+      resolve(true);
+    });
+    socket.addEventListener('close', () => {
+      onState('closed');
+      resolve(false);
+      for (const settle of pending.values()) settle(transportFailure);
+      pending.clear();
+    });
+  });
+
+  socket.addEventListener('message', (event) => {
+    const message = JSON.parse(String(event.data)) as WsServerMessage;
+    if (message.type === 'result') {
+      pending.get(message.id)?.(message.result);
+      pending.delete(message.id);
+    } else {
+      for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
+    }
+  });
+
+  return buildApi(
+    async (method, input) => {
+      if (!(await opened)) return transportFailure;
+      const id = nextId++;
+      return new Promise<Result<unknown>>((resolve) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          resolve(transportFailure);
+        }, REQUEST_TIMEOUT_MS);
+        pending.set(id, (result) => {
+          clearTimeout(timer);
+          resolve(result);
+        });
+        socket.send(JSON.stringify({ id, method, input }));
+      });
+    },
+    (name, listener) => {
+      const set = listeners.get(name) ?? new Set();
+      set.add(listener);
+      listeners.set(name, set);
+      return () => set.delete(listener);
+    },
+  );
+}

@@ -1,0 +1,101 @@
+/** The frame around every view: navigation, header with language and theme, and the view itself. */
+import { Layout, Menu, Select, Space, Tooltip, Typography, Button } from 'antd';
+import {
+  AppstoreOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  BugOutlined,
+  CloudUploadOutlined,
+  ImportOutlined,
+  MoonOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SunOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language, Settings } from '../../../shared/contract';
+import { ROUTES, useRoute, type Route } from '../lib/routes';
+import { PlaceholderView } from '../views/PlaceholderView';
+import { SettingsView } from '../views/SettingsView';
+
+const ICONS: Record<Route, ReactNode> = {
+  dashboard: <AppstoreOutlined />,
+  accounts: <BankOutlined />,
+  transactions: <UnorderedListOutlined />,
+  reports: <BarChartOutlined />,
+  import: <ImportOutlined />,
+  backup: <CloudUploadOutlined />,
+  security: <SafetyCertificateOutlined />,
+  crashes: <BugOutlined />,
+  settings: <SettingOutlined />,
+};
+
+interface ShellProps {
+  settings: Settings;
+  language: Language;
+  dark: boolean;
+  onUpdateSettings(patch: Partial<Settings>): Promise<void>;
+}
+
+export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps) {
+  const { t } = useTranslation();
+  const [route, go] = useRoute();
+
+  const view =
+    route === 'settings' ? (
+      <SettingsView settings={settings} language={language} onUpdate={onUpdateSettings} />
+    ) : (
+      <PlaceholderView title={t(`nav.${route}`)} />
+    );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={220} breakpoint="lg" collapsedWidth={64} theme={dark ? 'dark' : 'light'}>
+        <div className="ow-brand">
+          <img src="./icon.svg" alt="" width={28} height={28} />
+          <Typography.Text strong>{t('app.name')}</Typography.Text>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <Menu
+            mode="inline"
+            theme={dark ? 'dark' : 'light'}
+            selectedKeys={[route]}
+            onClick={({ key }) => go(key as Route)}
+            items={ROUTES.map((key) => ({ key, icon: ICONS[key], label: t(`nav.${key}`) }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="ow-header" style={{ background: 'transparent' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t(`nav.${route}`)}
+          </Typography.Title>
+          <Space>
+            <Select
+              aria-label={t('language.label')}
+              value={language}
+              style={{ width: 130 }}
+              onChange={(value: Language) => void onUpdateSettings({ language: value })}
+              options={[
+                { value: 'zh-CN', label: t('language.zh-CN') },
+                { value: 'en-US', label: t('language.en-US') },
+              ]}
+            />
+            <Tooltip title={t('theme.toggle')}>
+              <Button
+                aria-label={t('theme.toggle')}
+                icon={dark ? <SunOutlined /> : <MoonOutlined />}
+                onClick={() => void onUpdateSettings({ theme: dark ? 'light' : 'dark' })}
+              />
+            </Tooltip>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="ow-content">
+          <main>{view}</main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * Foundation end to end: browser mode's host, WebSocket, router and handlers answer a real
+ * contract method on screen in both languages; bad tokens, origins and payloads are refused
+ * without effect.
+ */
+import { expect, test } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { startHost, type RunningHost } from './support/host';
+
+const version = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version as string;
+
+let host: RunningHost;
+test.beforeEach(async () => {
+  host = await startHost({ lang: 'en-US' });
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+test('app/info round trip is shown on screen in English and Chinese', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: 'Settings & About' }).click();
+  await expect(page.getByTestId('app-version')).toHaveText(version);
+  await expect(page.getByText('Browser mode (local only)')).toBeVisible();
+  await expect(page.getByText(host.dataDir)).toBeVisible();
+  // The token has left the address bar.
+  expect(page.url()).not.toContain('token=');
+
+  // Switch language through the settings contract method; the choice is persisted by the engine.
+  await page.getByRole('main').getByLabel('Language').click();
+  await page.getByTitle('简体中文').last().click();
+  await expect(page.getByText('关于一钱包')).toBeVisible();
+  await expect(page.getByText('浏览器模式（仅本机）')).toBeVisible();
+  await expect(page.getByTestId('app-version')).toHaveText(version);
+  const saved = JSON.parse(readFileSync(join(host.dataDir, 'settings.json'), 'utf8'));
+  expect(saved.language).toBe('zh-CN');
+
+  // A reload keeps Chinese: it came from the engine, not from page state.
+  await page.goto(`${host.origin}/#/settings`);
+  await expect(page.getByRole('menuitem', { name: '设置与关于' })).toBeVisible();
+});
+
+test('?lang=zh-CN opens the shell in Chinese', async ({ page }) => {
+  await page.goto(`${host.url.replace('lang=en-US', 'lang=zh-CN')}#/settings`);
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  await expect(page.getByText('关于一钱包')).toBeVisible();
+  await expect(page.getByTestId('app-version')).toHaveText(version);
+});
+
+test('a wrong token is refused: no connection, no data', async ({ page }) => {
+  await page.goto(`${host.origin}/?token=not-the-token&lang=en-US`);
+  await expect(page.getByText('Cannot reach the OneWallet engine')).toBeVisible();
+
+  const status = await new Promise<number>((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/rpc?token=wrong`, { headers: { origin: host.origin } });
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('open', () => reject(new Error('a wrong token was accepted')));
+    ws.on('error', () => {});
+  });
+  expect(status).toBe(401);
+});
+
+test('a foreign origin or host is refused even with the right token (DNS rebinding)', async () => {
+  const attempt = (headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/rpc?token=${host.token}`, { headers });
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => reject(new Error('accepted')));
+      ws.on('error', () => {});
+    });
+  expect(await attempt({ origin: 'http://evil.example' })).toBe(403);
+  expect(await attempt({ origin: 'http://evil.example:80', host: `evil.example:${host.port}` })).toBe(421);
+  const page = await fetch(`${host.origin}/`, { headers: { host: `evil.example:${host.port}` } }).catch(() => null);
+  // fetch may refuse to override Host; when it does send it, the host must refuse.
+  if (page) expect([200, 421]).toContain(page.status);
+});
+
+test('malformed, unknown and oversized requests are rejected without effect', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  const replies = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('onewallet.token');
+    const ws = new window.WebSocket(`ws://${location.host}/rpc?token=${token}`);
+    await new Promise((resolve) => ws.addEventListener('open', resolve));
+    const ask = (id: number, method: string, input: unknown) =>
+      new Promise<any>((resolve) => {
+        const onMessage = (event: MessageEvent) => {
+          const message = JSON.parse(String(event.data));
+          if (message.type === 'result' && message.id === id) {
+            ws.removeEventListener('message', onMessage);
+            resolve(message.result);
+          }
+        };
+        ws.addEventListener('message', onMessage);
+        ws.send(JSON.stringify({ id, method, input }));
+      });
+    return {
+      badValue: await ask(1, 'settings/update', { theme: 'purple' }),
+      extraField: await ask(2, 'settings/update', { theme: 'dark', admin: true }),
+      unknown: await ask(3, 'vault/exportKeys', {}),
+      oversized: await ask(4, 'settings/update', { theme: 'x'.repeat(200_000) }),
+      after: await ask(5, 'settings/get', {}),
+    };
+  });
+  expect(replies.badValue).toMatchObject({ ok: false, code: 'invalid_input', messageKey: 'errors.invalid_input' });
+  expect(replies.extraField).toMatchObject({ ok: false, code: 'invalid_input' });
+  expect(replies.unknown).toMatchObject({ ok: false, code: 'unknown_method' });
+  expect(replies.oversized).toMatchObject({ ok: false, code: 'payload_too_large' });
+  expect(replies.after).toEqual({ ok: true, value: { language: null, theme: 'system' } });
+  expect(existsSync(join(host.dataDir, 'settings.json'))).toBe(false);
+});

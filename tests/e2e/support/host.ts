@@ -1,0 +1,61 @@
+/**
+ * Starts browser mode as a real child process (the built `out/web/host.cjs`, exactly what
+ * `npm run web` runs) on a fresh data folder, and waits for its ready line.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const ROOT = resolve(__dirname, '../../..');
+
+export async function startHost(
+  options: { lang?: 'zh-CN' | 'en-US'; dataDir?: string; script?: string } = {},
+): Promise<RunningHost> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'onewallet-e2e-'));
+  const args = [options.script ?? join(ROOT, 'out/web/host.cjs'), '--data-dir', dataDir];
+  if (options.lang) args.push('--lang', options.lang);
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /OneWallet ready at (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)));
+  });
+
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    port: Number(parsed.port),
+    token: parsed.searchParams.get('token') ?? '',
+    dataDir,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
