@@ -1,0 +1,179 @@
+/**
+ * The append-only journal: one encrypted row per event, chained by keyed BLAKE2b tags, with the
+ * head (seq, tag) updated in the same transaction. Reading re-computes the chain and decrypts every
+ * row; any mismatch is an integrity problem at that seq, never a silently skipped event.
+ */
+import { DomainError } from '../../shared/errors';
+import { blob, concat, u64le, utf8 } from './bytes';
+import { JOURNAL_PAGE, MAC_BYTES, NONCE_BYTES, TAG_BYTES } from './constants';
+import { equal, hash, newNonce, open, seal, type Subkeys } from './crypto';
+import { problem, toError, type Problem } from './problems';
+import type { Db } from './schema';
+
+export interface Head {
+  seq: number;
+  tag: Uint8Array;
+}
+
+/** The chain starts from 32 zero bytes at seq 0. */
+export const GENESIS_TAG = new Uint8Array(TAG_BYTES);
+
+export function eventAd(vaultId: Uint8Array, seq: number, prevTag: Uint8Array): Uint8Array {
+  return concat(vaultId, u64le(seq), prevTag);
+}
+
+export function chainTag(chainKey: Uint8Array, prevTag: Uint8Array, seq: number, nonce: Uint8Array, ciphertext: Uint8Array): Uint8Array {
+  return hash(concat(prevTag, u64le(seq), nonce, ciphertext), chainKey);
+}
+
+export function readHead(db: Db): Head {
+  const row = db.prepare('SELECT seq, tag FROM head WHERE id = 1').get() as { seq: unknown; tag: unknown } | undefined;
+  const tag = blob(row?.tag, TAG_BYTES);
+  if (!row || !tag || typeof row.seq !== 'number' || !Number.isSafeInteger(row.seq) || row.seq < 0) {
+    throw toError(problem('head', 'head_damaged'));
+  }
+  return { seq: row.seq, tag: new Uint8Array(tag) };
+}
+
+/** Cheap structural check done on every unlock: the last row is the head, and nothing lies beyond it. */
+export function checkHeadAgainstJournal(db: Db): Problem | null {
+  const head = readHead(db);
+  const row = db.prepare('SELECT max(seq) AS last FROM journal').get() as { last: number | null };
+  const last = row.last ?? 0;
+  if (last > head.seq) return problem('head', 'rows_past_head', { head: head.seq, last });
+  if (last < head.seq) return problem('head', 'journal_truncated', { head: head.seq, last });
+  if (head.seq === 0) return equal(head.tag, GENESIS_TAG) ? null : problem('head', 'head_mismatch', {}, 0);
+  const tagRow = db.prepare('SELECT tag FROM journal WHERE seq = ?').get(head.seq) as { tag: unknown };
+  const tag = blob(tagRow.tag, TAG_BYTES);
+  return tag && equal(tag, head.tag) ? null : problem('head', 'head_mismatch', {}, head.seq);
+}
+
+export function serializePayload(payload: unknown): Uint8Array {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(payload);
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined) {
+    throw new DomainError('invalid_input', 'errors.vault.payload_not_json', { detail: 'payload is not JSON-serializable' });
+  }
+  return utf8(json);
+}
+
+/** Appends in ONE immediate transaction; returns after the commit is durable (WAL + synchronous=FULL). */
+export function appendEvents(db: Db, vaultId: Uint8Array, keys: Subkeys, payloads: readonly unknown[]): { seq: number; tag: Uint8Array }[] {
+  const plaintexts = payloads.map(serializePayload);
+  const insert = db.prepare('INSERT INTO journal (seq, nonce, ciphertext, tag) VALUES (?, ?, ?, ?)');
+  const setHead = db.prepare('UPDATE head SET seq = ?, tag = ? WHERE id = 1');
+  return db.transaction(() => {
+    // Read the head inside the write transaction: another connection may have appended meanwhile.
+    let { seq, tag } = readHead(db);
+    const out: { seq: number; tag: Uint8Array }[] = [];
+    for (const plaintext of plaintexts) {
+      seq += 1;
+      const nonce = newNonce();
+      const ciphertext = seal(keys.journal, nonce, eventAd(vaultId, seq, tag), plaintext);
+      plaintext.fill(0);
+      tag = chainTag(keys.chain, tag, seq, nonce, ciphertext);
+      insert.run(seq, nonce, ciphertext, tag);
+      out.push({ seq, tag });
+    }
+    if (out.length > 0) setHead.run(seq, tag);
+    return out;
+  }).immediate();
+}
+
+export interface WalkOptions {
+  fromSeq?: number;
+  /** With a sink, problems are reported and the walk goes on (verify); without, the first one throws (unlock). */
+  onProblem?: (p: Problem) => void;
+}
+
+/**
+ * Walks events fromSeq..head, checking seq continuity, chain tags and AEAD, and yields decrypted
+ * payloads. Reads in pages with no statement left open, so callers may write between items.
+ */
+export function* walkJournal(db: Db, vaultId: Uint8Array, keys: Subkeys, options: WalkOptions = {}): Generator<{ seq: number; payload: unknown }> {
+  const report = (p: Problem) => {
+    if (!options.onProblem) throw toError(p);
+    options.onProblem(p);
+  };
+  const head = readHead(db);
+  const fromSeq = options.fromSeq ?? 1;
+  if (!Number.isSafeInteger(fromSeq) || fromSeq < 1 || fromSeq > head.seq + 1) {
+    throw new DomainError('invalid_input', 'errors.vault.bad_seq', { detail: `fromSeq ${fromSeq}` });
+  }
+  let prevTag: Uint8Array = GENESIS_TAG;
+  if (fromSeq > 1) {
+    const row = db.prepare('SELECT tag FROM journal WHERE seq = ?').get(fromSeq - 1) as { tag: unknown } | undefined;
+    const tag = blob(row?.tag, TAG_BYTES);
+    if (!tag) report(problem('journal', 'event_missing', {}, fromSeq - 1));
+    prevTag = tag ?? GENESIS_TAG;
+  }
+  const page = db.prepare('SELECT seq, nonce, ciphertext, tag FROM journal WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let expected = fromSeq;
+  let lastSeen = fromSeq - 1;
+  let altPrev: Uint8Array | null = null;
+  let afterGap = false;
+  while (expected <= head.seq) {
+    const rows = page.all(expected, head.seq, JOURNAL_PAGE) as { seq: number; nonce: unknown; ciphertext: unknown; tag: unknown }[];
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      if (row.seq !== expected) {
+        report(problem('journal', row.seq - expected === 1 ? 'event_missing' : 'events_missing', { to: row.seq - 1 }, expected));
+        expected = row.seq;
+        afterGap = true;
+      }
+      const seq = row.seq;
+      expected = seq + 1;
+      lastSeen = seq;
+      const nonce = blob(row.nonce, NONCE_BYTES);
+      const ciphertext = blob(row.ciphertext);
+      const tag = blob(row.tag, TAG_BYTES);
+      if (!nonce || !ciphertext || ciphertext.length < MAC_BYTES || !tag) {
+        report(problem('journal', 'event_malformed', {}, seq));
+        prevTag = tag ?? prevTag;
+        continue;
+      }
+      let computed = chainTag(keys.chain, prevTag, seq, nonce, ciphertext);
+      let chainOk = equal(computed, tag);
+      if (!chainOk && altPrev) {
+        // After a broken row, the next row may chain from the stored tag (the row's data was hit) or
+        // from the recomputed one (the stored tag was hit): accept either so one flip is one problem.
+        const alt = chainTag(keys.chain, altPrev, seq, nonce, ciphertext);
+        if (equal(alt, tag)) [chainOk, prevTag, computed] = [true, altPrev, alt];
+      }
+      const plaintext = chainOk ? open(keys.journal, nonce, eventAd(vaultId, seq, prevTag), ciphertext) : null;
+      altPrev = chainOk ? null : computed;
+      prevTag = new Uint8Array(tag);
+      const gapBefore = afterGap;
+      afterGap = false;
+      if (!chainOk) {
+        // The row right after a gap cannot chain (its predecessor is gone); the gap is the problem.
+        if (!gapBefore) report(problem('journal', 'chain_broken', {}, seq));
+        continue;
+      }
+      if (!plaintext) {
+        report(problem('journal', 'event_undecryptable', {}, seq));
+        continue;
+      }
+      let payload: unknown;
+      try {
+        payload = JSON.parse(decoder.decode(plaintext));
+      } catch {
+        report(problem('journal', 'event_undecryptable', {}, seq));
+        continue;
+      } finally {
+        plaintext.fill(0);
+      }
+      yield { seq, payload };
+    }
+  }
+  if (lastSeen < head.seq) {
+    report(problem('head', 'journal_truncated', { head: head.seq, last: lastSeen }));
+  } else if (!equal(prevTag, head.tag) && !(altPrev && equal(altPrev, head.tag))) {
+    report(problem('head', 'head_mismatch', {}, head.seq));
+  }
+}

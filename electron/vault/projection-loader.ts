@@ -1,0 +1,96 @@
+/**
+ * Building a projection: start from the newest snapshot that authenticates and agrees with the
+ * journal, then replay the later events. The journal is the truth; a snapshot is only a cache, so
+ * one that fails is skipped (with a warning) — unless it proves the journal lost events.
+ */
+import { blob } from './bytes';
+import { TAG_BYTES } from './constants';
+import { equal, type Subkeys } from './crypto';
+import { checkHeadAgainstJournal, GENESIS_TAG, readHead, walkJournal } from './journal';
+import { problem, toError, type Problem } from './problems';
+import type { Db } from './schema';
+import { listSnapshots, openSnapshot, readSnapshot } from './snapshots';
+import type { ProgressFn, Projection, ProjectionFactory } from './types';
+
+export interface VaultContext {
+  db: Db;
+  vaultId: Uint8Array;
+  keys: Subkeys;
+}
+
+const PROGRESS_EVERY = 1_000;
+
+export function storedTag(db: Db, seq: number): Uint8Array | null {
+  if (seq === 0) return GENESIS_TAG;
+  const row = db.prepare('SELECT tag FROM journal WHERE seq = ?').get(seq) as { tag: unknown } | undefined;
+  return blob(row?.tag, TAG_BYTES);
+}
+
+export type SnapshotOutcome =
+  | { kind: 'ok'; coversSeq: number; projection: Projection }
+  | { kind: 'skip'; warning: Problem }
+  | { kind: 'fatal'; problem: Problem };
+
+/** Tries one snapshot: authenticates it, checks it against the journal and hands it to the factory. */
+export function trySnapshot(ctx: VaultContext, id: number, headSeq: number, factory: ProjectionFactory | null): SnapshotOutcome {
+  const row = readSnapshot(ctx.db, id);
+  const covers = row?.coversSeq ?? -1;
+  const plaintext = row ? openSnapshot(ctx.vaultId, ctx.keys.snapshot, row) : null;
+  if (!row || !plaintext) return { kind: 'skip', warning: problem('snapshot', 'snapshot_unreadable', { covers }) };
+  try {
+    // Authentic, so its (seq, tag) really was a point of this vault's history.
+    if (covers > headSeq) return { kind: 'fatal', problem: problem('snapshot', 'snapshot_ahead', { covers, head: headSeq }) };
+    const tag = storedTag(ctx.db, covers);
+    if (!tag || !row.coversTag || !equal(tag, row.coversTag)) {
+      return { kind: 'fatal', problem: problem('journal', 'snapshot_disagrees', {}, covers) };
+    }
+    if (!factory) return { kind: 'skip', warning: problem('snapshot', 'snapshot_incompatible', { covers }) };
+    try {
+      return { kind: 'ok', coversSeq: covers, projection: factory.fromSnapshot(plaintext) };
+    } catch {
+      return { kind: 'skip', warning: problem('snapshot', 'snapshot_incompatible', { covers }) };
+    }
+  } finally {
+    plaintext.fill(0);
+  }
+}
+
+/** Applies events fromSeq..head to `projection`; integrity problems throw (the projection is closed first). */
+export function replay(ctx: VaultContext, projection: Projection, fromSeq: number, headSeq: number, onProgress?: ProgressFn): void {
+  const total = Math.max(0, headSeq - fromSeq + 1);
+  let done = 0;
+  onProgress?.({ phase: 'replay', done, total });
+  try {
+    for (const event of walkJournal(ctx.db, ctx.vaultId, ctx.keys, { fromSeq })) {
+      projection.apply(event.seq, event.payload);
+      if (++done % PROGRESS_EVERY === 0) onProgress?.({ phase: 'replay', done, total });
+    }
+  } catch (error) {
+    projection.close();
+    throw error;
+  }
+  onProgress?.({ phase: 'replay', done, total });
+}
+
+export function loadProjection(ctx: VaultContext, factory: ProjectionFactory, onProgress?: ProgressFn, onWarning?: (w: Problem) => void): Projection {
+  const headProblem = checkHeadAgainstJournal(ctx.db);
+  if (headProblem) throw toError(headProblem);
+  const head = readHead(ctx.db);
+  const snapshots = listSnapshots(ctx.db);
+  onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
+  let start: { coversSeq: number; projection: Projection } | null = null;
+  for (const { id } of snapshots) {
+    const outcome = trySnapshot(ctx, id, head.seq, factory);
+    if (outcome.kind === 'fatal') throw toError(outcome.problem);
+    if (outcome.kind === 'skip') {
+      onWarning?.(outcome.warning);
+      continue;
+    }
+    start = outcome;
+    break;
+  }
+  onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
+  const projection = start?.projection ?? factory.empty();
+  replay(ctx, projection, (start?.coversSeq ?? 0) + 1, head.seq, onProgress);
+  return projection;
+}

@@ -1,0 +1,209 @@
+/**
+ * An unlocked vault: holds the data key and its subkeys for as long as it is open, and wipes them
+ * on lock. Every method first checks the session is still open, so a caller that kept a reference
+ * after lock gets `wallet_locked` rather than garbage.
+ */
+import { DomainError } from '../../shared/errors';
+import { checkKeyFile, checkNewPassword, flushReplacedSlots, openPrimary } from './auth';
+import type { Clock } from './backoff';
+import { toHex } from './bytes';
+import { deriveSubkeys, equal, random, wipe, wipeSubkeys, type Subkeys } from './crypto';
+import { appendEvents, checkHeadAgainstJournal, GENESIS_TAG, readHead, walkJournal } from './journal';
+import { newSalt, passwordKek, readSlot, recoveryKek, RECOVERY_KDF, wrapSlot, writeSlot } from './keyslots';
+import { toError, type Problem } from './problems';
+import { loadProjection, storedTag, type VaultContext } from './projection-loader';
+import { encodeRecoveryKey, RECOVERY_SECRET_BYTES } from './recovery-key';
+import { mapSqliteError, openChecked, type Db } from './schema';
+import { writeSnapshot } from './snapshots';
+import type { ProgressFn, Projection, ProjectionFactory, Secret, VaultSession, VaultWarning, VerifyReport } from './types';
+import { verifyVault } from './verify';
+
+export class Session implements VaultSession {
+  readonly vaultId: string;
+  private ctx: VaultContext;
+  private dataKey: Uint8Array;
+  private closed = false;
+  private readonly projections = new Set<Projection>();
+  private lastWarnings: VaultWarning[] = [];
+
+  /** Takes ownership of `dataKey` (it is wiped on lock). Checks head against journal before returning. */
+  static open(path: string, dataKey: Uint8Array, now: Clock): Session {
+    const { db, meta } = openChecked(path);
+    try {
+      const headProblem = checkHeadAgainstJournal(db);
+      if (headProblem) throw toError(headProblem);
+    } catch (error) {
+      db.close();
+      wipe(dataKey);
+      throw mapSqliteError(error, 'head');
+    }
+    return new Session(path, db, meta.vaultId, dataKey, now);
+  }
+
+  private constructor(readonly path: string, db: Db, vaultId: Uint8Array, dataKey: Uint8Array, private readonly now: Clock) {
+    this.vaultId = toHex(vaultId);
+    this.dataKey = dataKey;
+    this.ctx = { db, vaultId, keys: deriveSubkeys(dataKey) };
+  }
+
+  get locked(): boolean {
+    return this.closed;
+  }
+
+  private open(): VaultContext {
+    if (this.closed) throw new DomainError('wallet_locked', 'errors.vault.locked');
+    return this.ctx;
+  }
+
+  /** Runs `fn` with SQLite errors mapped to domain errors (damaged file → integrity, disk → io_error). */
+  private guarded<T>(where: string, fn: (ctx: VaultContext) => T): T {
+    const ctx = this.open();
+    try {
+      return fn(ctx);
+    } catch (error) {
+      throw mapSqliteError(error, where);
+    }
+  }
+
+  head(): { seq: number; tag: string } {
+    return this.guarded('head', ({ db }) => {
+      const head = readHead(db);
+      return { seq: head.seq, tag: toHex(head.tag) };
+    });
+  }
+
+  append(payloads: readonly unknown[]): { seq: number }[] {
+    if (!Array.isArray(payloads)) throw new DomainError('invalid_input', 'errors.vault.payload_not_json', { detail: 'payloads must be a list' });
+    return this.guarded('journal', ({ db, vaultId, keys }) =>
+      appendEvents(db, vaultId, keys, payloads).map(({ seq }) => ({ seq })),
+    );
+  }
+
+  events(fromSeq?: number): IterableIterator<{ seq: number; payload: unknown }> {
+    const { db, vaultId, keys } = this.open();
+    const inner = walkJournal(db, vaultId, keys, fromSeq === undefined ? {} : { fromSeq });
+    const check = () => this.open();
+    // Re-check before every step: a lock between two items wipes the keys the walk uses.
+    return (function* () {
+      for (;;) {
+        check();
+        const next = inner.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    })();
+  }
+
+  saveSnapshot(projection: Projection, coversSeq: number): void {
+    this.guarded('snapshot', ({ db, vaultId, keys }) => {
+      const head = readHead(db);
+      if (!Number.isSafeInteger(coversSeq) || coversSeq < 0 || coversSeq > head.seq) {
+        throw new DomainError('invalid_input', 'errors.vault.snapshot_bad_seq', { covers: coversSeq, head: head.seq });
+      }
+      const tag = coversSeq === 0 ? GENESIS_TAG : storedTag(db, coversSeq);
+      if (!tag) throw new DomainError('integrity', 'errors.vault.event_missing', { seq: coversSeq, where: 'journal' });
+      const bytes = projection.serialize();
+      writeSnapshot(db, vaultId, keys.snapshot, coversSeq, tag, bytes, new Date(this.now()));
+      bytes.fill(0);
+    });
+  }
+
+  loadProjection(factory: ProjectionFactory, onProgress?: ProgressFn, onWarning?: (warning: VaultWarning) => void): Projection {
+    const warnings: Problem[] = [];
+    const projection = this.guarded('journal', (ctx) =>
+      loadProjection(ctx, factory, onProgress, (w) => {
+        warnings.push(w);
+        onWarning?.(w);
+      }),
+    );
+    this.lastWarnings = warnings;
+    this.projections.add(projection);
+    return projection;
+  }
+
+  warnings(): readonly VaultWarning[] {
+    return this.lastWarnings;
+  }
+
+  verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): VerifyReport {
+    return this.guarded('file', (ctx) => verifyVault(ctx, factory, onProgress));
+  }
+
+  hasKeyFile(): boolean {
+    return this.guarded('keyslot:primary', ({ db, vaultId }) => readSlot(db, vaultId, 'primary').kind === 'passwordKeyFile');
+  }
+
+  /** Re-authentication for sensitive changes; also checks the slot really holds this session's key. */
+  private async reauth(password: string, keyFile: Uint8Array | undefined): Promise<VaultContext> {
+    const ctx = this.open();
+    const key = await openPrimary(ctx.db, ctx.vaultId, keyFile ? { password, keyFile } : { password }, this.now);
+    const same = equal(key, this.dataKey);
+    wipe(key);
+    if (!same) throw new DomainError('integrity', 'errors.vault.keyslot_damaged', { where: 'keyslot:primary', detail: 'holds another key' });
+    return this.open();
+  }
+
+  async changePassword(oldPassword: string, newPassword: string, keyFile?: Uint8Array): Promise<void> {
+    checkNewPassword(newPassword);
+    const { db, vaultId } = await this.reauth(oldPassword, keyFile);
+    // reauth already insisted on the key file if the slot needs one; the new slot keeps needing it.
+    const keepsKeyFile = readSlot(db, vaultId, 'primary').kind === 'passwordKeyFile';
+    await this.rewrapPrimary(keepsKeyFile && keyFile ? { password: newPassword, keyFile } : { password: newPassword });
+  }
+
+  async setKeyFile(password: string, keyFile: Uint8Array | null, currentKeyFile?: Uint8Array): Promise<void> {
+    if (keyFile !== null) checkKeyFile(keyFile);
+    await this.reauth(password, currentKeyFile);
+    await this.rewrapPrimary(keyFile ? { password, keyFile } : { password });
+  }
+
+  /** Replaces the primary slot: same KDF parameters, new salt, new nonce. O(1) in the data size. */
+  private async rewrapPrimary(secret: Secret): Promise<void> {
+    const { db, vaultId } = this.open();
+    const current = readSlot(db, vaultId, 'primary');
+    const kind = secret.keyFile ? 'passwordKeyFile' : 'password';
+    const salt = newSalt();
+    const kek = await passwordKek(kind, salt, current.kdf, secret);
+    const slot = wrapSlot(vaultId, 'primary', kind, salt, current.kdf, kek, this.dataKey);
+    wipe(kek);
+    this.guarded('keyslot:primary', () => {
+      writeSlot(db, vaultId, slot);
+      flushReplacedSlots(db);
+    });
+  }
+
+  async regenerateRecoveryKey(password: string, keyFile?: Uint8Array): Promise<string> {
+    const { db, vaultId } = await this.reauth(password, keyFile);
+    const secret = random(RECOVERY_SECRET_BYTES);
+    const salt = newSalt();
+    const kek = recoveryKek(vaultId, salt, secret);
+    const slot = wrapSlot(vaultId, 'recovery', 'recovery', salt, RECOVERY_KDF, kek, this.dataKey);
+    const text = encodeRecoveryKey(secret);
+    wipe(kek, secret);
+    this.guarded('keyslot:recovery', () => {
+      writeSlot(db, vaultId, slot);
+      flushReplacedSlots(db);
+    });
+    return text;
+  }
+
+  lock(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const projection of this.projections) {
+      try {
+        projection.close();
+      } catch {
+        // Closing is best effort; the keys below are wiped regardless.
+      }
+    }
+    this.projections.clear();
+    wipeSubkeys(this.ctx.keys as Subkeys);
+    wipe(this.dataKey);
+    try {
+      this.ctx.db.close();
+    } catch {
+      // Already closed or the disk went away; nothing left to protect here.
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/** The vault's public types (re-exported by index.ts); the shell and the CLI program against these. */
+import type { KdfParams } from './kdf';
+import type { Problem } from './problems';
+
+export type { KdfParams, Problem };
+
+/** A state built from events. The ledger's real one is an in-memory SQLite (`db.serialize()`). */
+export interface Projection {
+  apply(seq: number, payload: unknown): void;
+  serialize(): Uint8Array;
+  /** A stable digest of the state (hex), used by verify to compare the snapshot path with a full rebuild. */
+  digest(): string;
+  /** Must tolerate being called twice: the session closes projections it handed out when it locks. */
+  close(): void;
+}
+
+export interface ProjectionFactory {
+  empty(): Projection;
+  /** Throw if the bytes are not a snapshot this version understands; the vault then replays the journal. */
+  fromSnapshot(bytes: Uint8Array): Projection;
+}
+
+export type VaultProgress = { phase: 'kdf' | 'snapshot' | 'replay' | 'verify'; done: number; total: number };
+export type ProgressFn = (progress: VaultProgress) => void;
+
+/** Something the vault worked around (e.g. an unreadable snapshot) that the user may want to know. */
+export type VaultWarning = Problem;
+
+export interface VerifyReport {
+  ok: boolean;
+  problems: Problem[];
+  /** Events walked (= head seq when the journal is intact). */
+  events: number;
+  /** Things that are not damage, e.g. a snapshot from an older projection schema. */
+  notes: Problem[];
+}
+
+export interface Secret {
+  password: string;
+  keyFile?: Uint8Array;
+}
+
+export interface UnlockResult {
+  session: VaultSession;
+  failedAttemptsSinceLastUnlock: { count: number; times: string[] };
+  /** True when recovery replaced a password + key file slot with a password-only one. */
+  keyFileRemoved?: boolean;
+}
+
+export interface LockedVault {
+  readonly path: string;
+  readonly vaultId: string;
+  status(): { hasKeyFile: boolean; failures: number; retryAt: string | null };
+  unlock(secret: Secret, onProgress?: ProgressFn): Promise<UnlockResult>;
+  /** Resets the password (and drops a key-file requirement); no data is lost. */
+  unlockWithRecoveryKey(recoveryKey: string, newPassword: string, onProgress?: ProgressFn): Promise<UnlockResult>;
+  close(): void;
+}
+
+export interface VaultSession {
+  readonly vaultId: string;
+  readonly path: string;
+  head(): { seq: number; tag: string };
+  append(payloads: readonly unknown[]): { seq: number }[];
+  events(fromSeq?: number): IterableIterator<{ seq: number; payload: unknown }>;
+  saveSnapshot(projection: Projection, coversSeq: number): void;
+  loadProjection(factory: ProjectionFactory, onProgress?: ProgressFn, onWarning?: (warning: VaultWarning) => void): Projection;
+  /** Warnings from the last loadProjection. */
+  warnings(): readonly VaultWarning[];
+  /** With factory null, checks everything but the projection comparison. */
+  verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): VerifyReport;
+  changePassword(oldPassword: string, newPassword: string, keyFile?: Uint8Array): Promise<void>;
+  /** keyFile null removes the requirement; currentKeyFile is needed when one is set now. */
+  setKeyFile(password: string, keyFile: Uint8Array | null, currentKeyFile?: Uint8Array): Promise<void>;
+  regenerateRecoveryKey(password: string, keyFile?: Uint8Array): Promise<string>;
+  hasKeyFile(): boolean;
+  lock(): void;
+  readonly locked: boolean;
+}
