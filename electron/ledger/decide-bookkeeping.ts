@@ -1,0 +1,89 @@
+/** Rules for categories, budgets and finishing a reconciliation. */
+import { DomainError } from '../../shared/errors';
+import { parseAmount, toDecimalString } from '../../shared/money';
+import { checkBookingDate, checkMonth } from './dates';
+import type { LedgerEvent } from './events';
+import type { CommandOf, DecideContext } from './commands';
+import type { LedgerReadModel } from './read-model';
+import { envelope, nonNegativeAmount, requireCategory, requireName, requireTransaction, usableAccount } from './rules';
+import { reconcileFigures } from './reconcile';
+
+type BookkeepingCommand = CommandOf<'defineCategory' | 'setBudget' | 'reconcile'>;
+
+export function decideBookkeeping(state: LedgerReadModel, command: BookkeepingCommand, ctx: DecideContext): LedgerEvent[] {
+  switch (command.type) {
+    case 'defineCategory':
+      return [defineCategory(state, command, ctx)];
+    case 'setBudget': {
+      const category = requireCategory(state, command.categoryId, 'expense');
+      const month = checkMonth(command.month);
+      const amountMinor = nonNegativeAmount(command.amount, command.currency);
+      return [
+        envelope(ctx, command.requestId, { type: 'BudgetSet', categoryId: category.id, month, amountMinor, currency: command.currency }),
+      ];
+    }
+    case 'reconcile':
+      return [reconcile(state, command, ctx)];
+  }
+}
+
+/** Two levels only (e.g. Food › Groceries): deeper trees make budgets and reports hard to read. */
+function defineCategory(state: LedgerReadModel, command: CommandOf<'defineCategory'>, ctx: DecideContext): LedgerEvent {
+  const name = requireName(command.name);
+  const existing = command.categoryId === undefined ? undefined : state.category(command.categoryId);
+  if (command.categoryId !== undefined && !existing) {
+    throw new DomainError('not_found', 'errors.category_not_found', { categoryId: command.categoryId });
+  }
+  if (existing && existing.kind !== command.kind) throw new DomainError('rejected', 'errors.category_kind_change', { category: existing.name });
+  const parentId = command.parentId ?? null;
+  if (parentId !== null) {
+    const parent = requireCategory(state, parentId, command.kind);
+    if (parent.parentId !== null || parent.id === existing?.id) throw new DomainError('rejected', 'errors.category_too_deep', {});
+    if (existing && state.categoryChildren(existing.id, existing.kind).length > 0) {
+      throw new DomainError('rejected', 'errors.category_too_deep', {});
+    }
+  }
+  const clash = state
+    .categoryChildren(parentId, command.kind)
+    .find((sibling) => sibling.id !== existing?.id && sibling.name.toLowerCase() === name.toLowerCase());
+  if (clash) throw new DomainError('already_exists', 'errors.category_exists', { name });
+  if (existing && existing.name === name && existing.parentId === parentId) {
+    throw new DomainError('invalid_input', 'errors.nothing_to_change', {});
+  }
+  return envelope(ctx, command.requestId, {
+    type: 'CategoryDefined',
+    categoryId: existing?.id ?? ctx.newId(),
+    name,
+    kind: command.kind,
+    parentId,
+  });
+}
+
+function reconcile(state: LedgerReadModel, command: CommandOf<'reconcile'>, ctx: DecideContext): LedgerEvent {
+  const account = usableAccount(state, command.accountId);
+  const statementDate = checkBookingDate(command.statementDate);
+  const statementBalanceMinor = parseAmount(command.statementBalance, account.currency);
+  const clearedTransactionIds = [...new Set(command.clearedTransactionIds)];
+  for (const id of clearedTransactionIds) {
+    const line = requireTransaction(state, id);
+    if (line.accountId !== account.id) throw new DomainError('rejected', 'errors.reconcile_wrong_account', {});
+    if (line.voided) throw new DomainError('rejected', 'errors.transaction_voided', {});
+    if (line.status === 'reconciled') throw new DomainError('rejected', 'errors.reconciled_locked', {});
+    if (line.date > statementDate) throw new DomainError('rejected', 'errors.reconcile_after_statement', { date: line.date });
+  }
+  const figures = reconcileFigures(state, account.id, statementBalanceMinor, clearedTransactionIds);
+  if (figures.differenceMinor !== 0) {
+    throw new DomainError('rejected', 'errors.reconcile_difference', {
+      difference: toDecimalString(figures.differenceMinor, account.currency),
+      currency: account.currency,
+    });
+  }
+  return envelope(ctx, command.requestId, {
+    type: 'Reconciled',
+    reconciliationId: ctx.newId(),
+    accountId: account.id,
+    statementDate,
+    statementBalanceMinor,
+    clearedTransactionIds,
+  });
+}

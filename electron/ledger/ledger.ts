@@ -1,0 +1,79 @@
+/**
+ * The ledger service: validates a command, makes its events durable through the sink (the vault's
+ * encrypted journal), then folds them into the projection. `execute` is synchronous from start to
+ * finish, so on Node's single thread two callers can never interleave between the "seen this
+ * request?" check and the write: a double click or a retry records once and gets the first result.
+ */
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../shared/errors';
+import { decide, LedgerCommand, type DecideContext } from './commands';
+import { localDate } from './dates';
+import { LedgerEvent } from './events';
+import type { LedgerProjection } from './projection';
+
+/** Where events become durable; the vault session implements it. Returns one seq per payload, in order. */
+export interface EventSink {
+  append(payloads: readonly unknown[]): { seq: number }[];
+}
+
+export interface CommandResult {
+  requestId: string;
+  /** The account, transaction, transfer, category or reconciliation the command created or changed. */
+  id: string;
+  eventIds: string[];
+}
+
+export interface LedgerDeps {
+  sink: EventSink;
+  projection: LedgerProjection;
+  now?: () => Date;
+  newId?: () => string;
+  /** The user's calendar date; defaults to the local date of `now()`. */
+  today?: (now: Date) => string;
+}
+
+export class Ledger {
+  readonly projection: LedgerProjection;
+  private readonly sink: EventSink;
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private readonly today: (now: Date) => string;
+  /** Set when the journal accepted events the projection could not apply: the two now disagree. */
+  private failure: unknown = null;
+
+  constructor(deps: LedgerDeps) {
+    this.sink = deps.sink;
+    this.projection = deps.projection;
+    this.now = deps.now ?? (() => new Date());
+    this.newId = deps.newId ?? randomUUID;
+    this.today = deps.today ?? localDate;
+  }
+
+  execute(input: unknown): CommandResult {
+    if (this.failure) throw new DomainError('internal', 'errors.ledger_needs_reload', {});
+    const parsed = LedgerCommand.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new DomainError('invalid_input', 'errors.invalid_input', { detail: `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() });
+    }
+    const command = parsed.data;
+    const seen = this.projection.requestResult(command.requestId);
+    if (seen) return { requestId: command.requestId, ...seen };
+
+    const now = this.now();
+    const ctx: DecideContext = { now, newId: this.newId, today: this.today(now) };
+    // A rule's check of an event we are about to write: a failure here is our bug, caught before it is durable.
+    const events = decide(this.projection, command, ctx).map((event) => LedgerEvent.parse(event));
+    const appended = this.sink.append(events);
+    if (appended.length !== events.length) throw new Error('event sink returned the wrong number of seqs');
+    try {
+      events.forEach((event, index) => this.projection.apply(appended[index]!.seq, event));
+    } catch (error) {
+      this.failure = error;
+      throw error;
+    }
+    const result = this.projection.requestResult(command.requestId);
+    if (!result) throw new Error('applied events left no request result');
+    return { requestId: command.requestId, ...result };
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The ledger projection: every event folded into an in-memory SQLite database that the queries
+ * read and the rules consult. It is a cache of the journal, never the truth: the vault snapshots
+ * it with `serialize()` and rebuilds it by replay whenever a snapshot is missing, damaged or from
+ * another schema version.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { DomainError } from '../../shared/errors';
+import { EVENT_SCHEMA_VERSION, LedgerEvent, type CategoryKind } from './events';
+import type { AccountState, CategoryState, LedgerReadModel, TransactionState } from './read-model';
+import { applyEvent, type RequestResult } from './apply';
+import { DIGEST_TABLES, PROJECTION_KIND, PROJECTION_SCHEMA_VERSION, SCHEMA_SQL } from './schema';
+import { Sql } from './sql';
+import { toAccount, toCategory, toTransaction, type AccountRow, type CategoryRow, type TransactionRow } from './rows';
+
+/** The shape the vault drives (declared again here: the ledger does not depend on the vault). */
+export interface Projection {
+  apply(seq: number, payload: unknown): void;
+  serialize(): Uint8Array;
+  digest(): string;
+  close(): void;
+}
+
+export interface ProjectionFactory {
+  empty(): Projection;
+  fromSnapshot(bytes: Uint8Array): Projection;
+}
+
+export class LedgerProjection implements Projection, LedgerReadModel {
+  readonly sql: Sql;
+
+  constructor(private readonly db: Database.Database) {
+    this.sql = new Sql(db);
+  }
+
+  /** Seq of the last event applied (0 for an empty ledger). */
+  lastSeq(): number {
+    return Number(this.sql.get<{ value: string }>("SELECT value FROM meta WHERE key = 'last_seq'")?.value ?? 0);
+  }
+
+  apply(seq: number, payload: unknown): void {
+    if (!Number.isSafeInteger(seq) || seq <= this.lastSeq()) throw new Error(`ledger projection: seq ${seq} applied out of order`);
+    const event = parseEvent(payload, seq);
+    // One SQLite transaction per event: a failure leaves no half-applied event behind.
+    this.db.transaction(() => {
+      applyEvent(this.sql, event);
+      this.sql.run("UPDATE meta SET value = ? WHERE key = 'last_seq'", String(seq));
+    })();
+  }
+
+  serialize(): Uint8Array {
+    const bytes = this.db.serialize();
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** SHA-256 over every ledger row in a fixed order, independent of how the rows got there. */
+  digest(): string {
+    const hash = createHash('sha256');
+    for (const { table, columns, orderBy, where } of DIGEST_TABLES) {
+      hash.update(`\u0000${table}\u0000`);
+      const statement = this.sql.prepare(`SELECT ${columns} FROM ${table}${where ? ` WHERE ${where}` : ''} ORDER BY ${orderBy}`);
+      for (const row of statement.raw(true).iterate()) hash.update(`${JSON.stringify(row)}\n`);
+    }
+    return hash.digest('hex');
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** The result recorded for a client request, if any event of it has been applied. */
+  requestResult(requestId: string): RequestResult | undefined {
+    const row = this.sql.get<{ result: string }>('SELECT result FROM requests WHERE request_id = ?', requestId);
+    return row ? (JSON.parse(row.result) as RequestResult) : undefined;
+  }
+
+  // ── LedgerReadModel ──────────────────────────────────────────────────────────────────────
+
+  account(id: string): AccountState | undefined {
+    const row = this.sql.get<AccountRow>('SELECT * FROM accounts WHERE id = ?', id);
+    return row && toAccount(row);
+  }
+
+  openAccountByName(name: string): AccountState | undefined {
+    const row = this.sql.get<AccountRow>('SELECT * FROM accounts WHERE closed = 0 AND lower(name) = lower(?) ORDER BY n LIMIT 1', name);
+    return row && toAccount(row);
+  }
+
+  balance(accountId: string): number {
+    return this.sql.get<{ balance: number }>(
+      `SELECT a.opening_balance_minor + COALESCE((SELECT SUM(amount_minor) FROM transactions t WHERE t.account_id = a.id AND t.voided = 0), 0) AS balance
+       FROM accounts a WHERE a.id = ?`,
+      accountId,
+    )?.balance ?? 0;
+  }
+
+  reconciledBalance(accountId: string): number {
+    return this.sql.get<{ balance: number }>(
+      `SELECT a.opening_balance_minor + COALESCE((SELECT SUM(amount_minor) FROM transactions t
+         WHERE t.account_id = a.id AND t.voided = 0 AND t.status = 'reconciled'), 0) AS balance
+       FROM accounts a WHERE a.id = ?`,
+      accountId,
+    )?.balance ?? 0;
+  }
+
+  transaction(id: string): TransactionState | undefined {
+    const row = this.sql.get<TransactionRow>('SELECT * FROM transactions WHERE id = ?', id);
+    return row && toTransaction(row);
+  }
+
+  transferLegs(transferId: string): TransactionState[] {
+    return this.sql
+      .all<TransactionRow>('SELECT * FROM transactions WHERE transfer_id = ? ORDER BY amount_minor < 0 DESC, n', transferId)
+      .map(toTransaction);
+  }
+
+  category(id: string): CategoryState | undefined {
+    const row = this.sql.get<CategoryRow>('SELECT * FROM categories WHERE id = ?', id);
+    return row && toCategory(row);
+  }
+
+  categoryChildren(parentId: string | null, kind: CategoryKind): CategoryState[] {
+    return this.sql
+      .all<CategoryRow>('SELECT * FROM categories WHERE parent_id IS ? AND kind = ? ORDER BY n', parentId, kind)
+      .map(toCategory);
+  }
+}
+
+function parseEvent(payload: unknown, seq: number): LedgerEvent {
+  const parsed = LedgerEvent.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  const version = (payload as { v?: unknown } | null)?.v;
+  if (typeof version === 'number' && version > EVENT_SCHEMA_VERSION) {
+    throw new DomainError('format_too_new', 'errors.ledger_event_too_new', { seq, version });
+  }
+  throw new DomainError('integrity', 'errors.ledger_event_invalid', { seq, detail: parsed.error.issues[0]?.message ?? '' });
+}
+
+function createEmpty(): LedgerProjection {
+  const db = new Database(':memory:');
+  db.exec(SCHEMA_SQL);
+  const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+  insert.run('kind', PROJECTION_KIND);
+  insert.run('schema_version', String(PROJECTION_SCHEMA_VERSION));
+  insert.run('last_seq', '0');
+  return new LedgerProjection(db);
+}
+
+/** Opens a serialized projection; anything but this exact schema version is refused so the vault replays. */
+function openSnapshot(bytes: Uint8Array): LedgerProjection {
+  let db: Database.Database;
+  try {
+    db = new Database(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch {
+    throw new DomainError('integrity', 'errors.ledger_snapshot_foreign', {});
+  }
+  try {
+    const meta = new Map(
+      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((row) => [row.key, row.value]),
+    );
+    if (meta.get('kind') !== PROJECTION_KIND) throw new DomainError('integrity', 'errors.ledger_snapshot_foreign', {});
+    const version = meta.get('schema_version');
+    if (version !== String(PROJECTION_SCHEMA_VERSION)) {
+      throw new DomainError('integrity', 'errors.ledger_snapshot_outdated', { version: version ?? '?', expected: PROJECTION_SCHEMA_VERSION });
+    }
+    return new LedgerProjection(db);
+  } catch (error) {
+    db.close();
+    if (error instanceof DomainError) throw error;
+    throw new DomainError('integrity', 'errors.ledger_snapshot_foreign', {});
+  }
+}
+
+export const ledgerProjectionFactory = {
+  empty: createEmpty,
+  fromSnapshot: openSnapshot,
+} satisfies ProjectionFactory;
+
+/** The vault hands projections back typed as its own interface; this recovers the ledger's class. */
+export function asLedgerProjection(projection: Projection): LedgerProjection {
+  if (!(projection instanceof LedgerProjection)) throw new Error('not a ledger projection');
+  return projection;
+}

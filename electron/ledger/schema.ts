@@ -1,0 +1,134 @@
+/**
+ * The projection's tables: a disposable read model rebuilt from the journal at any time. Bump
+ * PROJECTION_SCHEMA_VERSION whenever a table, column, index or the meaning of a row changes:
+ * snapshots of another version are then refused and the vault replays the journal instead.
+ *
+ * No balance column exists anywhere on purpose. Balances are SUMs over transaction rows, and the
+ * indexes below keep those sums (and the 100k-row register and search) fast.
+ */
+export const PROJECTION_SCHEMA_VERSION = 1;
+/** Marks a serialized database as a OneWallet ledger projection (and not some other SQLite file). */
+export const PROJECTION_KIND = 'onewallet-ledger-projection';
+
+export const SCHEMA_SQL = `
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE accounts (
+  n                     INTEGER PRIMARY KEY,           -- opening order, for stable listing
+  id                    TEXT NOT NULL UNIQUE,
+  name                  TEXT NOT NULL,
+  kind                  TEXT NOT NULL,
+  currency              TEXT NOT NULL,
+  opening_balance_minor INTEGER NOT NULL,
+  credit_limit_minor    INTEGER NOT NULL,
+  opened_on             TEXT NOT NULL,
+  frozen                INTEGER NOT NULL DEFAULT 0,
+  frozen_reason         TEXT NOT NULL DEFAULT '',
+  closed                INTEGER NOT NULL DEFAULT 0,
+  opened_at             TEXT NOT NULL
+);
+CREATE INDEX accounts_name ON accounts (name);
+
+CREATE TABLE categories (
+  n         INTEGER PRIMARY KEY,
+  id        TEXT NOT NULL UNIQUE,
+  name      TEXT NOT NULL,
+  kind      TEXT NOT NULL,
+  parent_id TEXT
+);
+CREATE INDEX categories_parent ON categories (parent_id);
+
+CREATE TABLE transactions (
+  n                 INTEGER PRIMARY KEY,               -- recording order: breaks ties within a day
+  id                TEXT NOT NULL UNIQUE,
+  account_id        TEXT NOT NULL,
+  kind              TEXT NOT NULL,                     -- expense | income | transfer
+  amount_minor      INTEGER NOT NULL,                  -- signed, in the account's currency
+  currency          TEXT NOT NULL,
+  date              TEXT NOT NULL,                     -- YYYY-MM-DD
+  payee             TEXT NOT NULL,
+  category_id       TEXT,
+  tags              TEXT NOT NULL,                     -- JSON array
+  note              TEXT NOT NULL,
+  status            TEXT NOT NULL,                     -- pending | cleared | reconciled
+  voided            INTEGER NOT NULL DEFAULT 0,
+  voided_at         TEXT,
+  transfer_id       TEXT,
+  reconciliation_id TEXT,
+  recorded_at       TEXT NOT NULL,
+  updated_at        TEXT NOT NULL
+);
+-- Covering index: a balance is SUM(amount_minor) over one account's live rows, read from the index alone.
+CREATE INDEX tx_balance ON transactions (account_id, voided, amount_minor);
+CREATE INDEX tx_register ON transactions (account_id, date, n);
+CREATE INDEX tx_date ON transactions (date, n);
+CREATE INDEX tx_amount ON transactions (amount_minor, n);
+CREATE INDEX tx_payee ON transactions (payee, n);
+CREATE INDEX tx_category ON transactions (category_id, date);
+CREATE INDEX tx_transfer ON transactions (transfer_id) WHERE transfer_id IS NOT NULL;
+CREATE INDEX tx_voided ON transactions (voided_at) WHERE voided = 1;
+
+CREATE TABLE transaction_history (
+  n              INTEGER PRIMARY KEY,
+  transaction_id TEXT NOT NULL,
+  event_id       TEXT NOT NULL,
+  at             TEXT NOT NULL,
+  action         TEXT NOT NULL,                        -- recorded | amended | voided | restored | status | reconciled
+  details        TEXT NOT NULL                         -- JSON: what changed
+);
+CREATE INDEX history_tx ON transaction_history (transaction_id, n);
+
+CREATE TABLE budgets (
+  category_id  TEXT NOT NULL,
+  month        TEXT NOT NULL,                          -- YYYY-MM, in effect until a later row
+  amount_minor INTEGER NOT NULL,
+  currency     TEXT NOT NULL,
+  PRIMARY KEY (category_id, month)
+);
+
+CREATE TABLE reconciliations (
+  n                       INTEGER PRIMARY KEY,
+  id                      TEXT NOT NULL UNIQUE,
+  account_id              TEXT NOT NULL,
+  statement_date          TEXT NOT NULL,
+  statement_balance_minor INTEGER NOT NULL,
+  cleared_count           INTEGER NOT NULL,
+  at                      TEXT NOT NULL
+);
+CREATE INDEX reconciliations_account ON reconciliations (account_id, n);
+
+-- Idempotency: the result of each client request, derived from its events so it survives a replay.
+CREATE TABLE requests (
+  request_id TEXT PRIMARY KEY,
+  result     TEXT NOT NULL
+);
+`;
+
+/** Tables and the order their rows take in the digest (each by a unique, build-independent key). */
+export const DIGEST_TABLES: readonly { table: string; columns: string; orderBy: string; where?: string }[] = [
+  // The last applied seq is bookkeeping, not ledger state: two devices holding the same facts agree.
+  { table: 'meta', columns: 'key, value', orderBy: 'key', where: "key <> 'last_seq'" },
+  {
+    table: 'accounts',
+    columns: 'id, name, kind, currency, opening_balance_minor, credit_limit_minor, opened_on, frozen, frozen_reason, closed, opened_at',
+    orderBy: 'id',
+  },
+  { table: 'categories', columns: 'id, name, kind, parent_id', orderBy: 'id' },
+  {
+    table: 'transactions',
+    columns:
+      'id, account_id, kind, amount_minor, currency, date, payee, category_id, tags, note, status, voided, voided_at, transfer_id, reconciliation_id, recorded_at, updated_at',
+    orderBy: 'id',
+  },
+  { table: 'transaction_history', columns: 'transaction_id, event_id, at, action, details', orderBy: 'transaction_id, n' },
+  { table: 'budgets', columns: 'category_id, month, amount_minor, currency', orderBy: 'category_id, month' },
+  {
+    table: 'reconciliations',
+    columns: 'id, account_id, statement_date, statement_balance_minor, cleared_count, at',
+    orderBy: 'id',
+  },
+  { table: 'requests', columns: 'request_id, result', orderBy: 'request_id' },
+];
