@@ -1,0 +1,88 @@
+/**
+ * "A stranger with SQLite and libsodium can open it": reads a vault the engine wrote using only
+ * better-sqlite3, raw libsodium calls and the rules in FORMAT.md — with the password and with the
+ * recovery key — and gets the same events back.
+ */
+import Database from 'better-sqlite3';
+import sodium from 'libsodium-wrappers-sumo';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createVault, vaultReady } from '../../electron/vault';
+import { payee, tempDir, TEST_KDF } from './support/helpers';
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const u32 = (n: number) => { const b = Buffer.alloc(4); b.writeUInt32LE(n); return b; };
+const u64 = (n: number) => { const b = Buffer.alloc(8); b.writeBigUInt64LE(BigInt(n)); return b; };
+const cat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
+
+type SlotRow = { kind: number; salt: Buffer; ops_limit: number; mem_limit: number; nonce: Buffer; wrapped: Buffer };
+
+function unwrap(vaultId: Buffer, slot: SlotRow, kek: Uint8Array): Uint8Array {
+  const ad = cat(vaultId, Uint8Array.of(slot.kind), slot.salt, u32(slot.ops_limit), u64(slot.mem_limit));
+  return sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, slot.wrapped, ad, slot.nonce, kek);
+}
+
+function readEvents(db: Database.Database, vaultId: Buffer, dk: Uint8Array): unknown[] {
+  const kJournal = sodium.crypto_kdf_derive_from_key(32, 1, 'journal_', dk);
+  const kChain = sodium.crypto_kdf_derive_from_key(32, 1, 'chainmac', dk);
+  let prev: Uint8Array = new Uint8Array(32);
+  const out: unknown[] = [];
+  for (const row of db.prepare('SELECT seq, nonce, ciphertext, tag FROM journal ORDER BY seq').all() as { seq: number; nonce: Buffer; ciphertext: Buffer; tag: Buffer }[]) {
+    expect(row.seq).toBe(out.length + 1);
+    const tag = sodium.crypto_generichash(32, cat(prev, u64(row.seq), row.nonce, row.ciphertext), kChain);
+    expect(Buffer.from(tag).equals(row.tag)).toBe(true);
+    const json = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, row.ciphertext, cat(vaultId, u64(row.seq), prev), row.nonce, kJournal);
+    out.push(JSON.parse(Buffer.from(json).toString('utf8')));
+    prev = tag;
+  }
+  const head = db.prepare('SELECT seq, tag FROM head').get() as { seq: number; tag: Buffer };
+  expect(head.seq).toBe(out.length);
+  expect(Buffer.from(prev).equals(head.tag)).toBe(true);
+  return out;
+}
+
+function decodeRecovery(text: string): Uint8Array {
+  const clean = text.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const data = Array.from({ length: 8 }, (_, g) => clean.slice(g * 8, g * 8 + 7)).join('');
+  let bits = '';
+  for (const c of data) bits += ALPHABET.indexOf(c).toString(2).padStart(5, '0');
+  const bytes = Uint8Array.from({ length: 35 }, (_, i) => parseInt(bits.slice(i * 8, i * 8 + 8), 2));
+  const secret = bytes.slice(0, 32);
+  expect(Buffer.from(sodium.crypto_generichash(32, secret, null).subarray(0, 3)).equals(Buffer.from(bytes.subarray(32)))).toBe(true);
+  return secret;
+}
+
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(async () => {
+  await vaultReady();
+  await sodium.ready;
+  tmp = tempDir('ow-stranger-');
+});
+afterAll(() => tmp.cleanup());
+
+describe('reading a vault from FORMAT.md alone', () => {
+  test('with the password, the key file, and the recovery key', async () => {
+    const path = tmp.file('w.onewallet');
+    const keyFile = new Uint8Array(48).fill(0x5a);
+    const { session, recoveryKey } = await createVault(path, { password: 'stranger pw', keyFile, testOnlyKdf: TEST_KDF });
+    const written = [payee(1), payee(2), { note: '中文备注', amount: -5 }];
+    session.append(written);
+    session.lock();
+
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(0x4f57564c);
+    const meta = db.prepare('SELECT format, format_version, vault_id FROM meta').get() as { format: string; format_version: number; vault_id: Buffer };
+    expect([meta.format, meta.format_version]).toEqual(['onewallet-vault', 1]);
+
+    const primary = db.prepare("SELECT * FROM keyslots WHERE role = 'primary'").get() as SlotRow;
+    expect(primary.kind).toBe(2);
+    const stretched = sodium.crypto_pwhash(32, 'stranger pw', primary.salt, primary.ops_limit, primary.mem_limit, sodium.crypto_pwhash_ALG_ARGON2ID13);
+    const kek = sodium.crypto_generichash(32, cat(Buffer.from('onewallet-keyfile-kek'), sodium.crypto_generichash(32, keyFile, null)), stretched);
+    expect(readEvents(db, meta.vault_id, unwrap(meta.vault_id, primary, kek))).toEqual(written);
+
+    const recovery = db.prepare("SELECT * FROM keyslots WHERE role = 'recovery'").get() as SlotRow;
+    const secret = decodeRecovery(recoveryKey);
+    const rkek = sodium.crypto_generichash(32, cat(Buffer.from('onewallet-recovery-kek'), meta.vault_id, recovery.salt), secret);
+    expect(readEvents(db, meta.vault_id, unwrap(meta.vault_id, recovery, rkek))).toEqual(written);
+    db.close();
+  });
+});
