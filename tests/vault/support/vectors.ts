@@ -78,7 +78,7 @@ export function computeVectors(): Record<string, string> {
   out.subkey_chain = hex(chainKey);
 
   // Journal events 1 and 2
-  let prev = new Uint8Array(32);
+  let prev: Uint8Array = new Uint8Array(32);
   for (const [n, json, nonceHex] of [[1, INPUTS.event1_json, INPUTS.event1_nonce], [2, INPUTS.event2_json, INPUTS.event2_nonce]] as const) {
     const nonce = bytes(nonceHex);
     const ad = cat(vaultId, u64(n), prev);
