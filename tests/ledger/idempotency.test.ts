@@ -1,0 +1,63 @@
+/** The same request id, submitted again or concurrently, records once and returns the first result. */
+import { describe, expect, it } from 'vitest';
+import { ledgerProjectionFactory } from '../../electron/ledger/projection';
+import { Ledger } from '../../electron/ledger/ledger';
+import { makeLedger, requestId } from './support';
+
+describe('idempotency', () => {
+  it('a repeated request returns the first result without writing', () => {
+    const { ledger, sink, projection } = makeLedger();
+    const open = { type: 'openAccount', requestId: 'open-1', name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '50' };
+    const first = ledger.execute(open);
+    const digest = projection.digest();
+    for (let i = 0; i < 5; i += 1) expect(ledger.execute(open)).toEqual(first);
+    expect(sink.events).toHaveLength(1);
+    expect(projection.digest()).toBe(digest);
+  });
+
+  it('concurrent submissions of one payment record it once', async () => {
+    const { ledger, sink, projection } = makeLedger();
+    const cash = ledger.execute({ type: 'openAccount', requestId: requestId(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100' }).id;
+    const pay = { type: 'recordTransaction', requestId: 'double-click', kind: 'expense', accountId: cash, amount: '30', currency: 'CNY', date: '2024-06-01' };
+    // What an IPC handler does: an async wrapper around the synchronous execute.
+    const submit = async () => {
+      await Promise.resolve();
+      return ledger.execute(pay);
+    };
+    const results = await Promise.all(Array.from({ length: 20 }, submit));
+    expect(new Set(results.map((result) => JSON.stringify(result))).size).toBe(1);
+    expect(sink.events).toHaveLength(2);
+    expect(projection.balance(cash)).toBe(7000);
+  });
+
+  it('a retry with the same id still gets the first result after the state changed', () => {
+    const { ledger, projection } = makeLedger();
+    const cash = ledger.execute({ type: 'openAccount', requestId: requestId(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100' }).id;
+    const pay = { type: 'recordTransaction', requestId: 'retry', kind: 'expense', accountId: cash, amount: '100', currency: 'CNY', date: '2024-06-01' };
+    const first = ledger.execute(pay);
+    // The balance is now 0: deciding again would fail with insufficient funds. It must not be decided again.
+    expect(ledger.execute(pay)).toEqual(first);
+    expect(projection.balance(cash)).toBe(0);
+  });
+
+  it('a rejected request writes nothing, so a corrected retry with the same id can succeed', () => {
+    const { ledger, sink } = makeLedger();
+    const cash = ledger.execute({ type: 'openAccount', requestId: requestId(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '1' }).id;
+    const pay = { type: 'recordTransaction', requestId: 'fix-me', kind: 'expense', accountId: cash, currency: 'CNY', date: '2024-06-01' };
+    expect(() => ledger.execute({ ...pay, amount: '2' })).toThrow();
+    const ok = ledger.execute({ ...pay, amount: '1' });
+    expect(sink.events).toHaveLength(2);
+    expect(ledger.execute({ ...pay, amount: '1' })).toEqual(ok);
+  });
+
+  it('idempotency survives a restart: results are rebuilt from the journal', () => {
+    const { ledger, sink } = makeLedger();
+    const open = { type: 'openAccount', requestId: 'survives', name: 'Cash', kind: 'cash', currency: 'CNY' };
+    const first = ledger.execute(open);
+    const replayed = ledgerProjectionFactory.empty();
+    for (const { seq, payload } of sink.events) replayed.apply(seq, payload);
+    const restarted = new Ledger({ sink, projection: replayed });
+    expect(restarted.execute(open)).toEqual(first);
+    expect(sink.events).toHaveLength(1);
+  });
+});
