@@ -11,6 +11,8 @@ import type { LockedVault } from './types';
 export { createVault, type CreateOptions } from './create';
 export { decodeRecoveryKey, encodeRecoveryKey } from './recovery-key';
 export { FORMAT_NAME, FORMAT_VERSION } from './constants';
+export { COPY_FORMAT_VERSION, type CopyInfo, type CopyProgress, type CopyResult } from './copy';
+export { inspectCopy, unlockCopy, type CopyHeader, type CopyReader, type CopySecret } from './copy-reader';
 export type { OpenOptions } from './locked-vault';
 export type {
   KdfParams,

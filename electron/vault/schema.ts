@@ -104,7 +104,8 @@ export function openChecked(path: string): { db: Db; meta: VaultMeta } {
   }
 }
 
-function readMeta(db: Db): VaultMeta {
+/** Exported for backup copies, which are read through a read-only connection. */
+export function readMeta(db: Db): VaultMeta {
   const appId = db.pragma('application_id', { simple: true });
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
   if (appId !== APPLICATION_ID || !hasMeta) throw new DomainError('not_a_wallet', 'errors.vault.not_a_wallet');

@@ -5,6 +5,8 @@
  */
 import { DomainError } from '../../shared/errors';
 import { checkKeyFile, checkNewPassword, flushReplacedSlots, openPrimary } from './auth';
+import { writeCopy, type CopyInfo, type CopyProgress, type CopyResult } from './copy';
+import { openCopyWithKey, type CopyReader } from './copy-reader';
 import type { Clock } from './backoff';
 import { toHex } from './bytes';
 import { deriveSubkeys, equal, random, wipe, wipeSubkeys, type Subkeys } from './crypto';
@@ -127,6 +129,17 @@ export class Session implements VaultSession {
 
   verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): VerifyReport {
     return this.guarded('file', (ctx) => verifyVault(ctx, factory, onProgress));
+  }
+
+  /** Writes a sealed backup copy of this vault into `destPath` (an empty file); see copy.ts. */
+  writeBackupCopy(destPath: string, info: CopyInfo, onProgress?: CopyProgress): Promise<CopyResult> {
+    return writeCopy(this.open(), this.dataKey, destPath, info, onProgress);
+  }
+
+  /** Opens a backup copy of this same vault with the session's key: the data key never changes. */
+  openCopy(path: string, onProgress?: ProgressFn): CopyReader {
+    const { vaultId } = this.open();
+    return openCopyWithKey(path, this.dataKey, vaultId, onProgress);
   }
 
   hasKeyFile(): boolean {

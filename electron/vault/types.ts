@@ -1,6 +1,8 @@
 /** The vault's public types (re-exported by index.ts); the shell and the CLI program against these. */
 import type { KdfParams } from './kdf';
 import type { Problem } from './problems';
+import type { CopyInfo, CopyProgress, CopyResult } from './copy';
+import type { CopyReader } from './copy-reader';
 
 export type { KdfParams, Problem };
 
@@ -73,6 +75,9 @@ export interface VaultSession {
   /** keyFile null removes the requirement; currentKeyFile is needed when one is set now. */
   setKeyFile(password: string, keyFile: Uint8Array | null, currentKeyFile?: Uint8Array): Promise<void>;
   regenerateRecoveryKey(password: string, keyFile?: Uint8Array): Promise<string>;
+  /** Backup copies (electron/backup): write one sealed copy; open a copy of this vault without a password. */
+  writeBackupCopy(destPath: string, info: CopyInfo, onProgress?: CopyProgress): Promise<CopyResult>;
+  openCopy(path: string, onProgress?: ProgressFn): CopyReader;
   hasKeyFile(): boolean;
   lock(): void;
   readonly locked: boolean;
