@@ -48,14 +48,18 @@ export function applyEvent(sql: Sql, event: LedgerEvent): void {
   recordRequest(sql, event);
 }
 
+/**
+ * One statement per event: the first event of a request creates its result, later ones append
+ * their ids. JSON is built by SQLite so the stored text is the same however the row came to be.
+ */
 function recordRequest(sql: Sql, event: LedgerEvent): void {
-  const row = sql.get<{ result: string }>('SELECT result FROM requests WHERE request_id = ?', event.requestId);
-  const result: RequestResult = row ? (JSON.parse(row.result) as RequestResult) : { id: entityOf(event), eventIds: [] };
-  result.eventIds.push(event.eventId);
   sql.run(
-    'INSERT INTO requests (request_id, result) VALUES (?, ?) ON CONFLICT (request_id) DO UPDATE SET result = excluded.result',
+    `INSERT INTO requests (request_id, result) VALUES (?, json_object('id', ?, 'eventIds', json_array(?)))
+     ON CONFLICT (request_id) DO UPDATE SET result = json_insert(result, '$.eventIds[#]', ?)`,
     event.requestId,
-    JSON.stringify({ id: result.id, eventIds: result.eventIds }),
+    entityOf(event),
+    event.eventId,
+    event.eventId,
   );
 }
 

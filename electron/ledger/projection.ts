@@ -29,24 +29,29 @@ export interface ProjectionFactory {
 
 export class LedgerProjection implements Projection, LedgerReadModel {
   readonly sql: Sql;
+  /** Mirrors meta.last_seq (which travels inside snapshots) so apply does not read it back each time. */
+  private appliedSeq: number;
+  private readonly applyOne: (event: LedgerEvent, seq: number) => void;
 
   constructor(private readonly db: Database.Database) {
     this.sql = new Sql(db);
+    this.appliedSeq = Number(this.sql.get<{ value: string }>("SELECT value FROM meta WHERE key = 'last_seq'")?.value ?? 0);
+    // One SQLite transaction per event: a failure leaves no half-applied event behind.
+    this.applyOne = db.transaction((event: LedgerEvent, seq: number) => {
+      applyEvent(this.sql, event);
+      this.sql.run("UPDATE meta SET value = ? WHERE key = 'last_seq'", String(seq));
+    });
   }
 
   /** Seq of the last event applied (0 for an empty ledger). */
   lastSeq(): number {
-    return Number(this.sql.get<{ value: string }>("SELECT value FROM meta WHERE key = 'last_seq'")?.value ?? 0);
+    return this.appliedSeq;
   }
 
   apply(seq: number, payload: unknown): void {
-    if (!Number.isSafeInteger(seq) || seq <= this.lastSeq()) throw new Error(`ledger projection: seq ${seq} applied out of order`);
-    const event = parseEvent(payload, seq);
-    // One SQLite transaction per event: a failure leaves no half-applied event behind.
-    this.db.transaction(() => {
-      applyEvent(this.sql, event);
-      this.sql.run("UPDATE meta SET value = ? WHERE key = 'last_seq'", String(seq));
-    })();
+    if (!Number.isSafeInteger(seq) || seq <= this.appliedSeq) throw new Error(`ledger projection: seq ${seq} applied out of order`);
+    this.applyOne(parseEvent(payload, seq), seq);
+    this.appliedSeq = seq;
   }
 
   serialize(): Uint8Array {
