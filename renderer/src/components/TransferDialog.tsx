@@ -1,0 +1,223 @@
+/**
+ * Move money between two of the user's own accounts. When the currencies differ a second amount
+ * field asks what arrived. Editing amends the transfer (both legs); its accounts stay fixed, and an
+ * amount left empty keeps what was recorded.
+ */
+import { useEffect, useMemo } from 'react';
+import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { ArrowRightOutlined, LockOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { TransactionView } from '../../../shared/ledger-views';
+import { unwrap, useApi } from '../lib/api-context';
+import { useMoney } from '../lib/money';
+import { accountOptions, DATE_FORMAT, sameTags, statusOptions } from './dialog-parts';
+import { useAccounts, useCommandRunner, usableAccounts } from './ledger-data';
+import './dialogs.css';
+
+export interface TransferDialogProps {
+  open: boolean;
+  onClose(): void;
+  /** Either leg of the transfer to edit. */
+  transaction?: TransactionView | null;
+  /** Preselected source account. */
+  defaultAccountId?: string;
+}
+
+interface Values {
+  fromAccountId: string;
+  toAccountId: string;
+  amount?: string;
+  toAmount?: string;
+  date: Dayjs;
+  payee?: string;
+  tags?: string[];
+  note?: string;
+  status: 'pending' | 'cleared' | 'reconciled';
+}
+
+export function TransferDialog({ open, onClose, transaction, defaultAccountId }: TransferDialogProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { message } = App.useApp();
+  const { toInput } = useMoney();
+  const { accounts } = useAccounts();
+  const runner = useCommandRunner(open);
+  const [form] = Form.useForm<Values>();
+  const editing = transaction ?? null;
+  const locked = editing?.status === 'reconciled';
+
+  const initial = useMemo<Partial<Values>>(() => {
+    if (!editing) return { date: dayjs(), status: 'cleared', tags: [], fromAccountId: defaultAccountId };
+    const outgoing = editing.amountMinor < 0;
+    const magnitude = toInput(Math.abs(editing.amountMinor), editing.currency);
+    const counter = accounts.find((account) => account.id === editing.counterAccountId);
+    const sameCurrency = !counter || counter.currency === editing.currency;
+    return {
+      fromAccountId: outgoing ? editing.accountId : (editing.counterAccountId ?? undefined),
+      toAccountId: outgoing ? (editing.counterAccountId ?? undefined) : editing.accountId,
+      // Only this leg's amount is known here; the other one stays as recorded unless typed.
+      amount: outgoing || sameCurrency ? magnitude : '',
+      toAmount: !outgoing && !sameCurrency ? magnitude : '',
+      date: dayjs(editing.date, DATE_FORMAT),
+      payee: editing.payee,
+      tags: editing.tags,
+      note: editing.note,
+      status: editing.status,
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, editing?.id, accounts.length]);
+
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, initial, form]);
+
+  const choices = usableAccounts(accounts);
+  const fromId = Form.useWatch('fromAccountId', form);
+  const toId = Form.useWatch('toAccountId', form);
+  const from = accounts.find((account) => account.id === fromId);
+  const to = accounts.find((account) => account.id === toId);
+  const crossCurrency = !!from && !!to && from.currency !== to.currency;
+
+  useEffect(() => {
+    if (!open || editing) return;
+    if (!form.getFieldValue('fromAccountId') && choices[0]) form.setFieldValue('fromAccountId', choices[0].id);
+    const source = form.getFieldValue('fromAccountId') as string | undefined;
+    const target = choices.find((account) => account.id !== source);
+    if (!form.getFieldValue('toAccountId') && target) form.setFieldValue('toAccountId', target.id);
+  }, [open, editing, choices, form]);
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const date = values.date.format(DATE_FORMAT);
+    const amount = values.amount?.trim() ?? '';
+    const toAmount = crossCurrency ? (values.toAmount?.trim() ?? '') : '';
+    const ok = await runner.run(async (requestId) => {
+      if (!editing) {
+        await unwrap(
+          api.ledger.recordTransfer({
+            requestId,
+            fromAccountId: values.fromAccountId,
+            toAccountId: values.toAccountId,
+            amount,
+            currency: from?.currency ?? '',
+            ...(toAmount ? { toAmount, toCurrency: to?.currency ?? '' } : {}),
+            date,
+            payee: values.payee?.trim() ?? '',
+            tags: values.tags ?? [],
+            note: values.note ?? '',
+            status: values.status === 'pending' ? 'pending' : 'cleared',
+          }),
+        );
+        return;
+      }
+      const changes = {
+        ...(amount && amount !== initial.amount ? { amount } : {}),
+        ...(toAmount && toAmount !== initial.toAmount ? { toAmount } : {}),
+        ...(date !== editing.date ? { date } : {}),
+        ...((values.payee ?? '').trim() !== editing.payee ? { payee: (values.payee ?? '').trim() } : {}),
+        ...(!sameTags(values.tags ?? [], editing.tags) ? { tags: values.tags ?? [] } : {}),
+        ...((values.note ?? '') !== editing.note ? { note: values.note ?? '' } : {}),
+      };
+      if (Object.keys(changes).length > 0) {
+        await unwrap(api.ledger.amendTransaction({ requestId, transactionId: editing.id, ...changes }));
+      }
+      if (values.status !== editing.status && values.status !== 'reconciled') {
+        await unwrap(api.ledger.setTransactionStatus({ requestId: `${requestId}:status`, transactionId: editing.id, status: values.status }));
+      }
+    });
+    if (ok) {
+      void message.success(editing ? t('transactions.dialog.updated') : t('transactions.dialog.transferred'));
+      onClose();
+    }
+  };
+
+  const amountHint = editing ? t('transactions.dialog.keepAmountHint') : undefined;
+
+  return (
+    <Modal
+      open={open}
+      title={editing ? t('transactions.dialog.editTransferTitle') : t('transactions.dialog.transferTitle')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={editing ? t('transactions.dialog.save') : t('transactions.dialog.transfer')}
+      cancelText={locked ? t('transactions.dialog.close') : t('transactions.dialog.cancel')}
+      okButtonProps={{ loading: runner.busy, style: locked ? { display: 'none' } : undefined }}
+      forceRender
+      width={600}
+    >
+      {locked && (
+        <Alert
+          type="info"
+          showIcon
+          icon={<LockOutlined />}
+          title={t('transactions.dialog.lockedTitle')}
+          description={t('transactions.dialog.lockedBody')}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form form={form} layout="vertical" initialValues={initial} disabled={locked} requiredMark="optional">
+        <div className="ow-form-row ow-transfer-accounts">
+          <Form.Item name="fromAccountId" label={t('transactions.fields.fromAccount')} rules={[{ required: true, message: t('transactions.dialog.accountRequired') }]}>
+            <Select options={accountOptions(editing ? accounts : choices, t)} disabled={!!editing} placeholder={t('transactions.dialog.chooseAccount')} />
+          </Form.Item>
+          <ArrowRightOutlined aria-hidden className="ow-transfer-arrow" />
+          <Form.Item
+            name="toAccountId"
+            label={t('transactions.fields.toAccount')}
+            dependencies={['fromAccountId']}
+            rules={[
+              { required: true, message: t('transactions.dialog.accountRequired') },
+              ({ getFieldValue }) => ({
+                validator: (_, value) =>
+                  value && value === getFieldValue('fromAccountId')
+                    ? Promise.reject(new Error(t('errors.transfer_same_account')))
+                    : Promise.resolve(),
+              }),
+            ]}
+          >
+            <Select options={accountOptions(editing ? accounts : choices, t)} disabled={!!editing} placeholder={t('transactions.dialog.chooseAccount')} />
+          </Form.Item>
+        </div>
+        <div className="ow-form-row">
+          <Form.Item
+            name="amount"
+            label={crossCurrency ? t('transactions.fields.amountSent') : t('transactions.fields.amount')}
+            extra={amountHint}
+            rules={editing ? [] : [{ required: true, whitespace: true, message: t('transactions.dialog.amountRequired') }]}
+          >
+            <Input inputMode="decimal" autoComplete="off" placeholder={editing ? t('transactions.dialog.unchanged') : '0.00'} suffix={from?.currency ?? ''} />
+          </Form.Item>
+          {crossCurrency && (
+            <Form.Item
+              name="toAmount"
+              label={t('transactions.fields.amountReceived')}
+              rules={editing ? [] : [{ required: true, whitespace: true, message: t('transactions.dialog.toAmountRequired', { currency: to?.currency ?? '' }) }]}
+            >
+              <Input inputMode="decimal" autoComplete="off" placeholder={editing ? t('transactions.dialog.unchanged') : '0.00'} suffix={to?.currency ?? ''} />
+            </Form.Item>
+          )}
+        </div>
+        <div className="ow-form-row">
+          <Form.Item name="date" label={t('transactions.fields.date')} rules={[{ required: true, message: t('transactions.dialog.dateRequired') }]}>
+            <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="payee" label={t('transactions.fields.description')}>
+            <Input maxLength={200} autoComplete="off" />
+          </Form.Item>
+        </div>
+        <Form.Item name="tags" label={t('transactions.fields.tags')}>
+          <Select mode="tags" tokenSeparators={[',', '，']} maxCount={20} open={false} suffixIcon={null} placeholder={t('transactions.dialog.tagsHint')} />
+        </Form.Item>
+        <Form.Item name="note" label={t('transactions.fields.note')}>
+          <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
+        </Form.Item>
+        <Form.Item name="status" label={t('transactions.fields.status')}>
+          <Radio.Group aria-label={t('transactions.fields.status')} options={statusOptions(t, locked)} />
+        </Form.Item>
+      </Form>
+      {runner.error && <Alert type="error" showIcon role="alert" title={runner.error} />}
+    </Modal>
+  );
+}

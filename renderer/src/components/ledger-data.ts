@@ -1,0 +1,77 @@
+/**
+ * Small hooks the transaction dialogs and views share: accounts and categories read through the
+ * contract (reloaded on `ledger/changed`), and a command runner that keeps one request id per
+ * dialog opening so a double click or a retry after a timeout records once.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountView, CategoryView } from '../../../shared/ledger-views';
+import { errorText, useApi } from '../lib/api-context';
+import { newRequestId } from '../lib/money';
+import { useQuery } from '../lib/use-query';
+
+export function useAccounts(): { accounts: AccountView[]; loading: boolean } {
+  const api = useApi();
+  const query = useQuery(() => api.ledger.accounts({}), [api]);
+  return { accounts: query.data?.accounts ?? [], loading: query.loading };
+}
+
+export function useCategories(): CategoryView[] {
+  const api = useApi();
+  const query = useQuery(() => api.ledger.categories({}), [api]);
+  return query.data?.categories ?? [];
+}
+
+/** Accounts a new transaction may use: open and not closed (frozen ones stay, the engine explains why they are refused). */
+export function usableAccounts(accounts: readonly AccountView[]): AccountView[] {
+  return accounts.filter((account) => !account.closed);
+}
+
+export interface CommandRunner {
+  /** Stable for one opening of the dialog; a fresh one when it opens again. */
+  requestId: string;
+  busy: boolean;
+  error: string | null;
+  setError(error: string | null): void;
+  /** Runs `action` with this opening's request id; returns true when it succeeded. */
+  run(action: (requestId: string) => Promise<unknown>): Promise<boolean>;
+}
+
+export function useCommandRunner(open: boolean): CommandRunner {
+  const { t } = useTranslation();
+  const [requestId, setRequestId] = useState(newRequestId);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const running = useRef(false);
+  const wasOpen = useRef(open);
+
+  useEffect(() => {
+    if (open && !wasOpen.current) {
+      setRequestId(newRequestId());
+      setError(null);
+    }
+    wasOpen.current = open;
+  }, [open]);
+
+  const run = useCallback(
+    async (action: (requestId: string) => Promise<unknown>) => {
+      if (running.current) return false; // a second click while the first is in flight
+      running.current = true;
+      setBusy(true);
+      setError(null);
+      try {
+        await action(requestId);
+        return true;
+      } catch (caught) {
+        setError(errorText(caught, t));
+        return false;
+      } finally {
+        running.current = false;
+        setBusy(false);
+      }
+    },
+    [requestId, t],
+  );
+
+  return useMemo(() => ({ requestId, busy, error, setError, run }), [requestId, busy, error, run]);
+}

@@ -1,0 +1,65 @@
+/** The filter state of the transactions view and how it becomes a `ledger/transactions` query. */
+import type { TransactionQuery, TransactionStatus } from '../../../../shared/ledger-views';
+
+export type SortField = 'date' | 'amount' | 'payee';
+
+export interface Filters {
+  text: string;
+  accountIds: string[];
+  categoryIds: string[];
+  /** Inclusive booking dates, YYYY-MM-DD. */
+  from: string | null;
+  to: string | null;
+  minAmount: string;
+  maxAmount: string;
+  status: TransactionStatus[];
+  includeVoided: boolean;
+  sort: SortField;
+  direction: 'asc' | 'desc';
+}
+
+export const NO_FILTERS: Filters = {
+  text: '',
+  accountIds: [],
+  categoryIds: [],
+  from: null,
+  to: null,
+  minAmount: '',
+  maxAmount: '',
+  status: [],
+  includeVoided: false,
+  sort: 'date',
+  direction: 'desc',
+};
+
+/** Whether anything narrows the list (sorting does not). */
+export function isFiltered(filters: Filters): boolean {
+  return (
+    filters.text.trim() !== '' ||
+    filters.accountIds.length > 0 ||
+    filters.categoryIds.length > 0 ||
+    filters.from !== null ||
+    filters.to !== null ||
+    filters.minAmount.trim() !== '' ||
+    filters.maxAmount.trim() !== '' ||
+    filters.status.length > 0 ||
+    filters.includeVoided
+  );
+}
+
+export function toQuery(filters: Filters): TransactionQuery {
+  const text = filters.text.trim();
+  return {
+    ...(text ? { text } : {}),
+    ...(filters.accountIds.length ? { accountIds: filters.accountIds } : {}),
+    ...(filters.categoryIds.length ? { categoryIds: filters.categoryIds } : {}),
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
+    ...(filters.minAmount.trim() ? { minAmount: filters.minAmount.trim() } : {}),
+    ...(filters.maxAmount.trim() ? { maxAmount: filters.maxAmount.trim() } : {}),
+    ...(filters.status.length ? { status: filters.status } : {}),
+    ...(filters.includeVoided ? { includeVoided: true } : {}),
+    sort: filters.sort,
+    direction: filters.direction,
+  };
+}
