@@ -1,0 +1,109 @@
+/** Freeze (with a reason), unfreeze and close an account, each behind a confirmation. */
+import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
+import { CloseCircleOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { AccountView } from '../../../../shared/ledger-views';
+import { errorText, unwrap, useApi } from '../../lib/api-context';
+import { newRequestId } from '../../lib/money';
+import { useRequestIdPerOpening } from './helpers';
+
+export function AccountActions({ account }: { account: AccountView }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { modal, message } = App.useApp();
+  const [freezing, setFreezing] = useState(false);
+
+  /** A confirmation whose OK runs one command; its request id is fixed for this confirmation. */
+  const confirm = (kind: 'unfreeze' | 'close') => {
+    const requestId = newRequestId();
+    modal.confirm({
+      title: t(`accounts.actions.${kind}Title`, { name: account.name }),
+      content: t(`accounts.actions.${kind}Body`),
+      okText: t(`accounts.actions.${kind}`),
+      okButtonProps: kind === 'close' ? { danger: true } : {},
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          const call = kind === 'close' ? api.ledger.closeAccount : api.ledger.unfreezeAccount;
+          await unwrap(call({ requestId, accountId: account.id }));
+          void message.success(t(`accounts.actions.${kind}Done`, { name: account.name }));
+        } catch (e) {
+          void message.error(errorText(e, t));
+        }
+      },
+    });
+  };
+
+  if (account.closed) return null;
+  return (
+    <Space wrap>
+      {account.frozen ? (
+        <Button icon={<UnlockOutlined />} onClick={() => confirm('unfreeze')}>
+          {t('accounts.actions.unfreeze')}
+        </Button>
+      ) : (
+        <Button icon={<LockOutlined />} onClick={() => setFreezing(true)}>
+          {t('accounts.actions.freeze')}
+        </Button>
+      )}
+      <Button danger icon={<CloseCircleOutlined />} onClick={() => confirm('close')}>
+        {t('accounts.actions.close')}
+      </Button>
+      <FreezeDialog account={account} open={freezing} onClose={() => setFreezing(false)} />
+    </Space>
+  );
+}
+
+function FreezeDialog({ account, open, onClose }: { account: AccountView; open: boolean; onClose(): void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { message } = App.useApp();
+  const requestId = useRequestIdPerOpening(open);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await unwrap(api.ledger.freezeAccount({ requestId, accountId: account.id, ...(reason.trim() ? { reason: reason.trim() } : {}) }));
+      void message.success(t('accounts.actions.freezeDone', { name: account.name }));
+      setReason('');
+      onClose();
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('accounts.actions.freezeTitle', { name: account.name })}
+      okText={t('accounts.actions.freeze')}
+      okButtonProps={{ danger: true }}
+      cancelText={t('common.cancel')}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+    >
+      <p>{t('accounts.actions.freezeBody')}</p>
+      <Form layout="vertical">
+        <Form.Item label={t('accounts.actions.freezeReason')} htmlFor="ow-freeze-reason">
+          <Input.TextArea
+            id="ow-freeze-reason"
+            value={reason}
+            maxLength={500}
+            rows={2}
+            placeholder={t('accounts.actions.freezeReasonPlaceholder')}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon title={error} role="alert" />}
+    </Modal>
+  );
+}

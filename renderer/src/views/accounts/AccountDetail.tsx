@@ -1,0 +1,61 @@
+/** The selected account: derived balance and limits, its actions, and its register. */
+import { useState } from 'react';
+import { Button, Card, Descriptions, Space, Typography } from 'antd';
+import { AuditOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { AccountView } from '../../../../shared/ledger-views';
+import { useMoney } from '../../lib/money';
+import { AccountActions } from './AccountActions';
+import { AccountStateTags } from './AccountList';
+import { kindIcon } from './helpers';
+import { ReconcileDrawer } from './ReconcileDrawer';
+import { Register } from './Register';
+
+export function AccountDetail({ account }: { account: AccountView }) {
+  const { t } = useTranslation();
+  const { format } = useMoney();
+  const [reconciling, setReconciling] = useState(false);
+
+  return (
+    <Card
+      title={
+        <Space wrap>
+          {kindIcon(account.kind)}
+          <Typography.Text strong>{account.name}</Typography.Text>
+          <AccountStateTags account={account} />
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          {!account.closed && (
+            <Button type="primary" icon={<AuditOutlined />} onClick={() => setReconciling(true)}>
+              {t('reconcile.open')}
+            </Button>
+          )}
+          <AccountActions account={account} />
+        </Space>
+      }
+      styles={{ body: { paddingTop: 12 } }}
+    >
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('accounts.detail.balance')}>
+          <Typography.Text strong data-testid="account-balance">
+            {format(account.balanceMinor, account.currency)}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('accounts.detail.available')}>{format(account.availableMinor, account.currency)}</Descriptions.Item>
+        {account.creditLimitMinor > 0 && (
+          <Descriptions.Item label={account.kind === 'credit' ? t('accounts.form.creditLimit') : t('accounts.form.overdraft')}>
+            {format(account.creditLimitMinor, account.currency)}
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('accounts.detail.opened')}>{account.openedOn}</Descriptions.Item>
+        {account.frozen && account.frozenReason && (
+          <Descriptions.Item label={t('accounts.detail.frozenReason')}>{account.frozenReason}</Descriptions.Item>
+        )}
+      </Descriptions>
+      <Register account={account} />
+      <ReconcileDrawer account={account} open={reconciling} onClose={() => setReconciling(false)} />
+    </Card>
+  );
+}

@@ -1,0 +1,116 @@
+/** "Add account": name, kind, currency (common ones first), opening balance, credit limit or overdraft. */
+import { useEffect, useState } from 'react';
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { COMMON_CURRENCIES, CURRENCY_CODES } from '../../../../shared/currencies';
+import type { AccountKind } from '../../../../shared/ledger-views';
+import { errorText, unwrap, useApi } from '../../lib/api-context';
+import { KIND_ORDER, KINDS_WITH_LIMIT, kindIcon, useRequestIdPerOpening } from './helpers';
+
+interface Values {
+  name: string;
+  kind: AccountKind;
+  currency: string;
+  openingBalance?: string;
+  creditLimit?: string;
+}
+
+export function currencyOptions(t: (key: string) => string) {
+  const common = new Set<string>(COMMON_CURRENCIES);
+  return [
+    { label: t('accounts.form.commonCurrencies'), options: COMMON_CURRENCIES.map((code) => ({ value: code, label: code })) },
+    {
+      label: t('accounts.form.otherCurrencies'),
+      options: CURRENCY_CODES.filter((code) => !common.has(code)).map((code) => ({ value: code, label: code })),
+    },
+  ];
+}
+
+export function AddAccountDialog({ open, onClose, defaultCurrency }: { open: boolean; onClose(): void; defaultCurrency?: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const requestId = useRequestIdPerOpening(open);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const kind = Form.useWatch('kind', form);
+
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    form.resetFields();
+    form.setFieldsValue({ kind: 'bank', currency: defaultCurrency ?? 'CNY' });
+  }, [open, form, defaultCurrency]);
+
+  const submit = async (values: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await unwrap(
+        api.ledger.openAccount({
+          requestId,
+          name: values.name.trim(),
+          kind: values.kind,
+          currency: values.currency,
+          ...(values.openingBalance?.trim() ? { openingBalance: values.openingBalance.trim() } : {}),
+          ...(KINDS_WITH_LIMIT.includes(values.kind) && values.creditLimit?.trim() ? { creditLimit: values.creditLimit.trim() } : {}),
+        }),
+      );
+      void message.success(t('accounts.form.created', { name: values.name.trim() }));
+      onClose();
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('accounts.form.title')}
+      okText={t('accounts.form.submit')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark="optional">
+        <Form.Item name="name" label={t('accounts.form.name')} rules={[{ required: true, whitespace: true, message: t('accounts.form.nameRequired') }]}>
+          <Input maxLength={100} placeholder={t('accounts.form.namePlaceholder')} autoFocus />
+        </Form.Item>
+        <Form.Item name="kind" label={t('accounts.form.kind')} rules={[{ required: true }]}>
+          <Select
+            aria-label={t('accounts.form.kind')}
+            options={KIND_ORDER.map((k) => ({
+              value: k,
+              label: (
+                <span>
+                  {kindIcon(k)} {t(`ledger.accountKinds.${k}`)}
+                </span>
+              ),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="currency" label={t('accounts.form.currency')} rules={[{ required: true }]}>
+          <Select aria-label={t('accounts.form.currency')} showSearch options={currencyOptions(t)} />
+        </Form.Item>
+        <Form.Item name="openingBalance" label={t('accounts.form.openingBalance')} extra={t('accounts.form.openingBalanceHint')}>
+          <Input inputMode="decimal" placeholder="0.00" />
+        </Form.Item>
+        {kind && KINDS_WITH_LIMIT.includes(kind) && (
+          <Form.Item
+            name="creditLimit"
+            label={kind === 'credit' ? t('accounts.form.creditLimit') : t('accounts.form.overdraft')}
+            extra={kind === 'credit' ? t('accounts.form.creditLimitHint') : t('accounts.form.overdraftHint')}
+          >
+            <Input inputMode="decimal" placeholder="0.00" />
+          </Form.Item>
+        )}
+        {error && <Alert type="error" showIcon title={error} role="alert" />}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * One account's register: its live lines newest first with the balance after each. Pages of 200
+ * are fetched as they scroll into view and rendered through a virtualizer, so an account with
+ * 100k lines scrolls like one with ten. A ledger change refetches the pages on screen.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Empty, Tag, Tooltip, Typography, theme } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { AccountView, TransactionView } from '../../../../shared/ledger-views';
+import { ApiError, errorText, useApi } from '../../lib/api-context';
+import { useMoney } from '../../lib/money';
+
+const PAGE = 200;
+const ROW_HEIGHT = 52;
+
+interface LoadedPage {
+  rows: TransactionView[];
+  generation: number;
+}
+
+function useRegisterPages(accountId: string) {
+  const api = useApi();
+  const [generation, setGeneration] = useState(0);
+  const [pages, setPages] = useState<Map<number, LoadedPage>>(new Map());
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const inflight = useRef(new Set<string>());
+  const current = useRef({ accountId, generation });
+  current.current = { accountId, generation };
+
+  useEffect(() => api.on('ledger/changed', () => setGeneration((g) => g + 1)), [api]);
+  useEffect(() => {
+    setPages(new Map());
+    setTotal(null);
+    setError(null);
+  }, [accountId]);
+
+  const ensure = (page: number) => {
+    const loaded = pages.get(page);
+    const key = `${accountId}:${generation}:${page}`;
+    if ((loaded && loaded.generation === generation) || inflight.current.has(key)) return;
+    inflight.current.add(key);
+    const asked = { accountId, generation };
+    void api.ledger.register({ accountId, offset: page * PAGE, limit: PAGE }).then((result) => {
+      inflight.current.delete(key);
+      if (asked.accountId !== current.current.accountId) return;
+      if (!result.ok) {
+        setError(new ApiError(result));
+        return;
+      }
+      setError(null);
+      setPages((old) => {
+        const existing = old.get(page);
+        if (existing && existing.generation > asked.generation) return old;
+        return new Map(old).set(page, { rows: result.value.rows, generation: asked.generation });
+      });
+      if (asked.generation === current.current.generation) setTotal(result.value.total);
+    });
+  };
+
+  const row = (index: number): TransactionView | undefined => pages.get(Math.floor(index / PAGE))?.rows[index % PAGE];
+  return { total, error, ensure, row, generation };
+}
+
+export function Register({ account }: { account: AccountView }) {
+  const { t } = useTranslation();
+  const { format } = useMoney();
+  const { token } = theme.useToken();
+  const { total, error, ensure, row, generation } = useRegisterPages(account.id);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const wanted = new Set<number>(total === null ? [0] : items.map((item) => Math.floor(item.index / PAGE)));
+  const wantedKey = [...wanted].join(',');
+
+  useEffect(() => {
+    for (const page of wanted) ensure(page);
+    // `wanted` is derived from wantedKey; ensure() skips pages already loaded for this generation.
+  }, [wantedKey, generation, account.id, total === null]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (error) return <Alert type="error" showIcon title={errorText(error, t)} />;
+  if (total === 0) {
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('accounts.register.empty')} style={{ padding: 32 }} />;
+  }
+
+  const columns = 'minmax(96px, 110px) minmax(0, 1fr) 112px minmax(110px, 140px) minmax(110px, 140px)';
+  const headerStyle = { display: 'grid', gridTemplateColumns: columns, gap: 12, padding: '8px 12px', fontWeight: 600, borderBottom: `1px solid ${token.colorBorderSecondary}` };
+
+  return (
+    <div role="table" aria-label={t('accounts.register.title', { name: account.name })} aria-rowcount={(total ?? 0) + 1}>
+      <div role="rowgroup">
+        <div role="row" style={headerStyle}>
+          <span role="columnheader">{t('accounts.register.date')}</span>
+          <span role="columnheader">{t('accounts.register.description')}</span>
+          <span role="columnheader">{t('accounts.register.status')}</span>
+          <span role="columnheader" style={{ textAlign: 'right' }}>{t('accounts.register.amount')}</span>
+          <span role="columnheader" style={{ textAlign: 'right' }}>{t('accounts.register.balance')}</span>
+        </div>
+      </div>
+      <div ref={scroller} role="rowgroup" style={{ height: 'min(56vh, 560px)', overflow: 'auto' }} data-testid="register-scroller">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const line = row(item.index);
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                  display: 'grid',
+                  gridTemplateColumns: columns,
+                  gap: 12,
+                  alignItems: 'center',
+                  padding: '0 12px',
+                  borderBottom: `1px solid ${token.colorBorderSecondary}`,
+                }}
+              >
+                {line ? <RegisterCells line={line} format={format} /> : <span role="cell">{t('common.loading')}</span>}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function RegisterCells({ line, format }: { line: TransactionView; format: (minor: number, currency: string) => string }) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const category = line.categoryName
+    ? line.parentCategoryName
+      ? `${line.parentCategoryName} › ${line.categoryName}`
+      : line.categoryName
+    : null;
+  const title =
+    line.kind === 'transfer'
+      ? t(line.amountMinor < 0 ? 'accounts.register.transferTo' : 'accounts.register.transferFrom', { account: line.counterAccountName ?? '' })
+      : line.payee || category || t(`ledger.transactionKinds.${line.kind}`);
+  const detail = [line.kind === 'transfer' ? line.payee : line.payee ? category : null, line.note].filter(Boolean).join(' · ');
+  return (
+    <>
+      <span role="cell">{line.date}</span>
+      <span role="cell" style={{ minWidth: 0 }}>
+        <Typography.Text ellipsis={{ tooltip: title }} style={{ display: 'block' }}>
+          {title}
+        </Typography.Text>
+        {detail && (
+          <Typography.Text type="secondary" ellipsis={{ tooltip: detail }} style={{ display: 'block', fontSize: 12 }}>
+            {detail}
+          </Typography.Text>
+        )}
+      </span>
+      <span role="cell">
+        {line.status === 'reconciled' ? (
+          <Tooltip title={t('accounts.register.lockedHint')}>
+            <Tag color="green" icon={<LockOutlined />}>
+              {t('ledger.statuses.reconciled')}
+            </Tag>
+          </Tooltip>
+        ) : (
+          <Tag color={line.status === 'cleared' ? 'blue' : 'default'}>{t(`ledger.statuses.${line.status}`)}</Tag>
+        )}
+      </span>
+      <span role="cell" style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums', color: line.amountMinor < 0 ? undefined : token.colorSuccessText }}>
+        {format(line.amountMinor, line.currency)}
+      </span>
+      <span role="cell" style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+        {line.runningBalanceMinor === null ? '' : format(line.runningBalanceMinor, line.currency)}
+      </span>
+    </>
+  );
+}

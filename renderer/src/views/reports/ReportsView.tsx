@@ -1,0 +1,63 @@
+/** Budgets & Reports: this month's budgets with progress, and charts over a chosen month range. */
+import { useState } from 'react';
+import { Alert, Card, DatePicker, Select, Skeleton, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { errorText, useApi } from '../../lib/api-context';
+import { useQuery } from '../../lib/use-query';
+import { ratesInto, useNetWorthSettings } from '../dashboard/net-worth-settings';
+import { BudgetsPanel } from './BudgetsPanel';
+import { ReportCharts } from './ReportCharts';
+
+export function ReportsView() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const accounts = useQuery(() => api.ledger.accounts({}), [api]);
+  const held = accounts.data?.totals.map((total) => total.currency) ?? [];
+  const [chosen, setChosen] = useState<string | null>(null);
+  const currency = chosen && held.includes(chosen) ? chosen : held[0] ?? 'CNY';
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(5, 'month'), dayjs()]);
+  const from = range[0].format('YYYY-MM');
+  const to = range[1].format('YYYY-MM');
+  // Net worth over time uses the rates typed on the dashboard (remembered on this computer).
+  const [netWorthSettings] = useNetWorthSettings();
+  const rates = ratesInto(netWorthSettings, currency, held);
+  const ratesKey = JSON.stringify(rates);
+  const report = useQuery(() => api.ledger.reports({ from, to, currency, rates }), [api, from, to, currency, ratesKey]);
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <BudgetsPanel defaultCurrency={currency} />
+      <Card size="small">
+        <Space wrap size="middle">
+          <Typography.Text strong>{t('reports.charts.title')}</Typography.Text>
+          <DatePicker.RangePicker
+            picker="month"
+            allowClear={false}
+            value={range}
+            aria-label={t('reports.range')}
+            onChange={(value) => value?.[0] && value[1] && setRange([value[0], value[1]])}
+          />
+          <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+            <Typography.Text>{t('reports.currency')}</Typography.Text>
+            <Select
+              aria-label={t('reports.currency')}
+              value={currency}
+              style={{ width: 110 }}
+              options={(held.length ? held : ['CNY']).map((code) => ({ value: code, label: code }))}
+              onChange={setChosen}
+            />
+          </label>
+          {held.length > 1 && <Typography.Text type="secondary">{t('reports.currencyHint')}</Typography.Text>}
+        </Space>
+      </Card>
+      {report.error ? (
+        <Alert type="error" showIcon title={errorText(report.error, t)} />
+      ) : !report.data ? (
+        <Skeleton active />
+      ) : (
+        <ReportCharts report={report.data} currency={currency} />
+      )}
+    </Space>
+  );
+}
