@@ -43,7 +43,7 @@ export function listBackups(dir: string): BackupEntry[] {
     const path = join(dir, file);
     const bytes = statSync(path).size;
     const record = catalog.get(file);
-    if (record && record.bytes === bytes) return { path, file, status: 'verified', ...record, problem: null };
+    if (record && record.bytes === bytes) return { path, status: 'verified', ...record, problem: null };
     const unknown = { path, file, bytes, verifiedAt: null, vaultId: null, walletName: null, createdAt: null, headSeq: null, trigger: null };
     try {
       // Cheap structural look (no hash): the full check needs the key and happens on verify.

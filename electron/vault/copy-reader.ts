@@ -28,6 +28,8 @@ export interface CopyHeader {
   head: { seq: number; tag: string };
   info: CopyInfo;
   fileBytes: number;
+  /** The SQLite image: the file without its trailer. */
+  imageBytes: number;
 }
 
 export interface CopyReader {
@@ -136,7 +138,7 @@ function readHeader(db: Db, path: string, fileBytes: number): CopyHeader & { vau
   } catch {
     throw damaged('backup_info');
   }
-  return { path, vaultId: meta.vaultIdHex, vaultIdBytes: meta.vaultId, formatVersion: row.format_version, head: { seq: head.seq, tag: toHex(head.tag) }, info, fileBytes };
+  return { path, vaultId: meta.vaultIdHex, vaultIdBytes: meta.vaultId, formatVersion: row.format_version, head: { seq: head.seq, tag: toHex(head.tag) }, info, fileBytes, imageBytes: fileBytes - TRAILER_BYTES };
 }
 
 function withDb<T>(path: string, work: (db: Db) => T): { db: Db; value: T } {

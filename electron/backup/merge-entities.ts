@@ -1,0 +1,82 @@
+/**
+ * What each ledger event is about, for merging: the entity it creates or follows (an account, a
+ * transaction, a transfer, a category, a reconciliation) and the entities it needs to exist
+ * first. Kept apart from the planning so the rules for each event type read in one place.
+ */
+
+/** A journal payload as merge sees it: anything with an eventId and a type. */
+export interface MergeEvent {
+  eventId: string;
+  type: string;
+  at?: string;
+  [field: string]: unknown;
+}
+
+export interface EventRole {
+  /** e.g. `account:a1`, `transaction:t1`, `transfer:x1`, `category:c1`, `reconciliation:r1`. */
+  key: string;
+  /** True for the event that brings the entity into existence. */
+  creates: boolean;
+  /** Entity keys this event needs (transaction legs are resolved by the caller via `legs`). */
+  needs: string[];
+}
+
+export function asMergeEvent(payload: unknown): MergeEvent | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const { eventId, type } = payload as { eventId?: unknown; type?: unknown };
+  return typeof eventId === 'string' && typeof type === 'string' ? (payload as MergeEvent) : null;
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const account = (id: unknown) => (str(id) ? [`account:${String(id)}`] : []);
+const category = (id: unknown) => (str(id) ? [`category:${String(id)}`] : []);
+
+/**
+ * `legs` maps a transaction id (either leg of a transfer) to its entity key; the caller fills it
+ * from both journals as it goes. null for event types this version does not know.
+ */
+export function roleOf(event: MergeEvent, legs: ReadonlyMap<string, string>): EventRole | null {
+  const leg = (id: unknown) => legs.get(String(id)) ?? `transaction:${String(id)}`;
+  switch (event.type) {
+    case 'AccountOpened':
+      return { key: `account:${String(event.accountId)}`, creates: true, needs: [] };
+    case 'AccountUpdated':
+    case 'AccountFrozen':
+    case 'AccountUnfrozen':
+    case 'AccountClosed':
+      return { key: `account:${String(event.accountId)}`, creates: false, needs: [] };
+    case 'TransactionRecorded':
+      return { key: `transaction:${String(event.transactionId)}`, creates: true, needs: [...account(event.accountId), ...category(event.categoryId)] };
+    case 'TransferRecorded':
+      return { key: `transfer:${String(event.transferId)}`, creates: true, needs: [...account(event.fromAccountId), ...account(event.toAccountId)] };
+    case 'TransactionAmended': {
+      const changes = (event.changes ?? {}) as { accountId?: unknown; categoryId?: unknown };
+      return { key: leg(event.transactionId), creates: false, needs: [...account(changes.accountId), ...category(changes.categoryId)] };
+    }
+    case 'TransactionVoided':
+    case 'TransactionRestored':
+    case 'TransactionStatusChanged':
+      return { key: leg(event.transactionId), creates: false, needs: [] };
+    case 'CategoryDefined':
+      // Later definitions of the same id rename or move it: they follow the first.
+      return { key: `category:${String(event.categoryId)}`, creates: true, needs: category(event.parentId) };
+    case 'BudgetSet':
+      return { key: `category:${String(event.categoryId)}`, creates: false, needs: [] };
+    case 'Reconciled': {
+      const cleared = Array.isArray(event.clearedTransactionIds) ? event.clearedTransactionIds : [];
+      return { key: `reconciliation:${String(event.reconciliationId)}`, creates: true, needs: [...account(event.accountId), ...cleared.map(leg)] };
+    }
+    default:
+      return null;
+  }
+}
+
+/** Records the leg ids of a transaction-creating event, so later events about a leg find their entity. */
+export function noteLegs(event: MergeEvent, legs: Map<string, string>): void {
+  if (event.type === 'TransactionRecorded' && str(event.transactionId)) legs.set(String(event.transactionId), `transaction:${String(event.transactionId)}`);
+  if (event.type === 'TransferRecorded') {
+    const key = `transfer:${String(event.transferId)}`;
+    if (str(event.fromTransactionId)) legs.set(String(event.fromTransactionId), key);
+    if (str(event.toTransactionId)) legs.set(String(event.toTransactionId), key);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Merge restore, the effectful part: read the backup's and the wallet's events, plan (pure, in
+ * merge-plan.ts), then append the chosen events verbatim — same eventId, backup order — through
+ * a sink, so the ledger projection applies them exactly as if they had been recorded here.
+ */
+import { DomainError } from '../../shared/errors';
+import type { Projection, ProjectionFactory, VaultSession } from '../vault';
+import { planMerge, selectEvents, type MergePlan } from './merge-plan';
+import { openBackup, type BackupKey } from './open';
+import type { ProgressReporter } from './progress';
+
+/** Where recovered events go; the app's implementation makes them durable and applies them. */
+export interface MergeSink {
+  append(payloads: unknown[]): void;
+}
+
+export interface MergeResult {
+  appended: number;
+  transactions: number;
+  accounts: number;
+}
+
+const PROGRESS_EVERY = 1_000;
+
+function collect(events: Iterable<{ payload: unknown }>, phase: 'read', total: number, onProgress?: ProgressReporter): unknown[] {
+  const out: unknown[] = [];
+  for (const { payload } of events) {
+    out.push(payload);
+    if (out.length % PROGRESS_EVERY === 0) onProgress?.(phase, out.length, total);
+  }
+  onProgress?.(phase, out.length, total);
+  return out;
+}
+
+/** Reads a backup's events (authenticating every one of them). */
+export async function readBackupEvents(path: string, key: BackupKey, onProgress?: ProgressReporter): Promise<unknown[]> {
+  const reader = await openBackup(path, key, onProgress);
+  try {
+    return collect(reader.events(), 'read', reader.head().seq, onProgress);
+  } finally {
+    reader.close();
+  }
+}
+
+/** The preview: what the backup has that the open wallet lacks. Nothing is written. */
+export async function previewMerge(path: string, session: VaultSession, key: BackupKey = {}, onProgress?: ProgressReporter): Promise<MergePlan> {
+  const backupEvents = await readBackupEvents(path, { session, ...key }, onProgress);
+  return planMerge(backupEvents, [...session.events()].map((event) => event.payload));
+}
+
+/** Appends the picked items' events (all when omitted). Running it again with a fresh plan appends nothing. */
+export function applyMerge(plan: MergePlan, sink: MergeSink, picked?: readonly string[], onProgress?: ProgressReporter): MergeResult {
+  const events = selectEvents(plan, picked);
+  if (picked && picked.length > 0 && events.length === 0) throw new DomainError('invalid_input', 'errors.backup.unknown_events');
+  onProgress?.('merge', 0, events.length);
+  if (events.length > 0) sink.append(events);
+  onProgress?.('merge', events.length, events.length);
+  const accounts = events.filter((event) => event.type === 'AccountOpened').length;
+  const transactions = events.filter((event) => event.type === 'TransactionRecorded' || event.type === 'TransferRecorded').length;
+  return { appended: events.length, transactions, accounts };
+}
+
+/**
+ * A sink over the vault session and the open projection. The events are first applied to a
+ * scratch copy of the projection: if the ledger would refuse any of them, nothing is written, so
+ * a merge can never leave the journal and the projection disagreeing.
+ */
+export function journalSink(session: VaultSession, projection: Projection, factory: ProjectionFactory): MergeSink {
+  return {
+    append(payloads) {
+      const scratch = factory.fromSnapshot(projection.serialize());
+      try {
+        const head = session.head().seq;
+        payloads.forEach((payload, index) => scratch.apply(head + index + 1, payload));
+      } finally {
+        scratch.close();
+      }
+      const seqs = session.append(payloads);
+      payloads.forEach((payload, index) => projection.apply(seqs[index]!.seq, payload));
+    },
+  };
+}
