@@ -250,17 +250,8 @@ function insertLine(sql: Sql, event: EventOf<'TransactionRecorded' | 'TransferRe
     event.at,
     event.at,
   );
-  history(sql, event, line.id, 'recorded', {
-    accountId: line.accountId,
-    amountMinor: line.amountMinor,
-    currency: line.currency,
-    date: event.date,
-    payee: event.payee,
-    categoryId: line.categoryId,
-    tags: event.tags,
-    note: event.note,
-    status: event.status,
-  });
+  // The row itself holds what was recorded; amendments keep the old value beside the new one.
+  history(sql, event, line.id, 'recorded', {});
 }
 
 /** The line, or both legs of its transfer (outgoing first). */
@@ -281,7 +272,7 @@ function applyAmendment(sql: Sql, event: EventOf<'TransactionAmended'>): void {
   };
   for (const line of linesOf(sql, event, event.transactionId)) {
     const own = line.id === event.transactionId;
-    const lineChanges = {
+    const lineChanges: LineChanges = {
       ...(own && changes.accountId !== undefined ? { accountId: changes.accountId } : {}),
       ...(own && changes.amountMinor !== undefined ? { amountMinor: changes.amountMinor } : {}),
       ...(!own && changes.counterAmountMinor !== undefined ? { amountMinor: changes.counterAmountMinor } : {}),
@@ -307,6 +298,24 @@ function applyAmendment(sql: Sql, event: EventOf<'TransactionAmended'>): void {
       event.at,
       line.id,
     );
-    history(sql, event, line.id, 'amended', lineChanges);
+    history(sql, event, line.id, 'amended', beforeAndAfter(line, lineChanges));
   }
+}
+
+type LineChanges = { accountId?: string; amountMinor?: number; categoryId?: string | null; date?: string; payee?: string; tags?: string[]; note?: string };
+
+/** `{ field: { from, to } }` for each changed field: the history view shows both without walking the log. */
+function beforeAndAfter(line: TransactionRow, changes: LineChanges): Record<string, { from: unknown; to: unknown }> {
+  const before: Required<LineChanges> = {
+    accountId: line.account_id,
+    amountMinor: line.amount_minor,
+    categoryId: line.category_id,
+    date: line.date,
+    payee: line.payee,
+    tags: JSON.parse(line.tags) as string[],
+    note: line.note,
+  };
+  const details: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [field, value] of Object.entries(changes)) details[field] = { from: before[field as keyof LineChanges], to: value };
+  return details;
 }

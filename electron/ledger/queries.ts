@@ -87,26 +87,37 @@ export function netWorth(p: LedgerProjection, currency: string, rates: Rates = {
 }
 
 /**
- * One account's live lines, newest first, each with the balance right after it. The running
- * balance is a window SUM over the whole account (oldest first), so paging never changes it.
+ * One account's live lines, newest first, each with the balance right after it. The page's top
+ * balance is the account balance minus every newer line (summed from the covering index), and
+ * each following line steps back by one amount: no window over the whole account per page.
  */
 export function register(p: LedgerProjection, accountId: string, page: { offset?: number; limit?: number } = {}): Page<RegisterLine> {
   const account = getAccount(p, accountId);
   const { offset, limit } = clampPage(page.offset, page.limit);
   const total = p.sql.get<{ total: number }>('SELECT COUNT(*) AS total FROM transactions WHERE account_id = ? AND voided = 0', accountId)?.total ?? 0;
-  const rows = p.sql.all<RawTransactionView & { runningBalanceMinor: number }>(
-    `SELECT * FROM (
-       SELECT ${TRANSACTION_SELECT}, t.n AS n,
-              ? + SUM(t.amount_minor) OVER (ORDER BY t.date, t.n ROWS UNBOUNDED PRECEDING) AS runningBalanceMinor
-       FROM ${TRANSACTION_FROM}
-       WHERE t.account_id = ? AND t.voided = 0
-     ) ORDER BY date DESC, n DESC LIMIT ? OFFSET ?`,
-    account.openingBalanceMinor,
+  const newer =
+    offset === 0
+      ? 0
+      : (p.sql.get<{ total: number | null }>(
+          `SELECT SUM(amount_minor) AS total FROM (
+             SELECT amount_minor FROM transactions WHERE account_id = ? AND voided = 0 ORDER BY date DESC, n DESC LIMIT ?)`,
+          accountId,
+          offset,
+        )?.total ?? 0);
+  const rows = p.sql.all<RawTransactionView>(
+    `SELECT ${TRANSACTION_SELECT} FROM ${TRANSACTION_FROM}
+     WHERE t.account_id = ? AND t.voided = 0 ORDER BY t.date DESC, t.n DESC LIMIT ? OFFSET ?`,
     accountId,
     limit,
     offset,
   );
-  return { total, rows: rows.map(({ runningBalanceMinor, ...raw }) => ({ ...toView(raw), runningBalanceMinor })) };
+  let running = addMinor(account.balanceMinor, -newer);
+  const lines = rows.map((raw) => {
+    const line = { ...toView(raw), runningBalanceMinor: running };
+    running = addMinor(running, -raw.amountMinor);
+    return line;
+  });
+  return { total, rows: lines };
 }
 
 export function getTransaction(p: LedgerProjection, transactionId: string): TransactionView {

@@ -63,7 +63,8 @@ CREATE TABLE transactions (
 );
 -- Covering index: a balance is SUM(amount_minor) over one account's live rows, read from the index alone.
 CREATE INDEX tx_balance ON transactions (account_id, voided, amount_minor);
-CREATE INDEX tx_register ON transactions (account_id, date, n);
+-- Register order; covering (voided, amount) so the sum of the lines above a page is read from the index alone.
+CREATE INDEX tx_register ON transactions (account_id, date, n, voided, amount_minor);
 CREATE INDEX tx_date ON transactions (date, n);
 CREATE INDEX tx_amount ON transactions (amount_minor, n);
 CREATE INDEX tx_payee ON transactions (payee, n);

@@ -112,8 +112,8 @@ describe('amendments and history', () => {
     const incoming = register(f.projection, f.ids.usd).rows[0]!;
     expect(incoming.date).toBe('2024-02-06');
     expect(transactionHistory(f.projection, incoming.id).map((entry) => [entry.action, entry.details])).toEqual([
-      ['recorded', expect.objectContaining({ amountMinor: 10000, currency: 'USD' })],
-      ['amended', { amountMinor: 10100, date: '2024-02-06' }],
+      ['recorded', {}],
+      ['amended', { amountMinor: { from: 10000, to: 10100 }, date: { from: '2024-02-05', to: '2024-02-06' } }],
     ]);
   });
 
@@ -124,7 +124,11 @@ describe('amendments and history', () => {
     expect(f.projection.balance(f.ids.cash)).toBe(824450 + 4550);
     f.run({ type: 'amendTransaction', transactionId: f.ids.lunch, categoryId: null });
     expect(getTransaction(f.projection, f.ids.lunch).categoryId).toBeNull();
-    expect(transactionHistory(f.projection, f.ids.lunch).map((entry) => entry.action)).toEqual(['recorded', 'amended', 'amended']);
+    expect(transactionHistory(f.projection, f.ids.lunch).map((entry) => entry.details)).toEqual([
+      {},
+      { accountId: { from: f.ids.cash, to: f.ids.card }, categoryId: { from: f.ids.food, to: f.ids.coffee }, payee: { from: 'Noodle House', to: 'Noodle Bar' } },
+      { categoryId: { from: f.ids.coffee, to: null } },
+    ]);
   });
 
   it('history of an unknown transaction is not found', () => {
