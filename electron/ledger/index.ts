@@ -25,3 +25,17 @@ export {
 export type { AccountState, CategoryState, TransactionKind, TransactionState } from './read-model';
 export { PROJECTION_SCHEMA_VERSION } from './schema';
 export { MIN_DATE, MAX_DATE, localDate } from './dates';
+export * as queries from './queries';
+export { searchTransactions, type TransactionSearch } from './search';
+export {
+  budgetProgress,
+  incomeVsExpenseByMonth,
+  netWorthOverTime,
+  spendingByCategory,
+  type BudgetProgress,
+  type CategorySpending,
+  type MonthIncomeExpense,
+  type NetWorthPoint,
+} from './reports';
+export type { ReconcileFigures } from './reconcile';
+export type * from './views';
