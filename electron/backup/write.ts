@@ -63,9 +63,10 @@ export async function writeBackup(options: WriteBackupOptions): Promise<BackupEn
     updateCatalog(dir, [record]);
     return { ...record, path: final, status: 'verified', problem: null, events };
   } catch (error) {
+    const mapped = folderError(error, dir); // first: it may look at the free space our files take
     removeQuietly(temp);
     if (final) removeQuietly(final);
-    throw folderError(error, dir);
+    throw mapped;
   }
 }
 

@@ -49,6 +49,7 @@ const damaged = (detail: string) => new DomainError('integrity', 'errors.backup.
 
 interface Trailer {
   version: number;
+  versionCheck: number;
   imageBytes: number;
   prefix: Uint8Array;
   hash: Uint8Array;
@@ -67,6 +68,7 @@ function readTrailer(fd: number, size: number): Trailer | null {
   if (bytes.subarray(0, 8).toString('latin1') !== TRAILER_MAGIC) return null;
   return {
     version: bytes.readUInt32LE(8),
+    versionCheck: bytes.readUInt32LE(12),
     imageBytes: Number(bytes.readBigUInt64LE(16)),
     prefix: new Uint8Array(bytes.subarray(0, TRAILER_LAYOUT.prefix)),
     hash: new Uint8Array(bytes.subarray(TRAILER_LAYOUT.prefix, TRAILER_LAYOUT.hash)),
@@ -77,7 +79,9 @@ function readTrailer(fd: number, size: number): Trailer | null {
 /** No trailer: tell random bytes and other databases from a wallet and from a backup cut short. */
 function classifyWithoutTrailer(fd: number): DomainError {
   const header = readAt(fd, 0, 100);
-  if (header.length < 100 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) return notBackup();
+  if (header.length < 16 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) return notBackup();
+  // A SQLite file too short to hold its own header was cut short.
+  if (header.length < 100) return new DomainError('integrity', 'errors.backup.truncated');
   if (header.readUInt32BE(68) !== APPLICATION_ID) return notBackup();
   // Wallets use WAL (format bytes 2); backups are rollback-journal files (1) whose trailer is missing.
   if (header[18] === 2 && header[19] === 2) return new DomainError('not_a_wallet', 'errors.backup.is_a_wallet');
@@ -98,6 +102,7 @@ function checkFile(path: string, checkHash: boolean, onProgress?: ProgressFn): {
     const fileBytes = fstatSync(fd).size;
     const trailer = readTrailer(fd, fileBytes);
     if (!trailer) throw classifyWithoutTrailer(fd);
+    if (trailer.versionCheck !== ~trailer.version >>> 0) throw damaged('trailer');
     if (trailer.version > COPY_FORMAT_VERSION) {
       throw new DomainError('format_too_new', 'errors.backup.format_too_new', { version: trailer.version, supported: COPY_FORMAT_VERSION });
     }

@@ -19,7 +19,7 @@ import type { VaultContext } from './projection-loader';
 export const COPY_FORMAT_VERSION = 1;
 /** The trailer starts with these 8 ASCII bytes. */
 export const TRAILER_MAGIC = 'OWBACKUP';
-/** magic 8 ‖ version u32le ‖ flags u32le ‖ image length u64le ‖ BLAKE2b-256(image) ‖ MAC 32. */
+/** magic 8 ‖ version u32le ‖ ~version u32le ‖ image length u64le ‖ BLAKE2b-256(image) ‖ MAC 32. */
 export const TRAILER_BYTES = 88;
 const PREFIX_BYTES = 24;
 const HASH_CHUNK = 1 << 20;
@@ -50,8 +50,9 @@ export function backupMacKey(dataKey: Uint8Array): Uint8Array {
   return sodium.crypto_kdf_derive_from_key(KEY_BYTES, SUBKEY_ID, CONTEXTS.backup, dataKey);
 }
 
+/** The version is stored with its complement, so a flipped bit there reads as damage, not as "too new". */
 export function trailerPrefix(version: number, imageBytes: number): Uint8Array {
-  return concat(utf8(TRAILER_MAGIC), u32le(version), u32le(0), u64le(imageBytes));
+  return concat(utf8(TRAILER_MAGIC), u32le(version), u32le(~version >>> 0), u64le(imageBytes));
 }
 
 /** MAC = BLAKE2b-256 keyed with the backup key over prefix ‖ vault id ‖ hash(image). */
