@@ -1,0 +1,210 @@
+/**
+ * Backup commands: `backup create|list|verify`, `restore FILE [--merge] [--dry-run]`, `export`.
+ * Each parses its own options from its arguments. Secrets come the CLI's usual way: the wallet's
+ * password first (--password-stdin line 1 or ONEWALLET_PASSWORD); a backup of ANOTHER wallet needs
+ * its own password next (line 2 or ONEWALLET_BACKUP_PASSWORD).
+ */
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  applyMerge,
+  fullJson,
+  journalSink,
+  listBackups,
+  previewMerge,
+  replaceWalletWithBackup,
+  transactionsCsv,
+  verifyBackup,
+  writeBackup,
+  writeExport,
+} from '../../backup';
+import { ledgerProjectionFactory } from '../../ledger';
+import { inspectCopy, openVault, type VaultSession } from '../../vault';
+import { UsageError, type CliContext } from '../context';
+import { t } from '../messages';
+import type { Command } from '../registry';
+
+const APP_VERSION = process.env.npm_package_version ?? 'cli';
+
+function options<T extends Record<string, { type: 'string' | 'boolean' }>>(args: readonly string[], spec: T, usageKey: string) {
+  try {
+    return parseArgs({ args: [...args], options: spec, allowPositionals: true, strict: true });
+  } catch {
+    throw new UsageError(t(usageKey));
+  }
+}
+
+async function password(ctx: CliContext): Promise<string> {
+  const [value = ''] = await ctx.secrets([{ name: 'password', env: 'ONEWALLET_PASSWORD' }]);
+  return value;
+}
+
+/** The backup's own password: only asked for when the backup belongs to another wallet. */
+async function backupSecret(ctx: CliContext, file: string, ownVaultId: string | null): Promise<{ password: string } | undefined> {
+  if (ownVaultId !== null && inspectCopy(file).vaultId === ownVaultId) return undefined;
+  const specs = [
+    ...(ownVaultId !== null ? [{ name: 'password' as const, env: 'ONEWALLET_PASSWORD' }] : []),
+    { name: 'password' as const, env: 'ONEWALLET_BACKUP_PASSWORD' },
+  ];
+  const values = await ctx.secrets(specs);
+  return { password: values[values.length - 1] ?? '' };
+}
+
+/** Unlocks the wallet (password + --key-file), runs `work`, always locks. */
+async function withWallet<T>(ctx: CliContext, work: (session: VaultSession) => Promise<T>): Promise<T> {
+  const secret = await password(ctx);
+  const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
+  const locked = openVault(ctx.vaultPath());
+  try {
+    const { session } = await locked.unlock(keyFile ? { password: secret, keyFile } : { password: secret });
+    try {
+      return await work(session);
+    } finally {
+      session.lock();
+    }
+  } finally {
+    locked.close();
+  }
+}
+
+const defaultDir = (ctx: CliContext) => join(dirname(ctx.vaultPath()), 'backups');
+const walletName = (ctx: CliContext) => basename(ctx.vaultPath(), extname(ctx.vaultPath()));
+
+async function create(ctx: CliContext, args: readonly string[]): Promise<number> {
+  const { values, positionals } = options(args, { dir: { type: 'string' } }, 'cli.backup.usage');
+  if (positionals.length > 0) throw new UsageError(t('cli.backup.usage'));
+  const dir = values.dir ?? defaultDir(ctx);
+  if (values.dir === undefined) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const entry = await withWallet(ctx, (session) =>
+    writeBackup({ session, dir, walletName: walletName(ctx), trigger: 'manual', appVersion: APP_VERSION, projections: ledgerProjectionFactory }),
+  );
+  if (ctx.options.json) ctx.json({ path: entry.path, verified: true, events: entry.events });
+  else ctx.out(t('cli.backup.created', { path: entry.path, events: entry.events }));
+  return 0;
+}
+
+async function list(ctx: CliContext, args: readonly string[]): Promise<number> {
+  const { values, positionals } = options(args, { dir: { type: 'string' } }, 'cli.backup.usage');
+  if (positionals.length > 0) throw new UsageError(t('cli.backup.usage'));
+  const dir = values.dir ?? defaultDir(ctx);
+  const entries = listBackups(dir);
+  if (ctx.options.json) ctx.json(entries);
+  else if (entries.length === 0) ctx.out(t('cli.backup.list_empty', { dir }));
+  else for (const e of entries) ctx.out(t('cli.backup.list_line', { status: e.status, created: e.createdAt ?? '?', seq: e.headSeq ?? '?', file: e.file }));
+  return 0;
+}
+
+async function verify(ctx: CliContext, args: readonly string[]): Promise<number> {
+  const [file, ...rest] = args;
+  if (!file || rest.length > 0) throw new UsageError(t('cli.backup.usage'));
+  // Verifying needs only the backup's own password (line 1 / ONEWALLET_PASSWORD); no wallet is opened.
+  const secret = await password(ctx);
+  const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
+  const result = await verifyBackup(file, { secret: keyFile ? { password: secret, keyFile } : { password: secret } }, { projections: ledgerProjectionFactory });
+  const problems = result.problems.map(({ where, seq, detail }) => ({ where, ...(seq === undefined ? {} : { seq }), detail }));
+  if (ctx.options.json) ctx.json({ ok: result.ok, events: result.events, problems });
+  else if (result.ok) ctx.out(t('cli.backup.verify_ok', { events: result.events }));
+  else {
+    ctx.out(t('cli.backup.verify_failed', { count: problems.length }));
+    for (const p of problems) ctx.out(`  - [${p.where}${p.seq === undefined ? '' : ` #${p.seq}`}] ${p.detail}`);
+  }
+  return result.ok ? 0 : 4;
+}
+
+const backup: Command = {
+  name: 'backup',
+  helpKey: 'cli.cmd.backup',
+  run(ctx, args) {
+    const [action, ...rest] = args;
+    if (action === 'create') return create(ctx, rest);
+    if (action === 'list') return list(ctx, rest);
+    if (action === 'verify') return verify(ctx, rest);
+    throw new UsageError(t('cli.backup.usage'));
+  },
+};
+
+const restore: Command = {
+  name: 'restore',
+  helpKey: 'cli.cmd.restore',
+  async run(ctx, args) {
+    const { values, positionals } = options(args, { merge: { type: 'boolean' }, 'dry-run': { type: 'boolean' } }, 'cli.backup.restore_usage');
+    const [file, ...rest] = positionals;
+    if (!file || rest.length > 0) throw new UsageError(t('cli.backup.restore_usage'));
+    const dryRun = values['dry-run'] === true;
+
+    if (values.merge) {
+      const locked = openVault(ctx.vaultPath());
+      const ownId = locked.vaultId;
+      locked.close();
+      const secret = await backupSecret(ctx, file, ownId);
+      return withWallet(ctx, async (session) => {
+        const plan = await previewMerge(file, session, secret ? { secret } : {});
+        const counts = { missingEvents: plan.missingEvents, missingTransactions: plan.missingTransactions, missingAccounts: plan.missingAccounts };
+        if (dryRun) {
+          if (ctx.options.json) ctx.json(counts);
+          else if (plan.missingEvents === 0) ctx.out(t('cli.backup.merge_nothing'));
+          else ctx.out(t('cli.backup.merge_preview', { transactions: plan.missingTransactions, accounts: plan.missingAccounts, events: plan.missingEvents, since: plan.since ?? '?' }));
+          return 0;
+        }
+        const projection = session.loadProjection(ledgerProjectionFactory);
+        try {
+          const result = applyMerge(plan, journalSink(session, projection, ledgerProjectionFactory));
+          if (ctx.options.json) ctx.json({ ...counts, appended: result.appended });
+          else ctx.out(t('cli.backup.merged', { events: result.appended, transactions: result.transactions, accounts: result.accounts }));
+        } finally {
+          projection.close();
+        }
+        return 0;
+      });
+    }
+
+    // Full restore: the backup must verify with its own password before the wallet file is touched.
+    const secret = (await backupSecret(ctx, file, null))!;
+    const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
+    const check = await verifyBackup(file, { secret: keyFile ? { ...secret, keyFile } : secret }, { projections: ledgerProjectionFactory, record: false });
+    if (!check.ok) {
+      ctx.err(check.problems[0]?.detail ?? t('errors.backup.damaged', { detail: '' }));
+      return 4;
+    }
+    if (dryRun) {
+      if (ctx.options.json) ctx.json({ ok: true, events: check.events, createdAt: check.header.info.createdAt ?? null });
+      else ctx.out(t('cli.backup.verify_ok', { events: check.events }));
+      return 0;
+    }
+    const { revertPath } = replaceWalletWithBackup(file, ctx.vaultPath());
+    if (ctx.options.json) ctx.json({ ok: true, events: check.events, revertPath });
+    else {
+      ctx.out(t('cli.backup.restored', { revert: revertPath }));
+      ctx.out(t('cli.backup.restored_password'));
+    }
+    return 0;
+  },
+};
+
+const exportCommand: Command = {
+  name: 'export',
+  helpKey: 'cli.cmd.export',
+  async run(ctx, args) {
+    const { values, positionals } = options(args, { format: { type: 'string' }, out: { type: 'string' } }, 'cli.backup.export_usage');
+    const format = values.format;
+    const out = values.out;
+    if ((format !== 'csv' && format !== 'json') || !out || positionals.length > 0) throw new UsageError(t('cli.backup.export_usage'));
+    const count = await withWallet(ctx, async (session) => {
+      const events = [...session.events()].map((event) => event.payload);
+      const { text, count } =
+        format === 'csv'
+          ? (({ csv, count }) => ({ text: csv, count }))(transactionsCsv(events))
+          : (({ json, count }) => ({ text: json, count }))(
+              fullJson(events, { vaultId: session.vaultId, walletName: walletName(ctx), headSeq: session.head().seq, exportedAt: new Date().toISOString(), appVersion: APP_VERSION }),
+            );
+      writeExport(out, text);
+      return count;
+    });
+    if (ctx.options.json) ctx.json({ path: out, format, count, encrypted: false });
+    else ctx.out(t('cli.backup.exported', { count, path: out }));
+    return 0;
+  },
+};
+
+export const backupCommands: Command[] = [backup, restore, exportCommand];
