@@ -12,8 +12,8 @@ export const overviewMessages: AreaMessages = {
       actions: {
         title: 'Quick actions',
         record: 'Record a transaction',
-        transfer: 'Transfer between accounts',
-        reconcile: 'Reconcile with a statement',
+        transfer: 'Transfer',
+        reconcile: 'Reconcile',
         budgets: 'Budgets & reports',
       },
       netWorth: {
@@ -177,8 +177,8 @@ export const overviewMessages: AreaMessages = {
       actions: {
         title: '快捷操作',
         record: '记一笔',
-        transfer: '账户间转账',
-        reconcile: '与对账单核对',
+        transfer: '转账',
+        reconcile: '对账',
         budgets: '预算与报表',
       },
       netWorth: {

@@ -90,7 +90,7 @@ export function Register({ account }: { account: AccountView }) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('accounts.register.empty')} style={{ padding: 32 }} />;
   }
 
-  const columns = 'minmax(96px, 110px) minmax(0, 1fr) 112px minmax(110px, 140px) minmax(110px, 140px)';
+  const columns = '92px minmax(120px, 1fr) 84px minmax(96px, 128px) minmax(96px, 128px)';
   const headerStyle = { display: 'grid', gridTemplateColumns: columns, gap: 12, padding: '8px 12px', fontWeight: 600, borderBottom: `1px solid ${token.colorBorderSecondary}` };
 
   return (
@@ -104,7 +104,7 @@ export function Register({ account }: { account: AccountView }) {
           <span role="columnheader" style={{ textAlign: 'right' }}>{t('accounts.register.balance')}</span>
         </div>
       </div>
-      <div ref={scroller} role="rowgroup" style={{ height: 'min(56vh, 560px)', overflow: 'auto' }} data-testid="register-scroller">
+      <div ref={scroller} role="rowgroup" style={{ height: `min(56vh, ${Math.max(1, total ?? 1) * ROW_HEIGHT}px)`, overflow: 'auto' }} data-testid="register-scroller">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const line = row(item.index);

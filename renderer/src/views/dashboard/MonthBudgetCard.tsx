@@ -37,7 +37,7 @@ export function MonthBudgetCard({ onOpenBudgets }: { onOpenBudgets(): void }) {
         </Empty>
       ) : (
         <>
-          {budgetTotals(rows).map((total) => (
+          {rows.length > 1 && budgetTotals(rows).map((total) => (
             <BudgetProgress key={total.currency} row={total} label={t('dashboard.budget.total', { currency: total.currency })} />
           ))}
           {closest.map((row) => (

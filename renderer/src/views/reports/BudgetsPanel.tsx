@@ -67,7 +67,7 @@ export function BudgetsPanel({ defaultCurrency }: { defaultCurrency: string }) {
         </Empty>
       ) : (
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', columnGap: 32 }}>
-          {budgetTotals(rows).map((total) => (
+          {rows.length > 1 && budgetTotals(rows).map((total) => (
             <BudgetProgress key={`total-${total.currency}`} row={total} label={t('dashboard.budget.total', { currency: total.currency })} />
           ))}
           {rows.map((row) => {

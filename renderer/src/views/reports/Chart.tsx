@@ -47,5 +47,10 @@ export function Chart({ option, label, height = 300 }: { option: ChartOption; la
     chart.current?.setOption({ backgroundColor: 'transparent', aria: { enabled: true }, ...option }, { notMerge: true });
   }, [option, dark]);
 
-  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  // echarts' aria module writes its own description onto the chart's element, so the label sits on a wrapper.
+  return (
+    <div role="img" aria-label={label}>
+      <div ref={box} style={{ width: '100%', height }} />
+    </div>
+  );
 }

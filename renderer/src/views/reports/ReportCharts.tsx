@@ -30,8 +30,10 @@ export function ReportCharts({ report, currency }: { report: ReportsView; curren
     const axis = { type: 'value' as const, axisLabel: { formatter: (value: number) => compact.format(value) } };
     const money = (minor: unknown) => (typeof minor === 'number' ? format(minor, currency) : '');
     const textStyle = { fontFamily: 'inherit' };
+    const animation = { animationDuration: 300, animationDurationUpdate: 300 };
 
     const pie: ChartOption = {
+      ...animation,
       textStyle,
       tooltip: {
         trigger: 'item',
@@ -59,6 +61,7 @@ export function ReportCharts({ report, currency }: { report: ReportsView; curren
 
     const months = flows.map((row) => monthLabel(row.month));
     const bars: ChartOption = {
+      ...animation,
       textStyle,
       tooltip: {
         trigger: 'axis',
@@ -88,6 +91,7 @@ export function ReportCharts({ report, currency }: { report: ReportsView; curren
     };
 
     const line: ChartOption = {
+      ...animation,
       textStyle,
       tooltip: {
         trigger: 'axis',
@@ -103,7 +107,7 @@ export function ReportCharts({ report, currency }: { report: ReportsView; curren
         {
           type: 'line',
           name: t('reports.charts.netWorth'),
-          smooth: true,
+          smooth: false,
           areaStyle: { opacity: 0.12 },
           itemStyle: { color: token.colorPrimary },
           data: report.netWorth.map((row) => ({ value: plot(row.totalMinor, currency), minor: row.totalMinor })),

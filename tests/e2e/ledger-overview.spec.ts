@@ -1,0 +1,316 @@
+/**
+ * The overview views end to end in browser mode, in both languages: add accounts through the UI,
+ * see the empty states, record a payment (through the contract, as the transactions UI would),
+ * watch balances and the register update, reconcile against a statement, freeze and unfreeze,
+ * set a budget, and look at the dashboard and reports. Screenshots go to tests/.tmp/screenshots.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { startHost } from './support/host';
+import { createWalletViaUi } from './support/wallet';
+
+const SHOTS = join(__dirname, '../.tmp/screenshots');
+
+const L = {
+  'en-US': {
+    nav: { dashboard: 'Dashboard', accounts: 'Accounts', reports: 'Budgets & Reports' },
+    emptyTitle: 'Add your first account',
+    add: 'Add account',
+    name: 'Account name',
+    kind: 'Kind',
+    currency: 'Currency',
+    opening: 'Opening balance',
+    overdraft: 'Overdraft',
+    ewallet: 'E-wallet',
+    totalCny: 'Total in CNY',
+    reconcile: 'Reconcile',
+    statementBalance: 'Statement balance (CNY)',
+    finish: 'Finish reconciling',
+    reconciled: 'Reconciled',
+    freeze: 'Freeze',
+    unfreeze: 'Unfreeze',
+    frozen: 'Frozen',
+    reason: 'Reason (optional)',
+    newCategory: 'New category',
+    categoryName: 'Category name',
+    createCategory: 'Create category',
+    setBudget: 'Set budget',
+    budgetCategory: 'Category',
+    budgetAmount: 'Amount per month',
+    save: 'Save',
+    netWorth: 'Net worth',
+    rateUsd: 'Exchange rate from USD to CNY',
+    missing: /Not included yet/,
+    recent: 'Recent transactions',
+    byCategory: 'Spending by category (CNY)',
+  },
+  'zh-CN': {
+    nav: { dashboard: '总览', accounts: '账户', reports: '预算与报表' },
+    emptyTitle: '添加你的第一个账户',
+    add: '添加账户',
+    name: '账户名称',
+    kind: '类型',
+    currency: '币种',
+    opening: '初始余额',
+    overdraft: '透支额度',
+    ewallet: '电子钱包',
+    totalCny: 'CNY 合计',
+    reconcile: '对账',
+    statementBalance: '账单余额（CNY）',
+    finish: '完成对账',
+    reconciled: '已对账',
+    freeze: '冻结',
+    unfreeze: '解冻',
+    frozen: '已冻结',
+    reason: '原因（可选）',
+    newCategory: '新建分类',
+    categoryName: '分类名称',
+    createCategory: '创建分类',
+    setBudget: '设置预算',
+    budgetCategory: '分类',
+    budgetAmount: '每月金额',
+    save: '保存',
+    netWorth: '净资产',
+    rateUsd: 'USD 兑 CNY 的汇率',
+    missing: /尚未计入/,
+    recent: '最近交易',
+    byCategory: '按分类的支出（CNY）',
+  },
+} as const;
+
+/**
+ * Calls one contract method over a second WebSocket from inside the page (same origin, same
+ * token), exactly as the transactions view would; used here only to record transactions.
+ */
+async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const result = await rpcResult(page, method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.messageKey}`);
+  return result.value as T;
+}
+
+async function rpcResult(page: Page, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; messageKey?: string }> {
+  return page.evaluate(
+    ({ method, input }) =>
+      new Promise<{ ok: boolean; value?: unknown; messageKey?: string }>((resolve, reject) => {
+        const token = sessionStorage.getItem('onewallet.token') ?? '';
+        const socket = new WebSocket(`ws://${location.host}/rpc?token=${encodeURIComponent(token)}`);
+        socket.onerror = () => reject(new Error('socket error'));
+        socket.onopen = () => socket.send(JSON.stringify({ id: 1, method, input }));
+        socket.onmessage = (event) => {
+          const message = JSON.parse(String(event.data)) as { type: string; id?: number; result?: { ok: boolean } };
+          if (message.type === 'result' && message.id === 1) {
+            socket.close();
+            resolve(message.result as { ok: boolean });
+          }
+        };
+      }),
+    { method, input },
+  );
+}
+
+/** Many commands over one socket, in order: seeding a long register quickly. */
+async function rpcBatch(page: Page, method: string, inputs: unknown[]): Promise<number> {
+  return page.evaluate(
+    ({ method, inputs }) =>
+      new Promise<number>((resolve, reject) => {
+        const token = sessionStorage.getItem('onewallet.token') ?? '';
+        const socket = new WebSocket(`ws://${location.host}/rpc?token=${encodeURIComponent(token)}`);
+        let ok = 0;
+        let answered = 0;
+        socket.onerror = () => reject(new Error('socket error'));
+        socket.onopen = () => inputs.forEach((input, index) => socket.send(JSON.stringify({ id: index + 1, method, input })));
+        socket.onmessage = (event) => {
+          const message = JSON.parse(String(event.data)) as { type: string; result?: { ok: boolean } };
+          if (message.type !== 'result') return;
+          if (message.result?.ok) ok += 1;
+          if (++answered === inputs.length) {
+            socket.close();
+            resolve(ok);
+          }
+        };
+      }),
+    { method, inputs },
+  );
+}
+
+const dialog = (page: Page) => page.getByRole('dialog');
+
+/** Chooses an option of an antd Select by its visible text. */
+async function pick(page: Page, combobox: ReturnType<Page['getByLabel']>, text: string) {
+  await combobox.click();
+  await page.locator('.ant-select-item-option:visible').filter({ hasText: text }).first().click();
+}
+
+async function addAccount(page: Page, lang: keyof typeof L, account: { name: string; opening: string; kind?: string; currency?: string; limit?: string }) {
+  const l = L[lang];
+  await page.getByRole('button', { name: l.add }).first().click();
+  const form = dialog(page);
+  await form.getByLabel(l.name).fill(account.name);
+  if (account.kind) {
+    await pick(page, form.getByLabel(l.kind), account.kind);
+  }
+  if (account.currency) {
+    await form.getByLabel(l.currency).fill(account.currency);
+    await page.keyboard.press('Enter');
+  }
+  await form.getByLabel(l.opening).fill(account.opening);
+  if (account.limit) await form.getByLabel(l.overdraft).fill(account.limit);
+  await form.getByRole('button', { name: l.add }).click();
+  await expect(form).toBeHidden();
+}
+
+for (const lang of ['en-US', 'zh-CN'] as const) {
+  test(`accounts, balances, reconcile and budgets in ${lang}`, async ({ page }) => {
+    const l = L[lang];
+    const host = await startHost({ lang });
+    const shot = (name: string) => page.screenshot({ path: join(SHOTS, `overview-${name}-${lang}.png`), fullPage: true });
+    const go = async (view: keyof typeof l.nav) => {
+      await page.getByRole('navigation', { name: lang === 'zh-CN' ? '主导航' : 'Main navigation' }).getByText(l.nav[view], { exact: true }).click();
+    };
+    const cny = (text: string) => (lang === 'zh-CN' ? `¥${text}` : `CN¥${text}`);
+    try {
+      await page.goto(host.url);
+      await createWalletViaUi(page, lang);
+
+      // A new wallet: the dashboard greets with an empty state, not a blank page.
+      await expect(page.getByRole('heading', { name: l.emptyTitle })).toBeVisible();
+      await shot('dashboard-empty');
+
+      await addAccount(page, lang, { name: 'Everyday card', opening: '1,000.00', limit: '500' });
+      // With an account the dashboard fills in.
+      await expect(page.getByText(l.netWorth, { exact: true })).toBeVisible();
+      await shot('dashboard-first-account');
+
+      await go('accounts');
+      await addAccount(page, lang, { name: 'Alipay', opening: '250.5', kind: l.ewallet });
+      await addAccount(page, lang, { name: 'Travel USD', opening: '100', currency: 'USD' });
+      const totals = page.getByRole('region', { name: lang === 'zh-CN' ? '各币种合计' : 'Totals per currency' });
+      await expect(totals.getByText(cny('1,250.50'))).toBeVisible();
+
+      // Budgets need a category: create one and budget it through the reports view.
+      await go('reports');
+      await page.getByRole('button', { name: l.newCategory }).first().click();
+      await dialog(page).getByLabel(l.categoryName).fill(lang === 'zh-CN' ? '餐饮' : 'Food');
+      await dialog(page).getByRole('button', { name: l.createCategory }).click();
+      await expect(dialog(page)).toBeHidden();
+      await page.getByRole('button', { name: l.setBudget }).first().click();
+      await pick(page, dialog(page).getByLabel(l.budgetCategory), lang === 'zh-CN' ? '餐饮' : 'Food');
+      await dialog(page).getByLabel(l.budgetAmount).fill('500');
+      await dialog(page).getByRole('button', { name: l.save }).click();
+      await expect(dialog(page)).toBeHidden();
+
+      // Pay lunch and receive a refund, as the transactions view would record them.
+      const { accounts } = await rpc<{ accounts: { id: string; name: string }[] }>(page, 'ledger/accounts', {});
+      const card = accounts.find((a) => a.name === 'Everyday card')!;
+      const { categories } = await rpc<{ categories: { id: string }[] }>(page, 'ledger/categories', {});
+      const today = new Date();
+      const day = (offset: number) => new Date(today.getFullYear(), today.getMonth(), today.getDate() - offset).toLocaleDateString('sv-SE');
+      const lunch = { requestId: `lunch-${lang}`, kind: 'expense', accountId: card.id, amount: '35.50', currency: 'CNY', date: day(0), payee: 'Noodle bar', categoryId: categories[0]!.id };
+      await rpc(page, 'ledger/recordTransaction', lunch);
+      await rpc(page, 'ledger/recordTransaction', lunch); // a retry with the same request id records once
+      await rpc(page, 'ledger/recordTransaction', { requestId: `salary-${lang}`, kind: 'income', accountId: card.id, amount: '200', currency: 'CNY', date: day(1), payee: 'Refund' });
+
+      await expect(page.getByText(lang === 'zh-CN' ? '已用 ¥35.50 / ¥500.00' : 'CN¥35.50 of CN¥500.00').first()).toBeVisible();
+      await expect(page.getByRole('img', { name: l.byCategory })).toBeVisible();
+      await page.waitForTimeout(600); // let the charts finish their short animation
+      await shot('reports');
+
+      // Balances follow: 1000 + 200 − 35.50 = 1164.50 on the card.
+      await go('accounts');
+      await page.getByRole('button', { name: /Everyday card/ }).click();
+      await expect(page.getByTestId('account-balance')).toHaveText(cny('1,164.50'));
+      const register = page.getByRole('table', { name: /Everyday card/ });
+      await expect(register.getByRole('row', { name: /Noodle bar/ })).toContainText(cny('1,164.50'));
+      await expect(register.getByRole('row')).toHaveCount(3); // header + two lines, the retry did not record twice
+      await shot('accounts');
+
+      // Reconcile: statement shows both lines, closing at 1164.50.
+      await page.getByRole('button', { name: l.reconcile }).click();
+      const drawer = page.getByRole('dialog');
+      await drawer.getByLabel(l.statementBalance).fill('1164.50');
+      const finish = drawer.getByRole('button', { name: l.finish });
+      await expect(finish).toBeDisabled();
+      await drawer.getByRole('checkbox', { name: /Noodle bar/ }).check();
+      await expect(finish).toBeDisabled(); // the refund is not ticked yet: difference ≠ 0
+      await drawer.getByRole('checkbox', { name: /Refund/ }).check();
+      await expect(drawer.getByTestId('reconcile-difference')).toContainText(cny('0.00'));
+      await expect(finish).toBeEnabled();
+      await shot('reconcile');
+      await finish.click();
+      await expect(drawer).toBeHidden();
+      await expect(register.getByRole('row', { name: /Noodle bar/ })).toContainText(l.reconciled);
+      await expect(register.getByRole('row', { name: /Refund/ })).toContainText(l.reconciled);
+      // Reconciled means locked: the engine refuses to edit it.
+      const lines = await rpc<{ rows: { id: string; payee: string }[] }>(page, 'ledger/register', { accountId: card.id });
+      const locked = await rpcResult(page, 'ledger/amendTransaction', {
+        requestId: `amend-${lang}`,
+        transactionId: lines.rows.find((row) => row.payee === 'Noodle bar')!.id,
+        amount: '36',
+      });
+      expect(locked).toMatchObject({ ok: false, messageKey: 'errors.reconciled_locked' });
+
+      // Freeze (with a reason) and unfreeze Alipay.
+      await page.getByRole('button', { name: /Alipay/ }).click();
+      await page.getByRole('button', { name: l.freeze }).click();
+      await dialog(page).getByLabel(l.reason).fill(lang === 'zh-CN' ? '手机丢失' : 'phone lost');
+      await dialog(page).getByRole('button', { name: l.freeze, exact: true }).click();
+      await expect(page.getByRole('button', { name: /Alipay/ })).toContainText(l.frozen);
+      await expect(dialog(page)).toBeHidden();
+      await shot('accounts-frozen');
+      await page.getByRole('button', { name: l.unfreeze }).click();
+      await page.getByRole('dialog').getByRole('button', { name: l.unfreeze, exact: true }).click();
+      await expect(page.getByRole('button', { name: /Alipay/ })).not.toContainText(l.frozen);
+
+      // Dashboard: net worth leaves USD out until a rate is typed, then converts it exactly.
+      await go('dashboard');
+      await expect(page.getByText(l.missing)).toBeVisible();
+      await page.getByLabel(l.rateUsd).fill('7.1');
+      // 1164.50 + 250.50 + 100 × 7.1 = 2125.00
+      await expect(page.getByText(cny('2,125.00'))).toBeVisible();
+      await expect(page.getByText(l.missing)).toBeHidden();
+      await expect(page.getByRole('list', { name: l.recent })).toContainText('Noodle bar');
+      await shot('dashboard');
+
+      // A long register pages and virtualizes: 600 lines, the oldest reachable by scrolling.
+      const cash = await rpc<{ ids: string[] }>(page, 'ledger/openAccount', { requestId: `cash-${lang}`, name: 'Pocket cash', kind: 'cash', currency: 'CNY' });
+      const seeded = await rpcBatch(
+        page,
+        'ledger/recordTransaction',
+        Array.from({ length: 600 }, (_, i) => ({
+          requestId: `cash-${lang}-${i}`,
+          kind: 'income',
+          accountId: cash.ids[0],
+          amount: '1.00',
+          currency: 'CNY',
+          date: day(600 - i),
+          payee: `Coin ${i + 1}`,
+        })),
+      );
+      expect(seeded).toBe(600);
+      await go('accounts');
+      await page.getByRole('button', { name: /Pocket cash/ }).click();
+      const cashRegister = page.getByRole('table', { name: /Pocket cash/ });
+      await expect(cashRegister.getByRole('row', { name: /Coin 600/ })).toContainText(cny('600.00'));
+      expect(await cashRegister.getByRole('row').count()).toBeLessThan(80); // only what is on screen is rendered
+      await page.getByTestId('register-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await expect(cashRegister.getByRole('row', { name: /Coin 1\b/ })).toContainText(cny('1.00'));
+      await shot('register-long');
+
+      // Dark theme keeps the views and the charts readable.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await shot('accounts-dark');
+      await go('dashboard');
+      await expect(page.getByText(cny('2,725.00'))).toBeVisible();
+      await shot('dashboard-dark');
+      await go('reports');
+      await expect(page.getByRole('img', { name: l.byCategory })).toBeVisible();
+      await page.waitForTimeout(600);
+      await shot('reports-dark');
+    } catch (error) {
+      await shot('failure');
+      throw error;
+    } finally {
+      await host.stop();
+    }
+  });
+}
