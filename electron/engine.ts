@@ -7,18 +7,31 @@
 import { mkdirSync } from 'node:fs';
 import type { Capability, EngineDeps } from './capability';
 import { createRouter, type Handlers, type Router } from './router/router';
+import { ledgerProjectionFactory } from './ledger';
+import type { KdfParams } from './vault';
 import * as app from './app';
+import * as ledger from './ledger/capability';
+import * as wallet from './wallet';
 
 export interface Engine {
   router: Router;
   dispose(timeoutMs?: number): Promise<void>;
 }
 
-export async function startEngine(deps: EngineDeps): Promise<Engine> {
+export interface EngineOptions {
+  /**
+   * Test-only knobs. The Electron shell, `npm run web` and the CLI never pass these; only test
+   * hosts do, so production always uses calibrated Argon2id.
+   */
+  testOnly?: { kdf: KdfParams };
+}
+
+export async function startEngine(deps: EngineDeps, options: EngineOptions = {}): Promise<Engine> {
   mkdirSync(deps.dataDir, { recursive: true, mode: 0o700 });
-  const capabilities: Capability[] = [app.init(deps)];
+  const wallets = wallet.init(deps, { projections: ledgerProjectionFactory, testOnlyKdf: options.testOnly?.kdf });
+  const capabilities: Capability[] = [app.init(deps), wallets, ledger.init(deps, wallets.service)];
   const handlers = Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers;
-  const router = createRouter({ handlers, log: deps.log, isWalletUnlocked: () => false });
+  const router = createRouter({ handlers, log: deps.log, isWalletUnlocked: () => wallets.service.current() !== null });
 
   async function dispose(timeoutMs = 5000): Promise<void> {
     for (const capability of [...capabilities].reverse()) {

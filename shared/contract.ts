@@ -9,6 +9,19 @@
 import { z } from 'zod';
 import type { ErrorCode, ErrorParams } from './errors';
 import { LANGUAGES } from './i18n/types';
+import * as commands from '../electron/ledger/commands';
+import {
+  AccountsView,
+  BudgetsView,
+  CategoriesView,
+  CommandOutcome,
+  NetWorthView,
+  ReconcilePreview,
+  ReportsView,
+  TransactionHistory,
+  TransactionPage,
+  TransactionQuery,
+} from './ledger-views';
 
 /** Default cap on one request's JSON size; methods that take files may raise it. */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -41,6 +54,7 @@ const NoInput = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
 export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
 export const Theme = z.enum(['light', 'dark', 'system']);
 
 export const Settings = z.object({
@@ -59,6 +73,62 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+// ── Wallets (electron/wallet: the vault file + its ledger, opened as one session) ──────────
+/** Passwords: at least 8 characters; strength is judged in the UI (zxcvbn) where the user can react. */
+const Password = z.string().min(8).max(1024);
+const CurrentPassword = z.string().min(1).max(1024);
+/** Key files travel once, base64, like a password; the engine hashes them and forgets the bytes. */
+export const KEY_FILE_MAX_BYTES = 1024 * 1024;
+const KeyFile = z.string().max(Math.ceil(KEY_FILE_MAX_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const WalletId = z.string().regex(/^[a-z0-9-]{1,64}$/);
+const RecoveryKey = z.string().min(20).max(200);
+
+export const WalletSummary = z.object({
+  id: WalletId,
+  name: z.string(),
+  hasKeyFile: z.boolean(),
+  failures: z.number().int(),
+  retryAt: z.string().nullable(),
+  problem: z.enum(['not_a_wallet', 'format_too_new', 'integrity']).nullable(),
+});
+export type WalletSummary = z.infer<typeof WalletSummary>;
+
+export const WalletStatus = z.object({
+  wallets: z.array(WalletSummary),
+  unlocked: z.object({ id: WalletId, name: z.string() }).nullable(),
+});
+export type WalletStatus = z.infer<typeof WalletStatus>;
+
+export const FailedAttempts = z.object({ count: z.number().int(), times: z.array(z.string()) });
+export const UnlockOutcome = z.object({ failedAttemptsSinceLastUnlock: FailedAttempts, snapshotWarnings: z.number().int() });
+export type UnlockOutcome = z.infer<typeof UnlockOutcome>;
+
+export const VerifyReport = z.object({
+  ok: z.boolean(),
+  events: z.number().int(),
+  problems: z.array(
+    z.object({
+      where: z.string(),
+      seq: z.number().int().optional(),
+      detail: z.string(),
+      messageKey: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+    }),
+  ),
+});
+export type VerifyReport = z.infer<typeof VerifyReport>;
+
+const WALLET_SECRETS_MAX = KEY_FILE_MAX_BYTES * 2;
+
+// ── Ledger (electron/ledger): commands validated by the engine's own schemas, queries → views ─
+/** A ledger command's input is the engine's command schema without its `type` (the method names it). */
+const ledgerCommand = <T extends z.ZodType>(input: T) => method(input, CommandOutcome, { needsUnlockedWallet: true });
+const omitType = { type: true } as const;
+const ledgerQuery = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
+  method(input, output, { needsUnlockedWallet: true });
+const Month = z.string().regex(/^\d{4}-\d{2}$/);
+const IdInput = z.string().min(1).max(64);
+
 export const methods = {
   'app/info': method(NoInput, AppInfo),
   'settings/get': method(NoInput, Settings),
@@ -66,6 +136,90 @@ export const methods = {
     z.object({ language: Language.nullable().optional(), theme: Theme.optional() }).strict(),
     Settings,
   ),
+  'wallet/status': method(NoInput, WalletStatus),
+  'wallet/create': method(
+    z.object({ name: z.string().trim().min(1).max(60), password: Password, keyFile: KeyFile.optional() }).strict(),
+    z.object({ walletId: WalletId, recoveryKey: z.string() }),
+    { maxPayloadBytes: WALLET_SECRETS_MAX },
+  ),
+  'wallet/unlock': method(
+    z.object({ walletId: WalletId, password: CurrentPassword, keyFile: KeyFile.optional() }).strict(),
+    UnlockOutcome,
+    { maxPayloadBytes: WALLET_SECRETS_MAX },
+  ),
+  'wallet/recover': method(
+    z.object({ walletId: WalletId, recoveryKey: RecoveryKey, newPassword: Password }).strict(),
+    UnlockOutcome,
+  ),
+  'wallet/lock': method(NoInput, Ok),
+  'wallet/changePassword': method(
+    z.object({ oldPassword: CurrentPassword, newPassword: Password, keyFile: KeyFile.optional() }).strict(),
+    Ok,
+    { needsUnlockedWallet: true, maxPayloadBytes: WALLET_SECRETS_MAX },
+  ),
+  'wallet/setKeyFile': method(
+    z.object({ password: CurrentPassword, currentKeyFile: KeyFile.optional(), keyFile: KeyFile.nullable() }).strict(),
+    Ok,
+    { needsUnlockedWallet: true, maxPayloadBytes: WALLET_SECRETS_MAX * 2 },
+  ),
+  'wallet/regenerateRecoveryKey': method(
+    z.object({ password: CurrentPassword, keyFile: KeyFile.optional() }).strict(),
+    z.object({ recoveryKey: z.string() }),
+    { needsUnlockedWallet: true, maxPayloadBytes: WALLET_SECRETS_MAX },
+  ),
+  'wallet/verify': method(NoInput, VerifyReport, { needsUnlockedWallet: true }),
+
+  'ledger/openAccount': ledgerCommand(commands.OpenAccount.omit(omitType)),
+  'ledger/updateAccount': ledgerCommand(commands.UpdateAccount.omit(omitType)),
+  'ledger/freezeAccount': ledgerCommand(commands.FreezeAccount.omit(omitType)),
+  'ledger/unfreezeAccount': ledgerCommand(commands.UnfreezeAccount.omit(omitType)),
+  'ledger/closeAccount': ledgerCommand(commands.CloseAccount.omit(omitType)),
+  'ledger/recordTransaction': ledgerCommand(commands.RecordTransaction.omit(omitType)),
+  'ledger/recordTransfer': ledgerCommand(commands.RecordTransfer.omit(omitType)),
+  'ledger/amendTransaction': ledgerCommand(commands.AmendTransaction.omit(omitType)),
+  'ledger/voidTransaction': ledgerCommand(commands.VoidTransaction.omit(omitType)),
+  'ledger/restoreTransaction': ledgerCommand(commands.RestoreTransaction.omit(omitType)),
+  'ledger/setTransactionStatus': ledgerCommand(commands.SetTransactionStatus.omit(omitType)),
+  'ledger/defineCategory': ledgerCommand(commands.DefineCategory.omit(omitType)),
+  'ledger/setBudget': ledgerCommand(commands.SetBudget.omit(omitType)),
+  'ledger/reconcile': ledgerCommand(commands.Reconcile.omit(omitType)),
+
+  'ledger/accounts': ledgerQuery(NoInput, AccountsView),
+  'ledger/transactions': ledgerQuery(TransactionQuery, TransactionPage),
+  'ledger/register': ledgerQuery(
+    z.object({ accountId: IdInput, offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    TransactionPage,
+  ),
+  'ledger/recentlyDeleted': ledgerQuery(
+    z.object({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    TransactionPage,
+  ),
+  'ledger/history': ledgerQuery(z.object({ transactionId: IdInput }).strict(), TransactionHistory),
+  'ledger/categories': ledgerQuery(NoInput, CategoriesView),
+  'ledger/budgets': ledgerQuery(z.object({ month: Month }).strict(), BudgetsView),
+  'ledger/reports': ledgerQuery(
+    z
+      .object({ from: Month, to: Month, currency: z.string().length(3), rates: z.record(z.string().length(3), z.string().max(32)).optional() })
+      .strict(),
+    ReportsView,
+  ),
+  'ledger/netWorth': ledgerQuery(
+    z.object({ currency: z.string().length(3), rates: z.record(z.string().length(3), z.string().max(32)) }).strict(),
+    NetWorthView,
+  ),
+  'ledger/reconcilePreview': ledgerQuery(
+    z
+      .object({
+        accountId: IdInput,
+        statementDate: z.string().max(10),
+        statementBalance: z.string().max(32),
+        clearedTransactionIds: z.array(IdInput).max(10_000),
+      })
+      .strict(),
+    ReconcilePreview,
+  ),
+  /** Live, not yet reconciled lines of an account up to the statement date: what the user can tick. */
+  'ledger/reconcileCandidates': ledgerQuery(z.object({ accountId: IdInput, statementDate: z.string().max(10) }).strict(), TransactionPage),
 } as const;
 
 export type Methods = typeof methods;
@@ -83,6 +237,9 @@ export const TaskProgress = z.object({
 
 export const events = {
   'settings/changed': Settings,
+  'wallet/changed': WalletStatus,
+  /** Something in the ledger changed (a command, a merge, a restore): views refetch. */
+  'ledger/changed': z.object({ seq: z.number().int() }),
   'task/progress': TaskProgress,
 } as const;
 

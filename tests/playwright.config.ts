@@ -12,7 +12,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  // The JSON report is what .ci/run counts for its closing `N passed, N failed` line.
+  reporter: [['list'], ['json', { outputFile: '.tmp/playwright-report.json' }]],
   use: {
     headless: true,
     viewport: { width: 1280, height: 800 },

@@ -10,5 +10,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The JSON report is what .ci/run counts for its closing `N passed, N failed` line.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'tests/.tmp/vitest-report.json' },
   },
 });

@@ -12,12 +12,13 @@ import { createClient, type ConnectionState } from './lib/client';
 import { applyLanguage, languageFromUrl, systemLanguage } from './lib/i18n';
 import { useSettings, useSystemDark } from './lib/use-settings';
 import { ConnectionScreen } from './shell/ConnectionScreen';
+import { Preferences } from './shell/Preferences';
 import { Shell } from './shell/Shell';
+import { WalletGate } from './wallet/WalletGate';
 
 export function App() {
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   const [attempt, setAttempt] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- a retry deliberately makes a new client
   const api = useMemo(() => createClient(setConnection), [attempt]);
   const { settings, update } = useSettings(connection === 'open' ? api : null);
   const [urlLanguage, setUrlLanguage] = useState<Language | null>(languageFromUrl);
@@ -36,12 +37,16 @@ export function App() {
   return (
     <ConfigProvider
       locale={language === 'zh-CN' ? zhCN : enUS}
+      // antd puts a space between two CJK characters in buttons ("锁 定"); Chinese UI text should not have it.
+      button={{ autoInsertSpace: false }}
       theme={{ algorithm: dark ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm, token: { colorPrimary: '#1677ff' } }}
     >
       <AntApp>
         {connection === 'open' && api && settings ? (
           <ApiContext.Provider value={api}>
-            <Shell settings={settings} language={language} dark={dark} onUpdateSettings={updateSettings} />
+            <WalletGate toolbar={<Preferences language={language} dark={dark} onUpdateSettings={updateSettings} />}>
+              <Shell settings={settings} language={language} dark={dark} onUpdateSettings={updateSettings} />
+            </WalletGate>
           </ApiContext.Provider>
         ) : (
           <ConnectionScreen state={connection} onRetry={() => setAttempt((n) => n + 1)} />

@@ -6,8 +6,14 @@ import i18next, { type i18n } from 'i18next';
 import { LANGUAGES, type AreaMessages, type Language, type MessageTree } from './types';
 import { commonMessages } from './common';
 import { errorMessages } from './errors';
+import { vaultMessages } from './vault';
+import { walletMessages } from './wallet';
+import { ledgerMessages } from './ledger';
+import { backupMessages } from './backup';
+import { transactionMessages } from './views-transactions';
+import { overviewMessages } from './views-overview';
 
-const AREAS: AreaMessages[] = [commonMessages, errorMessages];
+const AREAS: AreaMessages[] = [commonMessages, errorMessages, vaultMessages, walletMessages, ledgerMessages, backupMessages, transactionMessages, overviewMessages];
 
 function mergeInto(target: MessageTree, source: MessageTree): MessageTree {
   for (const [key, value] of Object.entries(source)) {
@@ -43,7 +49,7 @@ export function createTranslator(language: Language): i18n {
     resources,
     lng: language,
     fallbackLng: 'en-US',
-    initImmediate: false,
+    initAsync: false,
     interpolation: { escapeValue: false },
   });
   return instance;

@@ -13,7 +13,7 @@ const version = JSON.parse(readFileSync(join(__dirname, '../../package.json'), '
 
 let host: RunningHost;
 test.beforeEach(async () => {
-  host = await startHost({ lang: 'en-US' });
+  host = await startHost({ lang: 'en-US', production: true });
 });
 test.afterEach(async () => {
   await host.stop();
@@ -21,32 +21,32 @@ test.afterEach(async () => {
 
 test('app/info round trip is shown on screen in English and Chinese', async ({ page }) => {
   await page.goto(host.url);
-  await page.getByRole('menuitem', { name: 'Settings & About' }).click();
-  await expect(page.getByTestId('app-version')).toHaveText(version);
+  // Before any wallet exists, the welcome screen already shows what app/info answered.
+  await expect(page.getByRole('heading', { name: 'Welcome to OneWallet' })).toBeVisible();
+  await expect(page.getByTestId('gate-version')).toHaveText(version);
   await expect(page.getByText('Browser mode (local only)')).toBeVisible();
-  await expect(page.getByText(host.dataDir)).toBeVisible();
   // The token has left the address bar.
   expect(page.url()).not.toContain('token=');
 
   // Switch language through the settings contract method; the choice is persisted by the engine.
-  await page.getByRole('main').getByLabel('Language').click();
-  await page.getByTitle('简体中文').last().click();
-  await expect(page.getByText('关于一钱包')).toBeVisible();
+  await page.getByLabel('Language').click();
+  await page.getByTitle('简体中文').click();
+  await expect(page.getByRole('heading', { name: '欢迎使用一钱包' })).toBeVisible();
   await expect(page.getByText('浏览器模式（仅本机）')).toBeVisible();
-  await expect(page.getByTestId('app-version')).toHaveText(version);
+  await expect(page.getByTestId('gate-version')).toHaveText(version);
   const saved = JSON.parse(readFileSync(join(host.dataDir, 'settings.json'), 'utf8'));
   expect(saved.language).toBe('zh-CN');
 
   // A reload keeps Chinese: it came from the engine, not from page state.
-  await page.goto(`${host.origin}/#/settings`);
-  await expect(page.getByRole('menuitem', { name: '设置与关于' })).toBeVisible();
+  await page.goto(`${host.origin}/`);
+  await expect(page.getByRole('heading', { name: '欢迎使用一钱包' })).toBeVisible();
 });
 
 test('?lang=zh-CN opens the shell in Chinese', async ({ page }) => {
-  await page.goto(`${host.url.replace('lang=en-US', 'lang=zh-CN')}#/settings`);
-  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
-  await expect(page.getByText('关于一钱包')).toBeVisible();
-  await expect(page.getByTestId('app-version')).toHaveText(version);
+  await page.goto(host.url.replace('lang=en-US', 'lang=zh-CN'));
+  await expect(page.getByRole('heading', { name: '欢迎使用一钱包' })).toBeVisible();
+  await expect(page.getByText('浏览器模式（仅本机）')).toBeVisible();
+  await expect(page.getByTestId('gate-version')).toHaveText(version);
 });
 
 test('a wrong token is refused: no connection, no data', async ({ page }) => {
@@ -79,7 +79,7 @@ test('a foreign origin or host is refused even with the right token (DNS rebindi
 
 test('malformed, unknown and oversized requests are rejected without effect', async ({ page }) => {
   await page.goto(host.url);
-  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome to OneWallet' })).toBeVisible();
   const replies = await page.evaluate(async () => {
     const token = sessionStorage.getItem('onewallet.token');
     const ws = new window.WebSocket(`ws://${location.host}/rpc?token=${token}`);

@@ -1,5 +1,6 @@
 /** Gives views the contract client and turns failed results into translated errors. */
 import { createContext, useContext } from 'react';
+import type { TFunction } from 'i18next';
 import type { Failure, OneWalletApi, Result } from '../../../shared/contract';
 
 export const ApiContext = createContext<OneWalletApi | null>(null);
@@ -23,7 +24,7 @@ export async function unwrap<T>(result: Promise<Result<T>>): Promise<T> {
   return settled.value;
 }
 
-export function errorText(error: unknown, t: (key: string, params?: Record<string, unknown>) => string): string {
+export function errorText(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) return t(error.failure.messageKey, error.failure.params);
   return t('errors.internal');
 }

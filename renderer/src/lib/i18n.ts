@@ -17,7 +17,7 @@ void i18next.use(initReactI18next).init({
   lng: languageFromUrl() ?? systemLanguage(),
   fallbackLng: 'en-US',
   interpolation: { escapeValue: false },
-  initImmediate: false,
+  initAsync: false,
 });
 
 export function applyLanguage(language: Language): void {

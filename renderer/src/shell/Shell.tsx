@@ -1,5 +1,5 @@
 /** The frame around every view: navigation, header with language and theme, and the view itself. */
-import { Layout, Menu, Select, Space, Tooltip, Typography, Button } from 'antd';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
 import {
   AppstoreOutlined,
   BankOutlined,
@@ -7,18 +7,23 @@ import {
   BugOutlined,
   CloudUploadOutlined,
   ImportOutlined,
-  MoonOutlined,
+  LockOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
-  SunOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Settings } from '../../../shared/contract';
+import { Preferences } from './Preferences';
+import { useApi } from '../lib/api-context';
 import { ROUTES, useRoute, type Route } from '../lib/routes';
 import { PlaceholderView } from '../views/PlaceholderView';
 import { SettingsView } from '../views/SettingsView';
+import { AccountsView } from '../views/accounts/AccountsView';
+import { DashboardView } from '../views/dashboard/DashboardView';
+import { ReportsView } from '../views/reports/ReportsView';
+import { TransactionsView } from '../views/transactions/TransactionsView';
 
 const ICONS: Record<Route, ReactNode> = {
   dashboard: <AppstoreOutlined />,
@@ -42,13 +47,16 @@ interface ShellProps {
 export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps) {
   const { t } = useTranslation();
   const [route, go] = useRoute();
+  const api = useApi();
 
-  const view =
-    route === 'settings' ? (
-      <SettingsView settings={settings} language={language} onUpdate={onUpdateSettings} />
-    ) : (
-      <PlaceholderView title={t(`nav.${route}`)} />
-    );
+  const views: Partial<Record<Route, ReactNode>> = {
+    dashboard: <DashboardView />,
+    accounts: <AccountsView />,
+    transactions: <TransactionsView />,
+    reports: <ReportsView />,
+    settings: <SettingsView settings={settings} language={language} onUpdate={onUpdateSettings} />,
+  };
+  const view = views[route] ?? <PlaceholderView title={t(`nav.${route}`)} />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -73,23 +81,10 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
             {t(`nav.${route}`)}
           </Typography.Title>
           <Space>
-            <Select
-              aria-label={t('language.label')}
-              value={language}
-              style={{ width: 130 }}
-              onChange={(value: Language) => void onUpdateSettings({ language: value })}
-              options={[
-                { value: 'zh-CN', label: t('language.zh-CN') },
-                { value: 'en-US', label: t('language.en-US') },
-              ]}
-            />
-            <Tooltip title={t('theme.toggle')}>
-              <Button
-                aria-label={t('theme.toggle')}
-                icon={dark ? <SunOutlined /> : <MoonOutlined />}
-                onClick={() => void onUpdateSettings({ theme: dark ? 'light' : 'dark' })}
-              />
-            </Tooltip>
+            <Button icon={<LockOutlined />} aria-label={t('wallet.lock')} onClick={() => void api.wallet.lock({})}>
+              {t('wallet.lock')}
+            </Button>
+            <Preferences language={language} dark={dark} onUpdateSettings={onUpdateSettings} />
           </Space>
         </Layout.Header>
         <Layout.Content className="ow-content">

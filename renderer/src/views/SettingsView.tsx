@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language, Settings } from '../../../shared/contract';
 import { errorText, unwrap, useApi } from '../lib/api-context';
 import { systemLanguage } from '../lib/i18n';
+import { WalletSecurityCard } from './WalletSecurityCard';
 
 interface Props {
   settings: Settings;
@@ -64,6 +65,7 @@ export function SettingsView({ settings, onUpdate }: Props) {
           </div>
         </Space>
       </Card>
+      <WalletSecurityCard />
       <Card title={t('about.title')}>
         {error && <Alert type="error" showIcon message={error} />}
         {info && (

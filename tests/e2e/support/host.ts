@@ -18,11 +18,16 @@ export interface RunningHost {
 
 const ROOT = resolve(__dirname, '../../..');
 
+/**
+ * `production: true` runs exactly `npm run web`'s host (calibrated Argon2id); otherwise the
+ * test host, identical but for a cheap Argon2id cost.
+ */
 export async function startHost(
-  options: { lang?: 'zh-CN' | 'en-US'; dataDir?: string; script?: string } = {},
+  options: { lang?: 'zh-CN' | 'en-US'; dataDir?: string; production?: boolean } = {},
 ): Promise<RunningHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'onewallet-e2e-'));
-  const args = [options.script ?? join(ROOT, 'out/web/host.cjs'), '--data-dir', dataDir];
+  const script = options.production ? 'out/web/host.cjs' : 'out/test/test-host.cjs';
+  const args = [join(ROOT, script), '--data-dir', dataDir];
   if (options.lang) args.push('--lang', options.lang);
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -42,6 +47,11 @@ export async function startHost(
     child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)));
   });
 
+  // The engine's own complaints belong in the test log: a crash would otherwise look like a UI bug.
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[host] ${chunk}`));
+  child.once('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') process.stderr.write(`[host] exited with ${code ?? signal}\n`);
+  });
   const parsed = new URL(url);
   return {
     url,

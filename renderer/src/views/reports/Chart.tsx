@@ -4,7 +4,7 @@
  * types the reports use are registered, which keeps the bundle small.
  */
 import { useEffect, useRef } from 'react';
-import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
+import { init, use as registerEchartsParts, type ComposeOption, type EChartsType } from 'echarts/core';
 import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
 import {
   AriaComponent,
@@ -18,7 +18,7 @@ import {
 import { CanvasRenderer } from 'echarts/renderers';
 import { useIsDark } from '../accounts/helpers';
 
-use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+registerEchartsParts([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption

@@ -1,0 +1,210 @@
+/**
+ * The open wallet: at most one at a time, as a vault session plus its decrypted projection.
+ * Other capabilities (ledger, backup) reach the data only through `current()`, so locking here
+ * locks everything. Long work (Argon2id in the vault's worker) reports `task/progress`.
+ */
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../shared/errors';
+import type { UnlockOutcome, WalletStatus, WalletSummary } from '../../shared/contract';
+import type { EventBus } from '../router/event-bus';
+import type { Logger } from '../support/logger';
+import {
+  createVault,
+  openVault,
+  type KdfParams,
+  type Projection,
+  type ProjectionFactory,
+  type UnlockResult,
+  type VaultProgress,
+  type VaultSession,
+} from '../vault';
+import type { WalletIndex } from './wallet-index';
+
+export interface OpenWallet {
+  id: string;
+  name: string;
+  vault: VaultSession;
+  projection: Projection;
+}
+
+export interface WalletServiceDeps {
+  index: WalletIndex;
+  bus: EventBus;
+  log: Logger;
+  projections: ProjectionFactory;
+  /** Tests only: a cheap Argon2id cost. Production callers never pass it (calibrated defaults). */
+  testOnlyKdf?: KdfParams;
+}
+
+/** Save a snapshot when this many events were replayed since the last one. */
+const SNAPSHOT_EVERY = 500;
+
+export class WalletService {
+  private open: OpenWallet | null = null;
+  private snapshotSeq = 0;
+  private readonly lockListeners = new Set<() => void>();
+
+  constructor(private readonly deps: WalletServiceDeps) {}
+
+  current(): OpenWallet | null {
+    return this.open;
+  }
+
+  requireOpen(): OpenWallet {
+    if (!this.open) throw new DomainError('wallet_locked', 'errors.wallet_locked');
+    return this.open;
+  }
+
+  /** Called before the wallet locks, while its data is still readable (snapshots, on-quit backups). */
+  onBeforeLock(listener: () => void): () => void {
+    this.lockListeners.add(listener);
+    return () => this.lockListeners.delete(listener);
+  }
+
+  status(): WalletStatus {
+    const wallets = this.deps.index.list().map((entry): WalletSummary => {
+      const summary: WalletSummary = { id: entry.id, name: entry.name, hasKeyFile: false, failures: 0, retryAt: null, problem: null };
+      if (this.open?.id === entry.id) return { ...summary, hasKeyFile: this.open.vault.hasKeyFile() };
+      try {
+        const locked = openVault(this.deps.index.pathOf(entry.id));
+        try {
+          return { ...summary, ...locked.status() };
+        } finally {
+          locked.close();
+        }
+      } catch (error) {
+        if (error instanceof DomainError && (error.code === 'not_a_wallet' || error.code === 'format_too_new' || error.code === 'integrity')) {
+          return { ...summary, problem: error.code };
+        }
+        throw error;
+      }
+    });
+    return { wallets, unlocked: this.open ? { id: this.open.id, name: this.open.name } : null };
+  }
+
+  async create(name: string, password: string, keyFile?: Uint8Array): Promise<{ walletId: string; recoveryKey: string }> {
+    this.lock('switch');
+    const id = this.deps.index.newId();
+    const { session, recoveryKey } = await createVault(this.deps.index.pathOf(id), {
+      password,
+      keyFile,
+      testOnlyKdf: this.deps.testOnlyKdf,
+      onProgress: this.progress('create'),
+    });
+    this.deps.index.remember({ id, name, createdAt: new Date().toISOString() });
+    this.attach(id, name, session);
+    return { walletId: id, recoveryKey };
+  }
+
+  async unlock(id: string, password: string, keyFile?: Uint8Array): Promise<UnlockOutcome> {
+    const locked = this.openLocked(id);
+    let result: UnlockResult;
+    try {
+      result = await locked.unlock({ password, keyFile }, this.progress('unlock'));
+    } catch (error) {
+      locked.close();
+      this.emitStatus();
+      throw error;
+    }
+    return this.afterUnlock(id, result);
+  }
+
+  async recover(id: string, recoveryKey: string, newPassword: string): Promise<UnlockOutcome> {
+    const locked = this.openLocked(id);
+    let result: UnlockResult;
+    try {
+      result = await locked.unlockWithRecoveryKey(recoveryKey, newPassword, this.progress('recover'));
+    } catch (error) {
+      locked.close();
+      throw error;
+    }
+    return this.afterUnlock(id, result);
+  }
+
+  lock(_reason: 'user' | 'switch' | 'quit' | 'idle' = 'user'): void {
+    const open = this.open;
+    if (!open) return;
+    for (const listener of this.lockListeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.deps.log.error('before-lock listener failed', error);
+      }
+    }
+    this.saveSnapshot();
+    this.open = null;
+    open.projection.close();
+    open.vault.lock();
+    this.emitStatus();
+  }
+
+  /** Keeps unlock fast: call after appending; snapshots once enough events accumulated. */
+  noteAppended(): void {
+    const open = this.open;
+    if (open && open.vault.head().seq - this.snapshotSeq >= SNAPSHOT_EVERY) this.saveSnapshot();
+  }
+
+  private saveSnapshot(): void {
+    const open = this.open;
+    if (!open) return;
+    const head = open.vault.head().seq;
+    if (head === 0 || head === this.snapshotSeq) return;
+    try {
+      open.vault.saveSnapshot(open.projection, head);
+      this.snapshotSeq = head;
+    } catch (error) {
+      // A snapshot is a cache: failing to write one loses nothing, the journal is the truth.
+      this.deps.log.warn('snapshot not saved', error);
+    }
+  }
+
+  private openLocked(id: string) {
+    if (!this.deps.index.list().some((entry) => entry.id === id)) throw new DomainError('not_found', 'errors.wallet_not_found');
+    this.lock('switch');
+    return openVault(this.deps.index.pathOf(id));
+  }
+
+  private afterUnlock(id: string, result: UnlockResult): UnlockOutcome {
+    const name = this.deps.index.list().find((entry) => entry.id === id)?.name ?? id;
+    const warnings = this.attach(id, name, result.session);
+    return { failedAttemptsSinceLastUnlock: result.failedAttemptsSinceLastUnlock, snapshotWarnings: warnings };
+  }
+
+  private attach(id: string, name: string, vault: VaultSession): number {
+    let warnings = 0;
+    let replayed = 0;
+    const report = this.progress('load');
+    let projection: Projection;
+    try {
+      projection = vault.loadProjection(
+        this.deps.projections,
+        (progress) => {
+          if (progress.phase === 'replay') replayed = progress.total;
+          report(progress);
+        },
+        (warning) => {
+          warnings++;
+          this.deps.log.warn(`wallet ${id}: ${warning.detail}`);
+        },
+      );
+    } catch (error) {
+      vault.lock();
+      throw error;
+    }
+    this.open = { id, name, vault, projection };
+    // What was replayed is what the newest good snapshot lacks; replace it when that got long.
+    this.snapshotSeq = vault.head().seq - replayed;
+    this.noteAppended();
+    this.emitStatus();
+    return warnings;
+  }
+
+  private emitStatus(): void {
+    this.deps.bus.emit('wallet/changed', this.status());
+  }
+
+  private progress(kind: string): (progress: VaultProgress) => void {
+    const taskId = randomUUID();
+    return (progress) => this.deps.bus.emit('task/progress', { taskId, kind, phase: progress.phase, done: progress.done, total: progress.total });
+  }
+}

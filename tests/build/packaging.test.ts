@@ -1,0 +1,65 @@
+/**
+ * Packaging: electron-builder.yml is valid against electron-builder's own schema, and a
+ * `--linux dir` build (with a stand-in Electron) produces an app.asar holding main, preload and
+ * renderer, the runtime dependencies, and no development dependencies.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Ajv from 'ajv';
+import { load } from 'js-yaml';
+import { listPackage } from '@electron/asar';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+
+describe('electron-builder.yml', () => {
+  const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+
+  it('validates against app-builder-lib/scheme.json', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    const validate = ajv.compile(schema);
+    const valid = validate(config);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('a misspelt option fails the same validation (the check can fail)', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8'));
+    const validate = new Ajv({ strict: false, allowUnionTypes: true }).compile(schema);
+    expect(validate({ ...config, asarr: true })).toBe(false);
+  });
+
+  it('declares what the release needs', () => {
+    expect(config.appId).toBe('app.onewallet.desktop');
+    expect(config.productName).toBe('OneWallet');
+    expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toContain('**/*.node');
+    expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    expect(config.win.target).toEqual(expect.arrayContaining(['nsis']));
+    expect(config.mac.target).toEqual(expect.arrayContaining(['dmg', 'zip']));
+    expect(config.publish).toMatchObject({ provider: 'generic', url: expect.stringContaining('${env.') });
+  });
+});
+
+describe('linux dir build', () => {
+  const out = mkdtempSync(join(tmpdir(), 'onewallet-package-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('app.asar holds main, preload and renderer and no dev dependencies', async () => {
+    expect(existsSync(join(ROOT, 'out/main/main.cjs')), 'run `npm run build` first').toBe(true);
+    const { buildLinuxDir } = await import('../../build/scripts/package-check.mjs');
+    const asar = buildLinuxDir(out) as string;
+    const files = listPackage(asar, { isPack: false }).map((file) => file.replaceAll('\\', '/'));
+    expect(files).toEqual(expect.arrayContaining(['/out/main/main.cjs', '/out/preload/preload.cjs', '/out/renderer/index.html', '/package.json']));
+    expect(files.some((file) => file.startsWith('/node_modules/better-sqlite3/'))).toBe(true);
+    expect(files.some((file) => file.startsWith('/node_modules/libsodium-wrappers-sumo/'))).toBe(true);
+    for (const devOnly of ['electron', 'vite', 'react', 'antd', 'vitest', 'typescript', 'esbuild', '@playwright/test', 'electron-builder']) {
+      expect(files.some((file) => file.startsWith(`/node_modules/${devOnly}/`)), devOnly).toBe(false);
+    }
+    expect(files.some((file) => file.endsWith('.map'))).toBe(false);
+    // The native addon is unpacked beside the archive so it can be loaded.
+    expect(existsSync(join(out, 'linux-unpacked/resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
+  }, 240_000);
+});

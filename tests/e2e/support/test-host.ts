@@ -1,0 +1,38 @@
+/**
+ * Browser mode for end-to-end tests: the production host and engine, with one difference that
+ * only tests may make: a cheap Argon2id cost, so a test can create and unlock wallets many times.
+ * Bundled to out/test/test-host.cjs by build-node.mjs; never shipped (not in electron-builder's files).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEngine } from '../../../electron/engine';
+import { EventBus } from '../../../electron/router/event-bus';
+import { stderrLogger } from '../../../electron/support/logger';
+import { startWebHost } from '../../../electron/web/host';
+
+const TEST_KDF = { opsLimit: 1, memLimitBytes: 8 * 1024 * 1024 };
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, lang: { type: 'string' } } });
+  const bus = new EventBus();
+  const engine = await startEngine(
+    {
+      dataDir: resolve(values['data-dir'] ?? '.'),
+      bus,
+      log: stderrLogger,
+      platform: { mode: 'browser', appVersion: process.env.ONEWALLET_VERSION ?? '0.0.0', platform: process.platform, systemLocale: values.lang ?? 'en-US' },
+    },
+    { testOnly: { kdf: TEST_KDF } },
+  );
+  const host = await startWebHost({ engine, bus, staticDir: resolve(__dirname, '../renderer') });
+  console.log(`OneWallet ready at ${values.lang ? `${host.url}&lang=${values.lang}` : host.url}`);
+  const stop = async () => {
+    await host.close();
+    await engine.dispose();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+void main();

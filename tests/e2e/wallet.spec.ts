@@ -1,0 +1,120 @@
+/**
+ * The way in and the way back in: create a wallet (strength meter, recovery key and its re-type
+ * check), lock, a wrong password, unlock (with the failed attempt reported), reset the password
+ * with the recovery key, backoff after repeated failures — in both languages.
+ */
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHost, type RunningHost } from './support/host';
+import { createWalletViaUi, PASSWORD } from './support/wallet';
+
+let host: RunningHost;
+test.afterEach(async () => host?.stop());
+
+test('create → lock → wrong password → unlock → recovery reset (en-US)', async ({ page }) => {
+  host = await startHost({ lang: 'en-US' });
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Welcome to OneWallet' })).toBeVisible();
+
+  // Weak passwords are refused before anything is created.
+  await page.getByLabel('Master password', { exact: true }).fill('password1');
+  await expect(page.getByTestId('password-strength')).toContainText('Very weak');
+  await page.getByLabel('Repeat the password', { exact: true }).fill('password1');
+  await page.getByRole('button', { name: 'Create wallet' }).click();
+  await expect(page.getByText('This password is too easy to guess')).toBeVisible();
+
+  // A wrong re-typed recovery key is caught before the wallet opens.
+  await page.getByLabel('Master password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Repeat the password', { exact: true }).fill(PASSWORD);
+  await expect(page.getByTestId('password-strength')).toContainText(/Strong|Very strong/);
+  await page.getByRole('button', { name: 'Create wallet' }).click();
+  const recoveryKey = (await page.getByTestId('recovery-key').textContent({ timeout: 30_000 }))!.trim();
+  await page.getByLabel('I have written down or printed my recovery key').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Recovery key').fill('AAAA-BBBB');
+  await page.getByRole('button', { name: 'Open my wallet' }).click();
+  await expect(page.getByText('This does not match the recovery key shown')).toBeVisible();
+  await page.getByLabel('Recovery key').fill(recoveryKey);
+  await page.getByRole('button', { name: 'Open my wallet' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+
+  // Lock, then a wrong password.
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock your wallet' })).toBeVisible();
+  await page.getByLabel('Password', { exact: true }).fill('not my password at all');
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The password is not right.' })).toBeVisible();
+
+  // The right one opens it, and the failed attempt is reported.
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await expect(page.getByText('1 failed unlock attempt since your last visit')).toBeVisible();
+
+  // Forgotten password: the recovery key resets it.
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await page.getByText('Forgot your password? Use your recovery key').click();
+  await page.getByLabel('Recovery key').fill(recoveryKey);
+  await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase 2026');
+  await page.getByLabel('Repeat the new password').fill('a brand new passphrase 2026');
+  await page.getByRole('button', { name: 'Reset password and unlock' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await expect(page.getByText('Your password was reset. Your data is untouched.')).toBeVisible();
+
+  // The old password no longer works; the new one does.
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The password is not right.' })).toBeVisible();
+  await page.getByLabel('Password', { exact: true }).fill('a brand new passphrase 2026');
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+});
+
+test('backoff after repeated failures shows a wait and survives a restart (zh-CN)', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'onewallet-backoff-'));
+  host = await startHost({ lang: 'zh-CN', dataDir });
+  await page.goto(host.url);
+  await createWalletViaUi(page, 'zh-CN');
+  await page.getByRole('button', { name: '锁定', exact: true }).click();
+  // Three free attempts, then waits that double; keep failing until the wait is long enough to outlive a restart.
+  const unlock = page.getByRole('button', { name: '解锁', exact: true });
+  let seconds = 0;
+  for (let attempt = 0; attempt < 8 && seconds < 6; attempt++) {
+    await expect(unlock).toBeEnabled({ timeout: 20_000 });
+    await page.getByLabel('密码', { exact: true }).fill(`wrong password ${attempt}`);
+    await unlock.click();
+    await expect(page.getByRole('alert').or(page.getByRole('timer'))).toBeVisible();
+    const timer = page.getByRole('timer');
+    seconds = (await timer.count()) ? Number(/(\d+)/.exec((await timer.textContent()) ?? '')?.[1] ?? 0) : 0;
+  }
+  expect(seconds).toBeGreaterThanOrEqual(6);
+  await expect(page.getByRole('timer')).toContainText(/请 \d+ 秒后再试/);
+  await expect(unlock).toBeDisabled();
+
+  // A new engine process on the same data folder still makes the user wait.
+  await host.stop();
+  host = await startHost({ lang: 'zh-CN', dataDir });
+  await page.goto(host.url);
+  await expect(page.getByRole('timer')).toContainText(/请 \d+ 秒后再试/);
+  await host.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('change password in settings (en-US)', async ({ page }) => {
+  host = await startHost({ lang: 'en-US' });
+  await page.goto(host.url);
+  await createWalletViaUi(page);
+  await page.getByRole('menuitem', { name: 'Settings & About' }).click();
+  await page.getByLabel('Current password').first().fill(PASSWORD);
+  await page.getByLabel('New password', { exact: true }).fill('another long passphrase 77');
+  await page.getByLabel('Repeat the new password').fill('another long passphrase 77');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('Password changed. Use the new one from now on.')).toBeVisible();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await page.getByLabel('Password', { exact: true }).fill('another long passphrase 77');
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+});
