@@ -43,6 +43,8 @@ const L = {
     missing: /Not included yet/,
     recent: 'Recent transactions',
     byCategory: 'Spending by category (CNY)',
+    precision: 'CNY amounts have at most 2 decimal places.',
+    cancel: 'Cancel',
   },
   'zh-CN': {
     nav: { dashboard: '总览', accounts: '账户', reports: '预算与报表' },
@@ -75,6 +77,8 @@ const L = {
     missing: /尚未计入/,
     recent: '最近交易',
     byCategory: '按分类的支出（CNY）',
+    precision: 'CNY 金额最多只能有 2 位小数。',
+    cancel: '取消',
   },
 } as const;
 
@@ -180,6 +184,15 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       // With an account the dashboard fills in.
       await expect(page.getByText(l.netWorth, { exact: true })).toBeVisible();
       await shot('dashboard-first-account');
+
+      // An over-precise amount gets the engine's translated error in the form; nothing is written.
+      await page.getByRole('button', { name: l.add }).first().click();
+      await dialog(page).getByLabel(l.name).fill('Too precise');
+      await dialog(page).getByLabel(l.opening).fill('12.345');
+      await dialog(page).getByRole('button', { name: l.add }).click();
+      await expect(dialog(page).getByRole('alert')).toHaveText(l.precision);
+      await dialog(page).getByRole('button', { name: l.cancel }).click();
+      await expect(dialog(page)).toBeHidden();
 
       await go('accounts');
       await addAccount(page, lang, { name: 'Alipay', opening: '250.5', kind: l.ewallet });

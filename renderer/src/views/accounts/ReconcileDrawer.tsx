@@ -65,6 +65,7 @@ export function ReconcileDrawer({ account, open, onClose }: Props) {
   const tickedIds = useMemo(() => rows.filter((row) => ticked.has(row.id)).map((row) => row.id), [rows, ticked]);
   const previewKey = `${statementDate}|${statementBalance.trim()}|${tickedIds.join(',')}`;
 
+  // previewKey stands for the inputs (date, balance, ticked ids): a new key asks again after a short pause.
   useEffect(() => {
     if (!open || !statementBalance.trim()) {
       setPreview(null);
@@ -83,7 +84,7 @@ export function ReconcileDrawer({ account, open, onClose }: Props) {
       live = false;
       clearTimeout(timer);
     };
-  }, [api, account.id, previewKey, open]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [api, account.id, previewKey, open]);
 
   const current = preview?.key === previewKey ? preview : null;
   const balanced = current?.value?.differenceMinor === 0;

@@ -83,7 +83,7 @@ export function Register({ account }: { account: AccountView }) {
   useEffect(() => {
     for (const page of wanted) ensure(page);
     // `wanted` is derived from wantedKey; ensure() skips pages already loaded for this generation.
-  }, [wantedKey, generation, account.id, total === null]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [wantedKey, generation, account.id, total === null]);
 
   if (error) return <Alert type="error" showIcon title={errorText(error, t)} />;
   if (total === 0) {

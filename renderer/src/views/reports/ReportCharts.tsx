@@ -115,7 +115,7 @@ export function ReportCharts({ report, currency }: { report: ReportsView; curren
       ],
     };
     return { pie, bars, line };
-  }, [report, currency, locale, token, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [report, currency, locale, token, t]); // `format` follows `locale`
 
   const noSpending = spending.every((row) => row.spentMinor === 0);
   const noFlows = flows.every((row) => row.incomeMinor === 0 && row.expenseMinor === 0);

@@ -37,12 +37,13 @@ export function SetBudgetDialog({ open, month, draft, categories, onClose }: Pro
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // The draft is read once, when the dialog opens; later renders must not reset what the user typed.
   useEffect(() => {
     if (!open) return;
     setError(null);
     form.resetFields();
     form.setFieldsValue(draft);
-  }, [open, form]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [open, form]);
 
   const submit = async (values: Values) => {
     setBusy(true);
