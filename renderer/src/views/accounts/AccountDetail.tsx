@@ -54,7 +54,7 @@ export function AccountDetail({ account }: { account: AccountView }) {
           <Descriptions.Item label={t('accounts.detail.frozenReason')}>{account.frozenReason}</Descriptions.Item>
         )}
       </Descriptions>
-      <Register account={account} />
+      <Register key={account.id} account={account} />
       <ReconcileDrawer account={account} open={reconciling} onClose={() => setReconciling(false)} />
     </Card>
   );
