@@ -10,6 +10,7 @@ import { createRouter, type Handlers, type Router } from './router/router';
 import { ledgerProjectionFactory } from './ledger';
 import type { KdfParams } from './vault';
 import * as app from './app';
+import * as backup from './backup/capability';
 import * as ledger from './ledger/capability';
 import * as wallet from './wallet';
 
@@ -29,7 +30,7 @@ export interface EngineOptions {
 export async function startEngine(deps: EngineDeps, options: EngineOptions = {}): Promise<Engine> {
   mkdirSync(deps.dataDir, { recursive: true, mode: 0o700 });
   const wallets = wallet.init(deps, { projections: ledgerProjectionFactory, testOnlyKdf: options.testOnly?.kdf });
-  const capabilities: Capability[] = [app.init(deps), wallets, ledger.init(deps, wallets.service)];
+  const capabilities: Capability[] = [app.init(deps), wallets, ledger.init(deps, wallets.service), backup.init(deps, wallets.service)];
   const handlers = Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers;
   const router = createRouter({ handlers, log: deps.log, isWalletUnlocked: () => wallets.service.current() !== null });
 

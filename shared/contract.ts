@@ -129,6 +129,74 @@ const ledgerQuery = <I extends z.ZodType, O extends z.ZodType>(input: I, output:
 const Month = z.string().regex(/^\d{4}-\d{2}$/);
 const IdInput = z.string().min(1).max(64);
 
+// ── Backups (electron/backup) ───────────────────────────────────────────────────────────────
+const FolderPath = z.string().trim().min(1).max(4096);
+const FileName = z.string().min(1).max(255).regex(/^[^/\\]+$/);
+
+export const BackupSettingsView = z.object({
+  primaryDir: z.string(),
+  secondaryDir: z.string().nullable(),
+  intervalHours: z.number().int(),
+  onQuit: z.boolean(),
+});
+export type BackupSettingsView = z.infer<typeof BackupSettingsView>;
+
+export const BackupEntryView = z.object({
+  file: z.string(),
+  dir: z.string(),
+  status: z.enum(['verified', 'unverified', 'damaged']),
+  createdAt: z.string().nullable(),
+  headSeq: z.number().int().nullable(),
+  trigger: z.string().nullable(),
+  bytes: z.number().int(),
+  walletName: z.string().nullable(),
+  /** A backup of the wallet open now (it opens without asking for a password). */
+  mine: z.boolean(),
+  problem: z.string().nullable(),
+});
+export type BackupEntryView = z.infer<typeof BackupEntryView>;
+
+export const BackupOverview = z.object({
+  settings: BackupSettingsView,
+  backups: z.array(BackupEntryView),
+  lastGood: z.object({ file: z.string(), createdAt: z.string() }).nullable(),
+  /** No verified backup of the open wallet, or the newest is older than two schedule intervals (a week at most). */
+  stale: z.boolean(),
+  /** Files kept by full restores, newest first; each can be put back. */
+  revertCopies: z.array(z.string()),
+  /** The open wallet has changes no verified backup covers. */
+  changedSinceLastBackup: z.boolean(),
+});
+export type BackupOverview = z.infer<typeof BackupOverview>;
+
+/** The secret of a backup that is not the open wallet's: its password, or its recovery key. */
+const BackupSecret = z.union([
+  z.object({ password: CurrentPassword }).strict(),
+  z.object({ recoveryKey: z.string().min(20).max(200) }).strict(),
+]);
+
+export const MergePreview = z.object({
+  planId: z.string(),
+  missingEvents: z.number().int(),
+  missingTransactions: z.number().int(),
+  missingAccounts: z.number().int(),
+  missingCategories: z.number().int(),
+  since: z.string().nullable(),
+  skippedEvents: z.number().int(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['account', 'category', 'transaction', 'transfer']),
+      label: z.string(),
+      date: z.string().nullable(),
+      amountMinor: z.number().int().nullable(),
+      currency: z.string().nullable(),
+      voided: z.boolean(),
+    }),
+  ),
+});
+export type MergePreview = z.infer<typeof MergePreview>;
+
 export const methods = {
   'app/info': method(NoInput, AppInfo),
   'settings/get': method(NoInput, Settings),
@@ -183,6 +251,41 @@ export const methods = {
   'ledger/defineCategory': ledgerCommand(commands.DefineCategory.omit(omitType)),
   'ledger/setBudget': ledgerCommand(commands.SetBudget.omit(omitType)),
   'ledger/reconcile': ledgerCommand(commands.Reconcile.omit(omitType)),
+
+  'backup/overview': ledgerQuery(NoInput, BackupOverview),
+  'backup/create': ledgerQuery(NoInput, z.object({ file: z.string(), dir: z.string(), verified: z.boolean(), events: z.number().int(), failures: z.array(z.object({ dir: z.string(), code: z.string(), messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })) })),
+  'backup/verify': ledgerQuery(
+    z.object({ dir: FolderPath, file: FileName, secret: BackupSecret.optional() }).strict(),
+    z.object({ ok: z.boolean(), events: z.number().int(), problems: VerifyReport.shape.problems }),
+  ),
+  'backup/updateSettings': ledgerQuery(
+    z
+      .object({
+        primaryDir: FolderPath.optional(),
+        secondaryDir: FolderPath.nullable().optional(),
+        intervalHours: z.number().int().min(0).max(720).optional(),
+        onQuit: z.boolean().optional(),
+      })
+      .strict(),
+    BackupSettingsView,
+  ),
+  'backup/previewMerge': ledgerQuery(z.object({ dir: FolderPath, file: FileName, secret: BackupSecret.optional() }).strict(), MergePreview),
+  'backup/applyMerge': ledgerQuery(
+    z.object({ planId: z.string().max(64), picked: z.array(z.string().max(200)).max(200_000).nullable() }).strict(),
+    z.object({ appended: z.number().int(), transactions: z.number().int(), accounts: z.number().int() }),
+  ),
+  /** Replaces the open wallet with a backup of it; the wallet locks and reopens with the password it had then. */
+  'backup/restoreFull': ledgerQuery(z.object({ dir: FolderPath, file: FileName }).strict(), z.object({ revertFile: z.string() })),
+  'backup/revert': ledgerQuery(z.object({ revertFile: FileName }).strict(), Ok),
+  'backup/export': ledgerQuery(
+    z.object({ format: z.enum(['csv', 'json']), dir: FolderPath.optional() }).strict(),
+    z.object({ path: z.string(), count: z.number().int() }),
+  ),
+  /** "I have a backup": a new wallet from a backup file (then unlocked with that backup's password or recovery key). */
+  'backup/restoreAsNew': method(
+    z.object({ path: FolderPath, name: z.string().trim().min(1).max(60) }).strict(),
+    z.object({ walletId: WalletId }),
+  ),
 
   'ledger/accounts': ledgerQuery(NoInput, AccountsView),
   'ledger/transactions': ledgerQuery(TransactionQuery, TransactionPage),
@@ -240,6 +343,8 @@ export const events = {
   'wallet/changed': WalletStatus,
   /** Something in the ledger changed (a command, a merge, a restore): views refetch. */
   'ledger/changed': z.object({ seq: z.number().int() }),
+  /** A backup was written (views refresh their list and the dashboard's warning). */
+  'backup/changed': z.object({ at: z.string() }),
   'task/progress': TaskProgress,
 } as const;
 

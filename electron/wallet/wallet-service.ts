@@ -55,6 +55,25 @@ export class WalletService {
     return this.open;
   }
 
+  /** Where a wallet's file lives (for backups and restores). */
+  pathOf(id: string): string {
+    return this.deps.index.pathOf(id);
+  }
+
+  /** Adds a wallet whose file `fill` writes (restore from a backup on a new machine). */
+  adopt(name: string, fill: (path: string) => void): string {
+    const id = this.deps.index.newId();
+    fill(this.deps.index.pathOf(id));
+    this.deps.index.remember({ id, name, createdAt: new Date().toISOString() });
+    this.emitStatus();
+    return id;
+  }
+
+  /** Tells listeners the list of wallets may have changed (a restore replaced a file). */
+  announce(): void {
+    this.emitStatus();
+  }
+
   /** Called before the wallet locks, while its data is still readable (snapshots, on-quit backups). */
   onBeforeLock(listener: () => void): () => void {
     this.lockListeners.add(listener);

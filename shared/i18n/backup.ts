@@ -8,6 +8,9 @@ export const backupMessages: AreaMessages = {
   'en-US': {
     errors: {
       backup: {
+        no_destination: 'No backup folder is set. Choose one in the backup settings.',
+        plan_expired: 'This merge preview is out of date. Preview the backup again.',
+        revert_missing: 'That “before restore” copy is no longer there.',
         not_found: 'No backup file was found at {{path}}.',
         not_a_backup: 'This file is not a OneWallet backup.',
         is_a_wallet: 'This file is a OneWallet wallet, not a backup. Open it as a wallet instead.',
@@ -127,6 +130,9 @@ export const backupMessages: AreaMessages = {
   'zh-CN': {
     errors: {
       backup: {
+        no_destination: '尚未设置备份文件夹，请在备份设置中选择一个。',
+        plan_expired: '此合并预览已过期，请重新预览该备份。',
+        revert_missing: '那份“恢复前”副本已不存在。',
         not_found: '在 {{path}} 找不到备份文件。',
         not_a_backup: '此文件不是一钱包的备份。',
         is_a_wallet: '此文件是一钱包的钱包文件，而不是备份。请把它作为钱包打开。',

@@ -1,0 +1,259 @@
+/**
+ * `backup/*`: write and verify backups of the open wallet, list them, restore (full, merge, as a
+ * new wallet), export, and the schedule (daily while running, on quit after changes). Every
+ * failure is a DomainError from the backup engine, and the open wallet is untouched by it.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { BackupOverview, BackupSettingsView } from '../../shared/contract';
+import { DomainError, isDomainError } from '../../shared/errors';
+import type { Capability, EngineDeps } from '../capability';
+import { ledgerProjectionFactory } from '../ledger';
+import type { WalletService } from '../wallet/wallet-service';
+import {
+  applyMerge,
+  backupToDestinations,
+  BackupScheduler,
+  fullJson,
+  journalSink,
+  listBackups,
+  listRevertCopies,
+  previewMerge,
+  replaceWalletWithBackup,
+  restoreAsNewWallet,
+  revertRestore,
+  transactionsCsv,
+  verifyBackup,
+  writeExport,
+  type BackupEntry,
+  type BackupTrigger,
+  type MergePlan,
+  type ProgressReporter,
+} from './index';
+import { BackupSettingsStore } from './settings-store';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface BackupCapability extends Capability {
+  scheduler: BackupScheduler;
+}
+
+export function init(deps: EngineDeps, wallets: WalletService): BackupCapability {
+  const settings = new BackupSettingsStore(deps.dataDir);
+  /** Merge plans wait here between preview and apply; only the newest one is kept. */
+  let pendingPlan: { id: string; walletId: string; plan: MergePlan } | null = null;
+
+  const progress = (kind: string): ProgressReporter => {
+    const taskId = randomUUID();
+    return (phase, done, total) => deps.bus.emit('task/progress', { taskId, kind, phase, done, total });
+  };
+  const destinations = () => [settings.get().primaryDir, settings.get().secondaryDir].filter((dir): dir is string => dir !== null);
+
+  function entriesOf(dir: string): BackupEntry[] {
+    if (!existsSync(dir)) return [];
+    try {
+      return listBackups(dir);
+    } catch {
+      return []; // an unreadable folder lists nothing; writing to it reports the real error
+    }
+  }
+
+  function lastGood(): BackupEntry | null {
+    const vaultId = wallets.current()?.vault.vaultId;
+    if (!vaultId) return null;
+    const mine = destinations()
+      .flatMap(entriesOf)
+      .filter((entry) => entry.vaultId === vaultId && entry.status === 'verified' && entry.createdAt);
+    return mine.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0] ?? null;
+  }
+
+  async function backupNow(trigger: BackupTrigger) {
+    const open = wallets.requireOpen();
+    const outcomes = await backupToDestinations(destinations(), {
+      session: open.vault,
+      walletName: open.name,
+      trigger,
+      appVersion: deps.platform.appVersion,
+      projections: ledgerProjectionFactory,
+      onProgress: progress('backup'),
+    });
+    const written = outcomes.find((outcome) => outcome.ok);
+    const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [{ dir: outcome.dir, ...outcome.error }]));
+    if (!written || !written.ok) {
+      const first = outcomes.find((outcome) => !outcome.ok);
+      throw first && !first.ok ? first.error : new DomainError('io_error', 'errors.backup.no_destination');
+    }
+    deps.bus.emit('backup/changed', { at: new Date().toISOString() });
+    return {
+      file: written.entry.file,
+      dir: written.dir,
+      verified: written.entry.status === 'verified',
+      events: written.entry.events,
+      failures: failures.map((failure) => ({ dir: failure.dir, code: failure.code, messageKey: failure.messageKey, params: failure.params })),
+    };
+  }
+
+  const scheduler = new BackupScheduler(
+    {
+      now: () => Date.now(),
+      setTimer: (run, ms) => setTimeout(run, ms).unref(),
+      clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
+      headSeq: () => wallets.current()?.vault.head().seq ?? null,
+      lastBackup: () => {
+        const entry = lastGood();
+        return entry ? { seq: entry.headSeq ?? 0, at: Date.parse(entry.createdAt ?? '') } : null;
+      },
+      backup: async (trigger) => void (await backupNow(trigger)),
+      onError: (trigger, error) => deps.log.warn(`${trigger} backup failed`, isDomainError(error) ? error.message : error),
+    },
+    { intervalHours: settings.get().intervalHours, onQuit: settings.get().onQuit },
+  );
+  scheduler.start();
+
+  const keyFor = (secret?: { password: string } | { recoveryKey: string }) => {
+    const session = wallets.current()?.vault ?? null;
+    return secret ? { session, secret } : { session };
+  };
+  /** Only files inside the configured folders (or a folder the user typed) — never `..` tricks. */
+  const fileIn = (dir: string, file: string) => join(resolve(dir), basename(file));
+
+  const settingsView = (): BackupSettingsView => settings.get();
+
+  return {
+    scheduler,
+    handlers: {
+      'backup/overview': (): BackupOverview => {
+        const open = wallets.requireOpen();
+        const backups = destinations().flatMap((dir) =>
+          entriesOf(dir).map((entry) => ({
+            file: entry.file,
+            dir,
+            status: entry.status,
+            createdAt: entry.createdAt,
+            headSeq: entry.headSeq,
+            trigger: entry.trigger,
+            bytes: entry.bytes,
+            walletName: entry.walletName,
+            mine: entry.vaultId === open.vault.vaultId,
+            problem: entry.problem,
+          })),
+        );
+        backups.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+        const good = lastGood();
+        const staleAfter = Math.min(7 * DAY_MS, 2 * Math.max(1, settings.get().intervalHours) * 60 * 60 * 1000);
+        return {
+          settings: settingsView(),
+          backups,
+          lastGood: good ? { file: good.file, createdAt: good.createdAt ?? '' } : null,
+          stale: !good || Date.now() - Date.parse(good.createdAt ?? '') > staleAfter,
+          revertCopies: listRevertCopies(wallets.pathOf(open.id)).map((path) => basename(path)),
+          changedSinceLastBackup: scheduler.changedSinceLastBackup(),
+        };
+      },
+      'backup/create': () => backupNow('manual'),
+      'backup/verify': async ({ dir, file, secret }) => {
+        const result = await verifyBackup(fileIn(dir, file), keyFor(secret), { projections: ledgerProjectionFactory, onProgress: progress('verify') });
+        return { ok: result.ok, events: result.events, problems: result.problems };
+      },
+      'backup/updateSettings': (patch) => {
+        const next = settings.update({
+          ...patch,
+          ...(patch.primaryDir ? { primaryDir: resolve(patch.primaryDir) } : {}),
+          ...(patch.secondaryDir ? { secondaryDir: resolve(patch.secondaryDir) } : {}),
+        });
+        scheduler.configure({ intervalHours: next.intervalHours, onQuit: next.onQuit });
+        return next;
+      },
+      'backup/previewMerge': async ({ dir, file, secret }) => {
+        const open = wallets.requireOpen();
+        const plan = await previewMerge(fileIn(dir, file), open.vault, keyFor(secret), progress('merge-preview'));
+        pendingPlan = { id: randomUUID(), walletId: open.id, plan };
+        return {
+          planId: pendingPlan.id,
+          missingEvents: plan.missingEvents,
+          missingTransactions: plan.missingTransactions,
+          missingAccounts: plan.missingAccounts,
+          missingCategories: plan.missingCategories,
+          since: plan.since,
+          skippedEvents: plan.skippedEvents,
+          items: plan.items.map((item) => ({
+            id: item.id,
+            kind: item.kind,
+            label: item.label,
+            date: item.date,
+            amountMinor: item.amountMinor,
+            currency: item.currency,
+            voided: item.voided,
+          })),
+        };
+      },
+      'backup/applyMerge': ({ planId, picked }) => {
+        const open = wallets.requireOpen();
+        if (!pendingPlan || pendingPlan.id !== planId || pendingPlan.walletId !== open.id) {
+          throw new DomainError('not_found', 'errors.backup.plan_expired');
+        }
+        const { plan } = pendingPlan;
+        pendingPlan = null; // a plan is applied once: a second apply would be planned anew and find nothing
+        const result = applyMerge(plan, journalSink(open.vault, open.projection, ledgerProjectionFactory), picked ?? undefined, progress('merge'));
+        if (result.appended > 0) {
+          wallets.noteAppended();
+          deps.bus.emit('ledger/changed', { seq: open.vault.head().seq });
+        }
+        return result;
+      },
+      'backup/restoreFull': ({ dir, file }) => {
+        const open = wallets.requireOpen();
+        const walletPath = wallets.pathOf(open.id);
+        wallets.lock('user'); // the file is replaced only while nothing holds it open
+        const { revertPath } = replaceWalletWithBackup(fileIn(dir, file), walletPath, { onProgress: progress('restore') });
+        wallets.announce();
+        return { revertFile: basename(revertPath) };
+      },
+      'backup/revert': ({ revertFile }) => {
+        const open = wallets.requireOpen();
+        const walletPath = wallets.pathOf(open.id);
+        const revertPath = join(dirname(walletPath), basename(revertFile));
+        if (!listRevertCopies(walletPath).includes(revertPath)) throw new DomainError('not_found', 'errors.backup.revert_missing');
+        wallets.lock('user');
+        revertRestore(walletPath, revertPath);
+        wallets.announce();
+        return { ok: true as const };
+      },
+      'backup/export': ({ format, dir }) => {
+        const open = wallets.requireOpen();
+        const events = [...open.vault.events()].map((event) => event.payload);
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+        // The default folder is ours to create; a folder the user chose must already exist.
+        const target = dir ? resolve(dir) : join(deps.dataDir, 'exports');
+        if (!dir) mkdirSync(target, { recursive: true, mode: 0o700 });
+        const path = join(target, `onewallet-${format === 'csv' ? 'transactions' : 'full'}-${stamp}.${format}`);
+        if (format === 'csv') {
+          const { csv, count } = transactionsCsv(events);
+          writeExport(path, csv);
+          return { path, count };
+        }
+        const meta = {
+          walletName: open.name,
+          vaultId: open.vault.vaultId,
+          headSeq: open.vault.head().seq,
+          exportedAt: new Date().toISOString(),
+          appVersion: deps.platform.appVersion,
+        };
+        const { json, count } = fullJson(events, meta);
+        writeExport(path, json);
+        return { path, count };
+      },
+      'backup/restoreAsNew': ({ path, name }) => {
+        const source = resolve(path);
+        const walletId = wallets.adopt(name, (target) => restoreAsNewWallet(source, target));
+        return { walletId };
+      },
+    },
+    dispose: async () => {
+      // "On quit if anything changed": while the wallet is still open, before it locks.
+      await scheduler.beforeQuit().catch((error) => deps.log.warn('backup on quit failed', error));
+      scheduler.stop();
+    },
+  };
+}
