@@ -70,6 +70,10 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
 
   async function backupNow(trigger: BackupTrigger) {
     const open = wallets.requireOpen();
+    // The default folder inside the data folder is ours to create; a folder the user chose must
+    // exist, so a missing USB disk is reported instead of silently filling a mount point.
+    const defaultDir = join(deps.dataDir, 'backups');
+    if (settings.get().primaryDir === defaultDir) mkdirSync(defaultDir, { recursive: true, mode: 0o700 });
     const outcomes = await backupToDestinations(destinations(), {
       session: open.vault,
       walletName: open.name,
