@@ -58,7 +58,10 @@ export const transactionMessages: AreaMessages = {
       },
       row: {
         noPayee: '(no payee)',
+        transferTo: 'Transfer to {{account}}',
+        transferFrom: 'Transfer from {{account}}',
         deleted: 'Deleted',
+        deletedOn: 'Deleted {{date}}',
       },
       actions: {
         label: 'Actions',
@@ -188,7 +191,10 @@ export const transactionMessages: AreaMessages = {
       },
       row: {
         noPayee: '（无收付款方）',
+        transferTo: '转至{{account}}',
+        transferFrom: '来自{{account}}',
         deleted: '已删除',
+        deletedOn: '{{date}} 删除',
       },
       actions: {
         label: '操作',
@@ -197,8 +203,8 @@ export const transactionMessages: AreaMessages = {
         view: '查看（已锁定）',
         viewNamed: '查看“{{payee}}”（已锁定）',
         moreNamed: '“{{payee}}”的更多操作',
-        markCleared: '标记为已清算',
-        markPending: '标记为待处理',
+        markCleared: '标记为已入账',
+        markPending: '标记为待入账',
         history: '历史记录',
         void: '删除',
         restore: '恢复',

@@ -10,6 +10,7 @@ import type { TransactionHistory } from '../../../shared/ledger-views';
 import { errorText, useApi } from '../lib/api-context';
 import { useMoney } from '../lib/money';
 import { useQuery } from '../lib/use-query';
+import { displayPayee } from './dialog-parts';
 import { useAccounts, useCategories } from './ledger-data';
 
 export interface HistoryDrawerProps {
@@ -49,7 +50,7 @@ export function HistoryDrawer({ open, onClose, transactionId }: HistoryDrawerPro
       {history && (
         <>
           <Typography.Paragraph type="secondary">
-            {t('transactions.history.intro', { payee: history.transaction.payee || t('transactions.row.noPayee') })}
+            {t('transactions.history.intro', { payee: displayPayee(history.transaction, t) })}
           </Typography.Paragraph>
           {history.entries.length === 0 ? (
             <Empty description={t('transactions.history.empty')} />

@@ -14,7 +14,7 @@ import { unwrap, useApi } from '../lib/api-context';
 import { useMoney } from '../lib/money';
 import { CategorySelect } from './CategorySelect';
 import { accountOptions, DATE_FORMAT, sameTags, statusOptions } from './dialog-parts';
-import { useAccounts, useCategories, useCommandRunner, usableAccounts } from './ledger-data';
+import { useAccounts, useCategories, useCommandRunner, useOpeningKey, usableAccounts } from './ledger-data';
 import { TransferDialog } from './TransferDialog';
 import './dialogs.css';
 
@@ -40,14 +40,15 @@ interface Values {
 }
 
 export function TransactionDialog(props: TransactionDialogProps) {
+  const key = useOpeningKey(props.open);
   if (props.transaction?.kind === 'transfer') {
     return <TransferDialog open={props.open} onClose={props.onClose} transaction={props.transaction} />;
   }
-  return <LineDialog {...props} />;
+  return <LineDialog key={key} {...props} />;
 }
 
 function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind }: TransactionDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { message } = App.useApp();
   const { toInput } = useMoney();
@@ -153,20 +154,19 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
       okText={editing ? t('transactions.dialog.save') : t('transactions.dialog.record')}
       cancelText={locked ? t('transactions.dialog.close') : t('transactions.dialog.cancel')}
       okButtonProps={{ loading: runner.busy, style: locked ? { display: 'none' } : undefined }}
-      forceRender
       width={560}
     >
       {locked && (
         <Alert
           type="info"
           showIcon
-          icon={<LockOutlined />}
+          icon={<LockOutlined aria-hidden />}
           title={t('transactions.dialog.lockedTitle')}
           description={t('transactions.dialog.lockedBody')}
           style={{ marginBottom: 16 }}
         />
       )}
-      <Form form={form} layout="vertical" initialValues={initial} disabled={locked} requiredMark="optional" onFinish={() => void submit()}>
+      <Form form={form} name="ow-transaction" layout="vertical" initialValues={initial} disabled={locked}>
         <Form.Item name="kind" label={t('transactions.fields.kind')}>
           <Radio.Group
             aria-label={t('transactions.fields.kind')}
@@ -181,7 +181,7 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
           />
         </Form.Item>
         <Form.Item name="accountId" label={t('transactions.fields.account')} rules={[{ required: true, message: t('transactions.dialog.accountRequired') }]}>
-          <Select options={accountOptions(editing ? accounts : choices, t)} placeholder={t('transactions.dialog.chooseAccount')} />
+          <Select options={accountOptions(editing ? accounts : choices, t, i18n.language)} placeholder={t('transactions.dialog.chooseAccount')} />
         </Form.Item>
         <div className="ow-form-row">
           <Form.Item

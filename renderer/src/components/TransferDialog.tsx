@@ -12,7 +12,7 @@ import type { TransactionView } from '../../../shared/ledger-views';
 import { unwrap, useApi } from '../lib/api-context';
 import { useMoney } from '../lib/money';
 import { accountOptions, DATE_FORMAT, sameTags, statusOptions } from './dialog-parts';
-import { useAccounts, useCommandRunner, usableAccounts } from './ledger-data';
+import { useAccounts, useCommandRunner, useOpeningKey, usableAccounts } from './ledger-data';
 import './dialogs.css';
 
 export interface TransferDialogProps {
@@ -36,8 +36,12 @@ interface Values {
   status: 'pending' | 'cleared' | 'reconciled';
 }
 
-export function TransferDialog({ open, onClose, transaction, defaultAccountId }: TransferDialogProps) {
-  const { t } = useTranslation();
+export function TransferDialog(props: TransferDialogProps) {
+  return <TransferForm key={useOpeningKey(props.open)} {...props} />;
+}
+
+function TransferForm({ open, onClose, transaction, defaultAccountId }: TransferDialogProps) {
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { message } = App.useApp();
   const { toInput } = useMoney();
@@ -144,23 +148,28 @@ export function TransferDialog({ open, onClose, transaction, defaultAccountId }:
       okText={editing ? t('transactions.dialog.save') : t('transactions.dialog.transfer')}
       cancelText={locked ? t('transactions.dialog.close') : t('transactions.dialog.cancel')}
       okButtonProps={{ loading: runner.busy, style: locked ? { display: 'none' } : undefined }}
-      forceRender
       width={600}
     >
       {locked && (
         <Alert
           type="info"
           showIcon
-          icon={<LockOutlined />}
+          icon={<LockOutlined aria-hidden />}
           title={t('transactions.dialog.lockedTitle')}
           description={t('transactions.dialog.lockedBody')}
           style={{ marginBottom: 16 }}
         />
       )}
-      <Form form={form} layout="vertical" initialValues={initial} disabled={locked} requiredMark="optional">
+      <Form form={form} name="ow-transfer" layout="vertical" initialValues={initial} disabled={locked}>
         <div className="ow-form-row ow-transfer-accounts">
           <Form.Item name="fromAccountId" label={t('transactions.fields.fromAccount')} rules={[{ required: true, message: t('transactions.dialog.accountRequired') }]}>
-            <Select options={accountOptions(editing ? accounts : choices, t)} disabled={!!editing} placeholder={t('transactions.dialog.chooseAccount')} />
+            <Select
+              options={accountOptions(editing ? accounts : choices, t, i18n.language)}
+              disabled={!!editing}
+              placeholder={t('transactions.dialog.chooseAccount')}
+              // Picking the current target as source swaps the two rather than leaving an invalid pair.
+              onChange={(value: string) => value === toId && form.setFieldValue('toAccountId', fromId)}
+            />
           </Form.Item>
           <ArrowRightOutlined aria-hidden className="ow-transfer-arrow" />
           <Form.Item
@@ -177,7 +186,7 @@ export function TransferDialog({ open, onClose, transaction, defaultAccountId }:
               }),
             ]}
           >
-            <Select options={accountOptions(editing ? accounts : choices, t)} disabled={!!editing} placeholder={t('transactions.dialog.chooseAccount')} />
+            <Select options={accountOptions(editing ? accounts : choices, t, i18n.language)} disabled={!!editing} placeholder={t('transactions.dialog.chooseAccount')} />
           </Form.Item>
         </div>
         <div className="ow-form-row">

@@ -1,19 +1,22 @@
 /** Pieces the transaction and transfer dialogs share. */
 import type { TFunction } from 'i18next';
-import type { AccountView } from '../../../shared/ledger-views';
+import type { AccountView, TransactionView } from '../../../shared/ledger-views';
+import { formatAmount } from '../../../shared/money';
 
 /** Booking dates are calendar dates, sent to the engine exactly in this form. */
 export const DATE_FORMAT = 'YYYY-MM-DD';
 
-export function accountLabel(account: AccountView, t: TFunction): string {
+/** "Cash · ¥487.50 (frozen)": the name, what the account holds now, and why it may refuse. */
+export function accountLabel(account: AccountView, t: TFunction, locale: string): string {
   const flags = [account.frozen ? t('transactions.account.frozen') : '', account.closed ? t('transactions.account.closed') : '']
     .filter(Boolean)
     .join(', ');
-  return `${account.name} · ${account.currency}${flags ? ` (${flags})` : ''}`;
+  const balance = formatAmount(account.balanceMinor, account.currency, locale, { currencyDisplay: 'code' });
+  return `${account.name} · ${balance}${flags ? ` (${flags})` : ''}`;
 }
 
-export function accountOptions(accounts: readonly AccountView[], t: TFunction): { value: string; label: string }[] {
-  return accounts.map((account) => ({ value: account.id, label: accountLabel(account, t) }));
+export function accountOptions(accounts: readonly AccountView[], t: TFunction, locale: string): { value: string; label: string }[] {
+  return accounts.map((account) => ({ value: account.id, label: accountLabel(account, t, locale) }));
 }
 
 export function statusOptions(t: TFunction, includeReconciled: boolean): { value: string; label: string; disabled?: boolean }[] {
@@ -26,4 +29,12 @@ export function statusOptions(t: TFunction, includeReconciled: boolean): { value
 
 export function sameTags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((tag, index) => tag === b[index]);
+}
+
+/** The payee, or for a transfer without one "Transfer to Savings", so no row reads as blank. */
+export function displayPayee(row: TransactionView, t: TFunction): string {
+  if (row.payee) return row.payee;
+  if (row.kind !== 'transfer') return t('transactions.row.noPayee');
+  const account = row.counterAccountName ?? '';
+  return row.amountMinor < 0 ? t('transactions.row.transferTo', { account }) : t('transactions.row.transferFrom', { account });
 }

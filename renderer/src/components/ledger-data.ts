@@ -27,6 +27,17 @@ export function usableAccounts(accounts: readonly AccountView[]): AccountView[] 
   return accounts.filter((account) => !account.closed);
 }
 
+/**
+ * A key that changes each time a dialog opens, so its form, request id and button states start
+ * fresh every time instead of carrying anything over from the last opening.
+ */
+export function useOpeningKey(open: boolean): number {
+  const [state, setState] = useState({ open, key: 0 });
+  // Adjusting state while rendering: React re-renders at once with the new key, before committing.
+  if (state.open !== open) setState({ open, key: open ? state.key + 1 : state.key });
+  return state.key;
+}
+
 export interface CommandRunner {
   /** Stable for one opening of the dialog; a fresh one when it opens again. */
   requestId: string;

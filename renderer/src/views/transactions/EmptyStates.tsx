@@ -26,7 +26,7 @@ export function NoAccounts() {
   const { t } = useTranslation();
   return (
     <Message title={t('transactions.empty.noAccountsTitle')} body={t('transactions.empty.noAccountsBody')}>
-      <Button type="primary" icon={<BankOutlined />} onClick={() => (window.location.hash = '#/accounts')}>
+      <Button type="primary" icon={<BankOutlined aria-hidden />} onClick={() => (window.location.hash = '#/accounts')}>
         {t('transactions.empty.goToAccounts')}
       </Button>
     </Message>
@@ -37,11 +37,11 @@ export function NoTransactions({ onAdd, onTransfer, canTransfer }: { onAdd(): vo
   const { t } = useTranslation();
   return (
     <Message title={t('transactions.empty.noneTitle')} body={t('transactions.empty.noneBody')}>
-      <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>
+      <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={onAdd}>
         {t('transactions.add')}
       </Button>
       {canTransfer && (
-        <Button icon={<SwapOutlined />} onClick={onTransfer}>
+        <Button icon={<SwapOutlined aria-hidden />} onClick={onTransfer}>
           {t('transactions.transfer')}
         </Button>
       )}
@@ -53,7 +53,7 @@ export function NoMatches({ onClear }: { onClear(): void }) {
   const { t } = useTranslation();
   return (
     <Message title={t('transactions.empty.noMatchesTitle')} body={t('transactions.empty.noMatchesBody')}>
-      <Button icon={<ClearOutlined />} onClick={onClear}>
+      <Button icon={<ClearOutlined aria-hidden />} onClick={onClear}>
         {t('transactions.filters.clear')}
       </Button>
     </Message>

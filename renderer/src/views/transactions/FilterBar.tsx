@@ -137,13 +137,13 @@ export function FilterBar({ filters, onChange, accounts, categories }: Props) {
         <Tooltip title={filters.direction === 'asc' ? t('transactions.filters.ascending') : t('transactions.filters.descending')}>
           <Button
             aria-label={filters.direction === 'asc' ? t('transactions.filters.ascending') : t('transactions.filters.descending')}
-            icon={filters.direction === 'asc' ? <SortAscendingOutlined /> : <SortDescendingOutlined />}
+            icon={filters.direction === 'asc' ? <SortAscendingOutlined aria-hidden /> : <SortDescendingOutlined aria-hidden />}
             onClick={() => set({ direction: filters.direction === 'asc' ? 'desc' : 'asc' })}
           />
         </Tooltip>
       </Space.Compact>
       {isFiltered(filters) && (
-        <Button type="link" icon={<ClearOutlined />} onClick={() => onChange({ ...NO_FILTERS, sort: filters.sort, direction: filters.direction })}>
+        <Button type="link" icon={<ClearOutlined aria-hidden />} onClick={() => onChange({ ...NO_FILTERS, sort: filters.sort, direction: filters.direction })}>
           {t('transactions.filters.clear')}
         </Button>
       )}

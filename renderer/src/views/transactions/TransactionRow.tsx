@@ -6,6 +6,7 @@ import { EditOutlined, HistoryOutlined, LockOutlined, MoreOutlined, UndoOutlined
 import { useTranslation } from 'react-i18next';
 import type { TransactionView } from '../../../../shared/ledger-views';
 import { formatAmount } from '../../../../shared/money';
+import { displayPayee } from '../../components/dialog-parts';
 
 export interface RowActions {
   edit(row: TransactionView): void;
@@ -34,7 +35,7 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
       </div>
     );
   }
-  const payee = row.payee || t('transactions.row.noPayee');
+  const payee = displayPayee(row, t);
   const category =
     row.kind === 'transfer'
       ? t('ledger.transactionKinds.transfer')
@@ -61,7 +62,7 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
             : { key: 'pending', label: t('transactions.actions.markPending'), onClick: () => actions.setStatus(row, 'pending') },
         ]
       : []),
-    { key: 'history', icon: <HistoryOutlined />, label: t('transactions.actions.history'), onClick: () => actions.history(row) },
+    { key: 'history', icon: <HistoryOutlined aria-hidden />, label: t('transactions.actions.history'), onClick: () => actions.history(row) },
     ...(!row.voided && !locked
       ? [{ type: 'divider' as const }, { key: 'void', danger: true, label: t('transactions.actions.void'), onClick: () => actions.void(row) }]
       : []),
@@ -101,9 +102,13 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
       </span>
       <span role="cell" className="ow-tx-status">
         {row.voided ? (
-          <Tag color="red">{t('transactions.row.deleted')}</Tag>
+          <Tag color="red" title={row.voidedAt ?? undefined}>
+            {deletedView && row.voidedAt
+              ? t('transactions.row.deletedOn', { date: new Date(row.voidedAt).toLocaleDateString(i18n.language) })
+              : t('transactions.row.deleted')}
+          </Tag>
         ) : (
-          <Tag color={STATUS_COLORS[row.status]} icon={locked ? <LockOutlined /> : undefined}>
+          <Tag color={STATUS_COLORS[row.status]} icon={locked ? <LockOutlined aria-hidden /> : undefined}>
             {t(`ledger.statuses.${row.status}`)}
           </Tag>
         )}
@@ -114,7 +119,7 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
             <Button
               size="small"
               type={deletedView ? 'primary' : 'default'}
-              icon={<UndoOutlined />}
+              icon={<UndoOutlined aria-hidden />}
               aria-label={t('transactions.actions.restoreNamed', { payee })}
               onClick={() => actions.restore(row)}
             >
@@ -126,14 +131,14 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
             <Button
               size="small"
               type="text"
-              icon={locked ? <LockOutlined /> : <EditOutlined />}
+              icon={locked ? <LockOutlined aria-hidden /> : <EditOutlined aria-hidden />}
               aria-label={t(locked ? 'transactions.actions.viewNamed' : 'transactions.actions.editNamed', { payee })}
               onClick={() => actions.edit(row)}
             />
           </Tooltip>
         )}
         <Dropdown menu={{ items: menu }} trigger={['click']}>
-          <Button size="small" type="text" icon={<MoreOutlined />} aria-label={t('transactions.actions.moreNamed', { payee })} />
+          <Button size="small" type="text" icon={<MoreOutlined aria-hidden />} aria-label={t('transactions.actions.moreNamed', { payee })} />
         </Dropdown>
       </span>
     </div>

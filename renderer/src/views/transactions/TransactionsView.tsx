@@ -79,10 +79,10 @@ export function TransactionsView() {
         ]}
         tabBarExtraContent={
           <Space>
-            <Button icon={<SwapOutlined />} onClick={addTransfer} disabled={accounts.length < 2}>
+            <Button icon={<SwapOutlined aria-hidden />} onClick={addTransfer} disabled={accounts.length < 2}>
               {t('transactions.transfer')}
             </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={addTransaction} disabled={accounts.length === 0}>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={addTransaction} disabled={accounts.length === 0}>
               {t('transactions.add')}
             </Button>
           </Space>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TransactionView } from '../../../../shared/ledger-views';
 import { errorText, unwrap, useApi } from '../../lib/api-context';
 import { newRequestId } from '../../lib/money';
+import { displayPayee } from '../../components/dialog-parts';
 import type { RowActions } from './TransactionRow';
 
 export function useRowActions(open: { edit(row: TransactionView): void; history(row: TransactionView): void }): RowActions {
@@ -16,7 +17,7 @@ export function useRowActions(open: { edit(row: TransactionView): void; history(
   const { message, modal } = App.useApp();
 
   return useMemo(() => {
-    const payeeOf = (row: TransactionView) => row.payee || t('transactions.row.noPayee');
+    const payeeOf = (row: TransactionView) => displayPayee(row, t);
     const attempt = async (action: Promise<unknown>, success: string) => {
       try {
         await action;

@@ -10,6 +10,7 @@ import type { TransactionPage, TransactionView } from '../../../../shared/ledger
 import { ApiError, useApi } from '../../lib/api-context';
 
 export const PAGE_SIZE = 200;
+const REFRESH_DELAY_MS = 60;
 
 export type PageLoader = (offset: number, limit: number) => Promise<Result<TransactionPage>>;
 
@@ -105,7 +106,20 @@ export function usePagedTransactions(load: PageLoader, key: string): PagedTransa
     refresh();
   }, [key, refresh]);
 
-  useEffect(() => api.on('ledger/changed', refresh), [api, refresh]);
+  // Bursts of changes (an import, a seeding script) coalesce into one refresh per short window.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = api.on('ledger/changed', () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        refresh();
+      }, REFRESH_DELAY_MS);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [api, refresh]);
 
   const rowAt = (index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
 
