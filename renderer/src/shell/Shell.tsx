@@ -21,6 +21,7 @@ import { ROUTES, useRoute, type Route } from '../lib/routes';
 import { PlaceholderView } from '../views/PlaceholderView';
 import { SettingsView } from '../views/SettingsView';
 import { AccountsView } from '../views/accounts/AccountsView';
+import { BackupView } from '../views/backup/BackupView';
 import { DashboardView } from '../views/dashboard/DashboardView';
 import { ReportsView } from '../views/reports/ReportsView';
 import { TransactionsView } from '../views/transactions/TransactionsView';
@@ -54,6 +55,7 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
     accounts: <AccountsView />,
     transactions: <TransactionsView />,
     reports: <ReportsView />,
+    backup: <BackupView />,
     settings: <SettingsView settings={settings} language={language} onUpdate={onUpdateSettings} />,
   };
   const view = views[route] ?? <PlaceholderView title={t(`nav.${route}`)} />;

@@ -12,9 +12,11 @@ interface Props {
   onBegin(): void;
   onCreated(): void;
   onCancel?: () => void;
+  /** "I have a backup": the gate shows the restore-from-backup form instead. */
+  onHaveBackup?: () => void;
 }
 
-export function CreateWallet({ onBegin, onCreated, onCancel }: Props) {
+export function CreateWallet({ onBegin, onCreated, onCancel, onHaveBackup }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const [form] = Form.useForm();
@@ -72,6 +74,11 @@ export function CreateWallet({ onBegin, onCreated, onCancel }: Props) {
                 {t('wallet.create.submit')}
               </Button>
               {onCancel && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
+              {onHaveBackup && (
+                <Button type="link" onClick={onHaveBackup}>
+                  {t('backup.new_machine')}
+                </Button>
+              )}
             </Space>
           </Form>
         </Spin>

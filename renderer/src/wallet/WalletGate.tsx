@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { WalletStatus } from '../../../shared/contract';
 import { unwrap, useApi } from '../lib/api-context';
 import { CreateWallet } from './CreateWallet';
+import { RestoreFromBackup } from './RestoreFromBackup';
 import { UnlockScreen } from './UnlockScreen';
 import { GateFooter } from './GateFooter';
 
@@ -17,6 +18,9 @@ export function WalletGate({ children, toolbar }: { children: ReactNode; toolbar
   const { message } = App.useApp();
   const [status, setStatus] = useState<WalletStatus | null>(null);
   const [creating, setCreating] = useState(false);
+  const [fromBackup, setFromBackup] = useState(false);
+  /** A wallet just restored from a backup comes first on the unlock screen. */
+  const [restoredId, setRestoredId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [failedSince, setFailedSince] = useState<{ count: number; times: string[] } | null>(null);
 
@@ -36,6 +40,19 @@ export function WalletGate({ children, toolbar }: { children: ReactNode; toolbar
   if (error) return <Alert type="error" showIcon message={error} style={{ margin: 48 }} />;
   if (!status) return <Spin size="large" className="ow-center" />;
 
+  if (fromBackup) {
+    return frame(
+      <RestoreFromBackup
+        onRestored={(walletId) => {
+          setRestoredId(walletId);
+          setFromBackup(false);
+          setCreating(false);
+          void message.success(t('backup.restore_new.done'));
+        }}
+        onCancel={() => setFromBackup(false)}
+      />,
+    );
+  }
   // While creating, the new wallet is already open but the user still has to record the recovery key.
   if (creating || status.wallets.length === 0) {
     return frame(
@@ -50,6 +67,7 @@ export function WalletGate({ children, toolbar }: { children: ReactNode; toolbar
           onBegin={() => setCreating(true)}
           onCreated={() => setCreating(false)}
           onCancel={status.wallets.length > 0 && !status.unlocked ? () => setCreating(false) : undefined}
+          onHaveBackup={status.unlocked ? undefined : () => setFromBackup(true)}
         />
       </>,
     );
@@ -57,7 +75,7 @@ export function WalletGate({ children, toolbar }: { children: ReactNode; toolbar
   if (!status.unlocked) {
     return frame(
         <UnlockScreen
-          wallets={status.wallets}
+          wallets={restoredId ? [...status.wallets].sort((a, b) => Number(b.id === restoredId) - Number(a.id === restoredId)) : status.wallets}
           onCreateAnother={() => setCreating(true)}
           onUnlocked={(outcome, recovered) => {
             if (recovered) void message.success(t('wallet.recover.done'));

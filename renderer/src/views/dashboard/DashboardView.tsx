@@ -12,6 +12,7 @@ import { useRoute } from '../../lib/routes';
 import { useQuery } from '../../lib/use-query';
 import { AddAccountDialog } from '../accounts/AddAccountDialog';
 import { EmptyAccounts } from '../accounts/EmptyAccounts';
+import { BackupReminder } from '../backup/BackupReminder';
 import { AccountsCard } from './AccountsCard';
 import { MonthBudgetCard } from './MonthBudgetCard';
 import { NetWorthCard } from './NetWorthCard';
@@ -41,6 +42,7 @@ export function DashboardView() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <BackupReminder />
       <Card size="small" aria-label={t('dashboard.actions.title')} role="region">
         <Space wrap>
           <Typography.Text strong style={{ marginRight: 8 }}>

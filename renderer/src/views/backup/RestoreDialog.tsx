@@ -1,0 +1,90 @@
+/**
+ * "Restore…": the two ways to use a backup, each explained before anything changes. Merge brings
+ * back only what is missing (with a preview); full restore replaces the wallet, keeps the current
+ * one as a "before restore" copy, and locks (the wallet reopens with the password it had then).
+ */
+import { useState } from 'react';
+import { Alert, App, Button, Modal, Radio, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { BackupEntryView } from '../../../../shared/contract';
+import { errorText, unwrap, useApi } from '../../lib/api-context';
+import { dateTime } from './format';
+import { MergePanel } from './MergePanel';
+import { TaskProgress } from './TaskProgress';
+import { useTaskProgress } from './use-backup';
+
+export function RestoreDialog({ entry, onClose }: { entry: BackupEntryView | null; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Modal
+      open={entry !== null}
+      onCancel={onClose}
+      destroyOnHidden
+      width={820}
+      title={entry ? t('backup.restore_title', { when: dateTime(entry.createdAt, i18n.language) }) : ''}
+      footer={<Button onClick={onClose}>{t('common.close')}</Button>}
+    >
+      {entry && <RestoreChoice entry={entry} />}
+    </Modal>
+  );
+}
+
+function RestoreChoice({ entry }: { entry: BackupEntryView }) {
+  const { t } = useTranslation();
+  const [way, setWay] = useState<'merge' | 'full'>('merge');
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">{t('backup.restore_choose')}</Typography.Text>
+      <Radio.Group
+        aria-label={t('backup.restore_choose')}
+        value={way}
+        onChange={(event) => setWay(event.target.value as 'merge' | 'full')}
+        optionType="button"
+        buttonStyle="solid"
+        options={[
+          { value: 'merge', label: t('backup.restore_merge') },
+          { value: 'full', label: t('backup.restore_full') },
+        ]}
+      />
+      {way === 'merge' ? <MergePanel entry={entry} /> : <FullRestorePanel entry={entry} />}
+    </Space>
+  );
+}
+
+function FullRestorePanel({ entry }: { entry: BackupEntryView }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { message } = App.useApp();
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const progress = useTaskProgress('restore', running);
+
+  if (!entry.mine) return <Alert type="info" showIcon title={t('backup.restore_full_other')} />;
+
+  const restore = async () => {
+    setRunning(true);
+    setError(null);
+    try {
+      await unwrap(api.backup.restoreFull({ dir: entry.dir, file: entry.file }));
+      // The wallet is locked now: the gate shows the unlock screen (wallet/changed).
+      void message.info(t('backup.restore_full_done'));
+    } catch (caught) {
+      setError(errorText(caught, t));
+      setRunning(false);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Paragraph style={{ margin: 0 }}>{t('backup.restore_full_hint')}</Typography.Paragraph>
+      <Alert type="warning" showIcon title={t('backup.restore_full_lock')} />
+      {error && <Alert type="error" showIcon role="alert" title={error} />}
+      <Space wrap>
+        <Button danger type="primary" loading={running} onClick={() => void restore()}>
+          {t('backup.restore_full_confirm')}
+        </Button>
+        <TaskProgress state={progress} label={t('backup.progress.replace')} />
+      </Space>
+    </Space>
+  );
+}

@@ -1,0 +1,43 @@
+/** How backups read on screen: ages ("2 hours ago"), dates, sizes, and why a file is damaged. */
+import dayjs from 'dayjs';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import type { TFunction } from 'i18next';
+
+dayjs.extend(relativeTime);
+
+/** dayjs's own locale follows the app language (lib/i18n applyLanguage). */
+export function ago(iso: string): string {
+  return dayjs(iso).fromNow();
+}
+
+export function dateTime(iso: string | null, locale: string): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A booking day (YYYY-MM-DD) as "3 March 2025" / "2025年3月3日". */
+export function day(isoDay: string | null, locale: string): string {
+  if (!isoDay) return '—';
+  const [y, m, d] = isoDay.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+}
+
+export function size(bytes: number, locale: string): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+}
+
+const PROBLEMS = ['integrity', 'not_a_wallet', 'format_too_new', 'not_found', 'io_error'];
+export function problemText(problem: string | null, t: TFunction): string {
+  return t(`backup.problem.${problem && PROBLEMS.includes(problem) ? problem : 'other'}`);
+}
+
+export function daysSince(iso: string): number {
+  return Math.max(1, Math.floor((Date.now() - Date.parse(iso)) / 86_400_000));
+}
