@@ -79,7 +79,13 @@ const Password = z.string().min(8).max(1024);
 const CurrentPassword = z.string().min(1).max(1024);
 /** Key files travel once, base64, like a password; the engine hashes them and forgets the bytes. */
 export const KEY_FILE_MAX_BYTES = 1024 * 1024;
-const KeyFile = z.string().max(Math.ceil(KEY_FILE_MAX_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/** Shorter files are too easy to guess to count as a second factor (the vault refuses them too). */
+export const KEY_FILE_MIN_BYTES = 32;
+const KeyFile = z
+  .string()
+  .min(Math.ceil(KEY_FILE_MIN_BYTES / 3) * 4)
+  .max(Math.ceil(KEY_FILE_MAX_BYTES / 3) * 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const WalletId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const RecoveryKey = z.string().min(20).max(200);
 

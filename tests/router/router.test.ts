@@ -12,9 +12,13 @@ const context = { transport: 'test' as const };
 const logged: unknown[] = [];
 const log = { error: (_message: string, error: unknown) => void logged.push(error) };
 
-/** Real handlers for every method, each replaceable per test. */
+/** Handlers for every method (those a test does not exercise refuse), each replaceable per test. */
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const refuse = () => {
+    throw new DomainError('rejected', 'errors.unknown_method');
+  };
   return {
+    ...Object.fromEntries(METHOD_NAMES.map((name) => [name, refuse])),
     'app/info': () => ({ name: 'OneWallet', version: '1', mode: 'browser', platform: 'linux', systemLanguage: 'en-US', dataDir: '/x' }),
     'settings/get': () => ({ language: null, theme: 'system' }),
     'settings/update': (patch) => ({ language: patch.language ?? null, theme: patch.theme ?? 'system' }),

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { Button, Space, Typography } from 'antd';
 import { KeyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { KEY_FILE_MAX_BYTES } from '../../../shared/contract';
+import { KEY_FILE_MAX_BYTES, KEY_FILE_MIN_BYTES } from '../../../shared/contract';
 import { readFileAsBase64 } from '../lib/files';
 
 export interface ChosenKeyFile {
@@ -32,7 +32,7 @@ export function KeyFilePicker({ label, value, onChange, onError }: Props) {
           const file = event.target.files?.[0];
           event.target.value = '';
           if (!file) return;
-          if (file.size === 0 || file.size > KEY_FILE_MAX_BYTES) return onError(t('errors.keyfile_size'));
+          if (file.size < KEY_FILE_MIN_BYTES || file.size > KEY_FILE_MAX_BYTES) return onError(t('errors.keyfile_size'));
           onChange({ name: file.name, base64: await readFileAsBase64(file) });
         }}
       />
