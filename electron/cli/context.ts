@@ -21,7 +21,15 @@ export interface GlobalOptions {
 }
 
 /** A usage mistake (exit code 2), as opposed to a DomainError from the engine. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** Usage lines (syntax after `onewallet`) printed under the message. */
+    readonly usage: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
 
 export interface SecretSpec {
   /** key under cli.secret_names */

@@ -1,69 +1,39 @@
 /**
- * The `onewallet` command line: a client of the engine, not of the GUI. Parses global options,
- * dispatches to a registered command, and turns every failure into one English sentence on stderr
- * and the shared exit code (0 ok, 1 unexpected, 2 usage, 3 auth/lockout, 4 integrity, 5 rejected).
+ * The `onewallet` command line: a client of the engine, not of the GUI. Takes the global options
+ * out first, dispatches to a registered command (which parses its own options), and turns every
+ * failure into one English sentence on stderr and the shared exit code (0 ok, 1 unexpected,
+ * 2 usage, 3 auth/lockout, 4 integrity, 5 invalid input or rejected).
  */
-import { parseArgs } from 'node:util';
 import { exitCodeFor, isDomainError } from '../../shared/errors';
+import { parseGlobals, type GlobalParse } from './args';
 import { COMMANDS } from './commands';
-import { CliContext, UsageError, type CliIo, type GlobalOptions } from './context';
+import { CliContext, UsageError, type CliIo } from './context';
+import { commandHelp, globalHelp } from './help';
 import { t } from './messages';
 
-function help(): string {
-  return [
-    t('cli.usage'),
-    '',
-    t('cli.help_intro'),
-    '',
-    t('cli.commands'),
-    ...COMMANDS.map((c) => `  ${t(c.helpKey)}`),
-    '',
-    t('cli.global_options'),
-    ...['opt_vault', 'opt_json', 'opt_password_stdin', 'opt_key_file', 'opt_help'].map((k) => `  ${t(`cli.${k}`)}`),
-    '',
-    t('cli.env_note'),
-    t('cli.exit_codes'),
-  ].join('\n');
-}
-
-function parse(argv: readonly string[]): { options: GlobalOptions; help: boolean; positionals: string[] } {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      vault: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      'password-stdin': { type: 'boolean', default: false },
-      'key-file': { type: 'string' },
-    },
-  });
-  const options: GlobalOptions = { json: values.json === true, passwordStdin: values['password-stdin'] === true };
-  if (values.vault !== undefined) options.vault = values.vault;
-  if (values['key-file'] !== undefined) options.keyFile = values['key-file'];
-  return { options, help: values.help === true, positionals };
+function usageText(error: UsageError): string {
+  return [error.message, ...error.usage.map((line, i) => `${i === 0 ? t('cli.help.usage_prefix') : '      '} onewallet ${line}`)].join('\n');
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const write = (stream: NodeJS.WritableStream, text: string) => stream.write(`${text}\n`);
-  let parsed: ReturnType<typeof parse>;
+  let parsed: GlobalParse;
   try {
-    parsed = parse(argv);
+    parsed = parseGlobals(argv);
   } catch (error) {
-    write(io.stderr, t('cli.usage_error', { detail: (error as Error).message }));
+    write(io.stderr, error instanceof UsageError ? usageText(error) : t('cli.usage_error', { detail: (error as Error).message }));
     return 2;
   }
-  const [name, ...args] = parsed.positionals;
+  const [name, ...args] = parsed.rest;
+  const command = name === undefined ? undefined : COMMANDS.find((c) => c.name === name);
   if (parsed.help) {
-    write(io.stdout, help());
+    write(io.stdout, command ? commandHelp(command, args) : globalHelp(COMMANDS));
     return 0;
   }
-  if (!name) {
-    write(io.stderr, help());
+  if (name === undefined) {
+    write(io.stderr, globalHelp(COMMANDS));
     return 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     write(io.stderr, t('cli.unknown_command', { name }));
     return 2;
@@ -72,7 +42,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command.run(new CliContext(io, parsed.options), args);
   } catch (error) {
     if (error instanceof UsageError) {
-      write(io.stderr, error.message);
+      write(io.stderr, usageText(error));
       return 2;
     }
     if (isDomainError(error)) {

@@ -1,10 +1,7 @@
-/**
- * The projection `verify` rebuilds and compares with the snapshots. Until the ledger's projection
- * factory is wired here, verify checks keyslots, the whole chain, every event and every snapshot's
- * authenticity, but not the rebuilt state against the snapshots.
- */
+/** The projection `verify` rebuilds from the journal and compares with every snapshot + replay: the ledger's. */
+import { ledgerProjectionFactory } from '../ledger';
 import type { ProjectionFactory } from '../vault';
 
-export function projectionFactory(): ProjectionFactory | null {
-  return null;
+export function projectionFactory(): ProjectionFactory {
+  return ledgerProjectionFactory;
 }

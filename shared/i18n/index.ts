@@ -12,8 +12,9 @@ import { ledgerMessages } from './ledger';
 import { backupMessages } from './backup';
 import { transactionMessages } from './views-transactions';
 import { overviewMessages } from './views-overview';
+import { cliLedgerMessages } from './cli-ledger';
 
-const AREAS: AreaMessages[] = [commonMessages, errorMessages, vaultMessages, walletMessages, ledgerMessages, backupMessages, transactionMessages, overviewMessages];
+const AREAS: AreaMessages[] = [commonMessages, errorMessages, vaultMessages, walletMessages, ledgerMessages, backupMessages, transactionMessages, overviewMessages, cliLedgerMessages];
 
 function mergeInto(target: MessageTree, source: MessageTree): MessageTree {
   for (const [key, value] of Object.entries(source)) {

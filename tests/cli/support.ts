@@ -2,6 +2,8 @@
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { asLedgerProjection, Ledger, ledgerProjectionFactory } from '../../electron/ledger';
+import type { VaultSession } from '../../electron/vault';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -42,4 +44,19 @@ export function runBundled(bundle: string, args: string[], options: { stdin?: st
     child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+/**
+ * Fills a fresh session with real ledger events (a wallet's journal never holds anything else, and
+ * `verify` rebuilds the ledger from it): an account "Cash" (CNY 1000.00) and `events - 1` expenses
+ * of 1.00 with distinctive payees. Locks the session without a snapshot.
+ */
+export function seedLedger(session: VaultSession, events: number): void {
+  const projection = asLedgerProjection(session.loadProjection(ledgerProjectionFactory));
+  const ledger = new Ledger({ sink: session, projection });
+  const { id } = ledger.execute({ type: 'openAccount', requestId: 'seed-account', name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '1000' });
+  for (let i = 1; i < events; i++) {
+    ledger.execute({ type: 'recordTransaction', requestId: `seed-${i}`, kind: 'expense', accountId: id, amount: '1.00', currency: 'CNY', date: '2025-03-01', payee: `Zephyrine Quokka Bakery #${i}` });
+  }
+  projection.close();
 }

@@ -7,8 +7,8 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createVault, openVault, vaultReady } from '../../electron/vault';
-import { payee, tempDir, TEST_KDF } from '../vault/support/helpers';
-import { bundleCli, runBundled } from './support';
+import { tempDir, TEST_KDF } from '../vault/support/helpers';
+import { bundleCli, runBundled, seedLedger } from './support';
 
 let tmp: ReturnType<typeof tempDir>;
 let bundle: string;
@@ -24,7 +24,7 @@ afterAll(() => tmp.cleanup());
 async function makeVault(password = 'pw', events = 5): Promise<{ path: string; recoveryKey: string }> {
   const path = tmp.file(`v${n++}.onewallet`);
   const { session, recoveryKey } = await createVault(path, { password, testOnlyKdf: TEST_KDF });
-  session.append(Array.from({ length: events }, (_, i) => payee(i)));
+  seedLedger(session, events);
   session.lock();
   return { path, recoveryKey };
 }

@@ -1,12 +1,11 @@
 /**
  * Backup commands: `backup create|list|verify`, `restore FILE [--merge] [--dry-run]`, `export`.
- * Each parses its own options from its arguments. Secrets come the CLI's usual way: the wallet's
+ * Each declares its options; the CLI's parser reads them (electron/cli/args.ts). Secrets come the CLI's usual way: the wallet's
  * password first (--password-stdin line 1 or ONEWALLET_PASSWORD); a backup of ANOTHER wallet needs
  * its own password next (line 2 or ONEWALLET_BACKUP_PASSWORD).
  */
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   applyMerge,
   fullJson,
@@ -20,20 +19,14 @@ import {
   writeExport,
 } from '../../backup';
 import { ledgerProjectionFactory } from '../../ledger';
-import { inspectCopy, openVault, type VaultSession } from '../../vault';
+import { inspectCopy, openVault } from '../../vault';
+import { group, single, syntax } from '../args';
 import { UsageError, type CliContext } from '../context';
 import { t } from '../messages';
-import type { Command } from '../registry';
+import type { Action, Command, Options } from '../registry';
+import { withWallet } from '../session';
 
 const APP_VERSION = process.env.npm_package_version ?? 'cli';
-
-function options<T extends Record<string, { type: 'string' | 'boolean' }>>(args: readonly string[], spec: T, usageKey: string) {
-  try {
-    return parseArgs({ args: [...args], options: spec, allowPositionals: true, strict: true });
-  } catch {
-    throw new UsageError(t(usageKey));
-  }
-}
 
 async function password(ctx: CliContext): Promise<string> {
   const [value = ''] = await ctx.secrets([{ name: 'password', env: 'ONEWALLET_PASSWORD' }]);
@@ -51,89 +44,79 @@ async function backupSecret(ctx: CliContext, file: string, ownVaultId: string | 
   return { password: values[values.length - 1] ?? '' };
 }
 
-/** Unlocks the wallet (password + --key-file), runs `work`, always locks. */
-async function withWallet<T>(ctx: CliContext, work: (session: VaultSession) => Promise<T>): Promise<T> {
-  const secret = await password(ctx);
-  const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
-  const locked = openVault(ctx.vaultPath());
-  try {
-    const { session } = await locked.unlock(keyFile ? { password: secret, keyFile } : { password: secret });
-    try {
-      return await work(session);
-    } finally {
-      session.lock();
-    }
-  } finally {
-    locked.close();
-  }
-}
-
 const defaultDir = (ctx: CliContext) => join(dirname(ctx.vaultPath()), 'backups');
 const walletName = (ctx: CliContext) => basename(ctx.vaultPath(), extname(ctx.vaultPath()));
 
-async function create(ctx: CliContext, args: readonly string[]): Promise<number> {
-  const { values, positionals } = options(args, { dir: { type: 'string' } }, 'cli.backup.usage');
-  if (positionals.length > 0) throw new UsageError(t('cli.backup.usage'));
-  const dir = values.dir ?? defaultDir(ctx);
-  if (values.dir === undefined) mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const entry = await withWallet(ctx, (session) =>
-    writeBackup({ session, dir, walletName: walletName(ctx), trigger: 'manual', appVersion: APP_VERSION, projections: ledgerProjectionFactory }),
-  );
-  if (ctx.options.json) ctx.json({ path: entry.path, verified: true, events: entry.events });
-  else ctx.out(t('cli.backup.created', { path: entry.path, events: entry.events }));
-  return 0;
-}
+const DIR: Options = { dir: { type: 'string', value: 'DIR', helpKey: 'cli.help.opt.backup_dir' } };
 
-async function list(ctx: CliContext, args: readonly string[]): Promise<number> {
-  const { values, positionals } = options(args, { dir: { type: 'string' } }, 'cli.backup.usage');
-  if (positionals.length > 0) throw new UsageError(t('cli.backup.usage'));
-  const dir = values.dir ?? defaultDir(ctx);
-  const entries = listBackups(dir);
-  if (ctx.options.json) ctx.json(entries);
-  else if (entries.length === 0) ctx.out(t('cli.backup.list_empty', { dir }));
-  else for (const e of entries) ctx.out(t('cli.backup.list_line', { status: e.status, created: e.createdAt ?? '?', seq: e.headSeq ?? '?', file: e.file }));
-  return 0;
-}
-
-async function verify(ctx: CliContext, args: readonly string[]): Promise<number> {
-  const [file, ...rest] = args;
-  if (!file || rest.length > 0) throw new UsageError(t('cli.backup.usage'));
-  // Verifying needs only the backup's own password (line 1 / ONEWALLET_PASSWORD); no wallet is opened.
-  const secret = await password(ctx);
-  const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
-  const result = await verifyBackup(file, { secret: keyFile ? { password: secret, keyFile } : { password: secret } }, { projections: ledgerProjectionFactory });
-  const problems = result.problems.map(({ where, seq, detail }) => ({ where, ...(seq === undefined ? {} : { seq }), detail }));
-  if (ctx.options.json) ctx.json({ ok: result.ok, events: result.events, problems });
-  else if (result.ok) ctx.out(t('cli.backup.verify_ok', { events: result.events }));
-  else {
-    ctx.out(t('cli.backup.verify_failed', { count: problems.length }));
-    for (const p of problems) ctx.out(`  - [${p.where}${p.seq === undefined ? '' : ` #${p.seq}`}] ${p.detail}`);
-  }
-  return result.ok ? 0 : 4;
-}
-
-const backup: Command = {
-  name: 'backup',
-  helpKey: 'cli.cmd.backup',
-  run(ctx, args) {
-    const [action, ...rest] = args;
-    if (action === 'create') return create(ctx, rest);
-    if (action === 'list') return list(ctx, rest);
-    if (action === 'verify') return verify(ctx, rest);
-    throw new UsageError(t('cli.backup.usage'));
+const create: Action = {
+  usage: 'backup create',
+  summaryKey: 'cli.help.summary.backup_create',
+  positionals: 0,
+  options: DIR,
+  async run(ctx, input) {
+    const given = input.string('dir');
+    const dir = given ?? defaultDir(ctx);
+    if (given === undefined) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const entry = await withWallet(ctx, (session) =>
+      writeBackup({ session, dir, walletName: walletName(ctx), trigger: 'manual', appVersion: APP_VERSION, projections: ledgerProjectionFactory }),
+    );
+    if (ctx.options.json) ctx.json({ path: entry.path, verified: true, events: entry.events });
+    else ctx.out(t('cli.backup.created', { path: entry.path, events: entry.events }));
+    return 0;
   },
 };
 
-const restore: Command = {
-  name: 'restore',
-  helpKey: 'cli.cmd.restore',
-  async run(ctx, args) {
-    const { values, positionals } = options(args, { merge: { type: 'boolean' }, 'dry-run': { type: 'boolean' } }, 'cli.backup.restore_usage');
-    const [file, ...rest] = positionals;
-    if (!file || rest.length > 0) throw new UsageError(t('cli.backup.restore_usage'));
-    const dryRun = values['dry-run'] === true;
+const list: Action = {
+  usage: 'backup list',
+  summaryKey: 'cli.help.summary.backup_list',
+  positionals: 0,
+  options: DIR,
+  async run(ctx, input) {
+    const dir = input.string('dir') ?? defaultDir(ctx);
+    const entries = listBackups(dir);
+    if (ctx.options.json) ctx.json(entries);
+    else if (entries.length === 0) ctx.out(t('cli.backup.list_empty', { dir }));
+    else for (const e of entries) ctx.out(t('cli.backup.list_line', { status: e.status, created: e.createdAt ?? '?', seq: e.headSeq ?? '?', file: e.file }));
+    return 0;
+  },
+};
 
-    if (values.merge) {
+const verify: Action = {
+  usage: 'backup verify FILE',
+  summaryKey: 'cli.help.summary.backup_verify',
+  positionals: 1,
+  options: {},
+  async run(ctx, input) {
+    const file = input.arg(0);
+    // Verifying needs only the backup's own password (line 1 / ONEWALLET_PASSWORD); no wallet is opened.
+    const secret = await password(ctx);
+    const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
+    const result = await verifyBackup(file, { secret: keyFile ? { password: secret, keyFile } : { password: secret } }, { projections: ledgerProjectionFactory });
+    const problems = result.problems.map(({ where, seq, detail }) => ({ where, ...(seq === undefined ? {} : { seq }), detail }));
+    if (ctx.options.json) ctx.json({ ok: result.ok, events: result.events, problems });
+    else if (result.ok) ctx.out(t('cli.backup.verify_ok', { events: result.events }));
+    else {
+      ctx.out(t('cli.backup.verify_failed', { count: problems.length }));
+      for (const p of problems) ctx.out(`  - [${p.where}${p.seq === undefined ? '' : ` #${p.seq}`}] ${p.detail}`);
+    }
+    return result.ok ? 0 : 4;
+  },
+};
+
+const restore: Action = {
+  usage: 'restore FILE',
+  summaryKey: 'cli.help.summary.restore',
+  positionals: 1,
+  options: {
+    merge: { type: 'boolean', helpKey: 'cli.help.opt.merge' },
+    'dry-run': { type: 'boolean', helpKey: 'cli.help.opt.dry_run' },
+  },
+  async run(ctx, input) {
+    const file = input.arg(0);
+    const dryRun = input.flag('dry-run');
+
+    if (input.flag('merge')) {
       const locked = openVault(ctx.vaultPath());
       const ownId = locked.vaultId;
       locked.close();
@@ -182,14 +165,18 @@ const restore: Command = {
   },
 };
 
-const exportCommand: Command = {
-  name: 'export',
-  helpKey: 'cli.cmd.export',
-  async run(ctx, args) {
-    const { values, positionals } = options(args, { format: { type: 'string' }, out: { type: 'string' } }, 'cli.backup.export_usage');
-    const format = values.format;
-    const out = values.out;
-    if ((format !== 'csv' && format !== 'json') || !out || positionals.length > 0) throw new UsageError(t('cli.backup.export_usage'));
+const exportAction: Action = {
+  usage: 'export',
+  summaryKey: 'cli.help.summary.export',
+  positionals: 0,
+  options: {
+    format: { type: 'string', value: 'csv|json', required: true, helpKey: 'cli.help.opt.format' },
+    out: { type: 'string', value: 'FILE', required: true, helpKey: 'cli.help.opt.out' },
+  },
+  async run(ctx, input) {
+    const format = input.string('format');
+    const out = input.string('out') ?? '';
+    if (format !== 'csv' && format !== 'json') throw new UsageError(t('cli.help.format_invalid', { format: format ?? '' }), [syntax(exportAction)]);
     const count = await withWallet(ctx, async (session) => {
       const events = [...session.events()].map((event) => event.payload);
       const { text, count } =
@@ -207,4 +194,4 @@ const exportCommand: Command = {
   },
 };
 
-export const backupCommands: Command[] = [backup, restore, exportCommand];
+export const backupCommands: Command[] = [group('backup', { create, list, verify }), single('restore', restore), single('export', exportAction)];

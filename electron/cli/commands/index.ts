@@ -1,5 +1,8 @@
 /** Every CLI command, in help order. Later areas add their module's list here. */
 import type { Command } from '../registry';
+import { accountCommands } from './accounts';
+import { backupCommands } from './backup';
+import { transactionCommands } from './transactions';
 import { vaultCommands } from './vault';
 
-export const COMMANDS: readonly Command[] = [...vaultCommands];
+export const COMMANDS: readonly Command[] = [...vaultCommands, ...accountCommands, ...transactionCommands, ...backupCommands];

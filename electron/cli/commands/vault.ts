@@ -1,41 +1,19 @@
 /** Vault commands: init, verify, passwd, recover, keyfile add|remove, recovery-key regenerate. */
 import { DomainError, isDomainError } from '../../../shared/errors';
-import { createVault, openVault, type UnlockResult } from '../../vault';
-import { UsageError, type CliContext } from '../context';
+import { createVault, openVault } from '../../vault';
+import { group, single, syntax } from '../args';
 import { t } from '../messages';
 import { projectionFactory } from '../projection';
-import type { Command } from '../registry';
+import { UsageError, type CliContext } from '../context';
+import type { Action, Command } from '../registry';
+import { withUnlocked as withSession } from '../session';
 
-/** Unlocks with password (+ --key-file), runs `work`, always locks. */
-async function withSession<T>(ctx: CliContext, password: string, keyFile: Uint8Array | undefined, work: (r: UnlockResult) => Promise<T>): Promise<T> {
-  const locked = openVault(ctx.vaultPath());
-  try {
-    const result = await locked.unlock(keyFile ? { password, keyFile } : { password });
-    try {
-      reportFailures(ctx, result);
-      return await work(result);
-    } finally {
-      result.session.lock();
-    }
-  } finally {
-    locked.close();
-  }
-}
-
-function reportFailures(ctx: CliContext, result: UnlockResult): void {
-  const { count } = result.failedAttemptsSinceLastUnlock;
-  if (count > 0) ctx.err(t('cli.failed_attempts', { count }));
-}
-
-function noArgs(args: readonly string[]): void {
-  if (args.length > 0) throw new UsageError(t('cli.usage_error', { detail: `Unexpected argument "${args[0]}".` }));
-}
-
-const init: Command = {
-  name: 'init',
-  helpKey: 'cli.cmd.init',
-  async run(ctx, args) {
-    noArgs(args);
+const init: Action = {
+  usage: 'init',
+  summaryKey: 'cli.help.summary.init',
+  positionals: 0,
+  options: {},
+  async run(ctx) {
     const path = ctx.vaultPath();
     const [password = ''] = await ctx.secrets([{ name: 'password', env: 'ONEWALLET_PASSWORD' }]);
     const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
@@ -52,11 +30,12 @@ const init: Command = {
   },
 };
 
-const verify: Command = {
-  name: 'verify',
-  helpKey: 'cli.cmd.verify',
-  async run(ctx, args) {
-    noArgs(args);
+const verify: Action = {
+  usage: 'verify',
+  summaryKey: 'cli.help.summary.verify',
+  positionals: 0,
+  options: {},
+  async run(ctx) {
     const [password = ''] = await ctx.secrets([{ name: 'password', env: 'ONEWALLET_PASSWORD' }]);
     const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
     try {
@@ -82,11 +61,12 @@ const verify: Command = {
   },
 };
 
-const passwd: Command = {
-  name: 'passwd',
-  helpKey: 'cli.cmd.passwd',
-  async run(ctx, args) {
-    noArgs(args);
+const passwd: Action = {
+  usage: 'passwd',
+  summaryKey: 'cli.help.summary.passwd',
+  positionals: 0,
+  options: {},
+  async run(ctx) {
     const [oldPassword = '', newPassword = ''] = await ctx.secrets([
       { name: 'old_password', env: 'ONEWALLET_PASSWORD' },
       { name: 'new_password', env: 'ONEWALLET_NEW_PASSWORD' },
@@ -99,11 +79,12 @@ const passwd: Command = {
   },
 };
 
-const recover: Command = {
-  name: 'recover',
-  helpKey: 'cli.cmd.recover',
-  async run(ctx, args) {
-    noArgs(args);
+const recover: Action = {
+  usage: 'recover',
+  summaryKey: 'cli.help.summary.recover',
+  positionals: 0,
+  options: {},
+  async run(ctx) {
     const [recoveryKey = '', newPassword = ''] = await ctx.secrets([
       { name: 'recovery_key', env: 'ONEWALLET_RECOVERY_KEY' },
       { name: 'new_password', env: 'ONEWALLET_NEW_PASSWORD' },
@@ -112,7 +93,8 @@ const recover: Command = {
     try {
       const result = await locked.unlockWithRecoveryKey(recoveryKey, newPassword);
       result.session.lock();
-      reportFailures(ctx, result);
+      const { count } = result.failedAttemptsSinceLastUnlock;
+      if (count > 0) ctx.err(t('cli.failed_attempts', { count }));
       if (ctx.options.json) ctx.json({ ok: true, keyFileRemoved: result.keyFileRemoved === true });
       else {
         ctx.out(t('cli.recover_done'));
@@ -125,36 +107,43 @@ const recover: Command = {
   },
 };
 
-const keyfile: Command = {
-  name: 'keyfile',
-  helpKey: 'cli.cmd.keyfile',
-  async run(ctx, args) {
-    const [action, path, ...rest] = args;
-    if ((action !== 'add' && action !== 'remove') || !path || rest.length > 0) throw new UsageError(t('cli.keyfile_usage'));
-    const [password = ''] = await ctx.secrets([{ name: 'password', env: 'ONEWALLET_PASSWORD' }]);
-    const named = await ctx.readKeyFile(path);
-    if (!named) throw new DomainError('io_error', 'cli.key_file_unreadable', { path });
-    if (action === 'add') {
-      // Replacing a key file needs the current one too (--key-file).
-      const current = await ctx.readKeyFile(ctx.options.keyFile);
-      await withSession(ctx, password, current, ({ session }) => session.setKeyFile(password, named, current));
-      if (ctx.options.json) ctx.json({ ok: true, keyFile: path });
-      else ctx.out(t('cli.keyfile_added', { path }));
-    } else {
-      // PATH is the key file in use: it is what proves the right to remove the requirement.
-      await withSession(ctx, password, named, ({ session }) => session.setKeyFile(password, null, named));
-      if (ctx.options.json) ctx.json({ ok: true });
-      else ctx.out(t('cli.keyfile_removed'));
-    }
-    return 0;
+async function keyfile(ctx: CliContext, action: 'add' | 'remove', path: string): Promise<number> {
+  const [password = ''] = await ctx.secrets([{ name: 'password', env: 'ONEWALLET_PASSWORD' }]);
+  const named = await ctx.readKeyFile(path);
+  if (!named) throw new DomainError('io_error', 'cli.key_file_unreadable', { path });
+  if (action === 'add') {
+    // Replacing a key file needs the current one too (--key-file).
+    const current = await ctx.readKeyFile(ctx.options.keyFile);
+    await withSession(ctx, password, current, ({ session }) => session.setKeyFile(password, named, current));
+    if (ctx.options.json) ctx.json({ ok: true, keyFile: path });
+    else ctx.out(t('cli.keyfile_added', { path }));
+  } else {
+    // PATH is the key file in use: it is what proves the right to remove the requirement.
+    await withSession(ctx, password, named, ({ session }) => session.setKeyFile(password, null, named));
+    if (ctx.options.json) ctx.json({ ok: true });
+    else ctx.out(t('cli.keyfile_removed'));
+  }
+  return 0;
+}
+
+const keyfileAction: Action = {
+  usage: 'keyfile add|remove PATH',
+  summaryKey: 'cli.help.summary.keyfile',
+  positionals: 2,
+  options: {},
+  run(ctx, input) {
+    const action = input.arg(0);
+    if (action !== 'add' && action !== 'remove') throw new UsageError(t('cli.keyfile_usage'), [syntax(keyfileAction)]);
+    return keyfile(ctx, action, input.arg(1));
   },
 };
 
-const recoveryKey: Command = {
-  name: 'recovery-key',
-  helpKey: 'cli.cmd.recovery_key',
-  async run(ctx, args) {
-    if (args.length !== 1 || args[0] !== 'regenerate') throw new UsageError(t('cli.recovery_usage'));
+const regenerate: Action = {
+  usage: 'recovery-key regenerate',
+  summaryKey: 'cli.help.summary.recovery_key',
+  positionals: 0,
+  options: {},
+  async run(ctx) {
     const [password = ''] = await ctx.secrets([{ name: 'password', env: 'ONEWALLET_PASSWORD' }]);
     const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
     const key = await withSession(ctx, password, keyFile, ({ session }) => session.regenerateRecoveryKey(password, keyFile));
@@ -167,4 +156,11 @@ const recoveryKey: Command = {
   },
 };
 
-export const vaultCommands: Command[] = [init, verify, passwd, recover, keyfile, recoveryKey];
+export const vaultCommands: Command[] = [
+  single('init', init),
+  single('verify', verify),
+  single('passwd', passwd),
+  single('recover', recover),
+  single('keyfile', keyfileAction),
+  group('recovery-key', { regenerate }),
+];
