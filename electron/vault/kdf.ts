@@ -45,7 +45,9 @@ sodium.ready.then(() => {
 `;
 
 function sodiumPath(): string {
-  return require.resolve('libsodium-wrappers-sumo');
+  // In the packaged app libsodium is unpacked beside app.asar (electron-builder.yml asarUnpack):
+  // a worker thread cannot be relied on to read inside the archive.
+  return require.resolve('libsodium-wrappers-sumo').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 }
 
 function runWorker<T>(data: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<T> {

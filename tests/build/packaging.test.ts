@@ -61,5 +61,7 @@ describe('linux dir build', () => {
     expect(files.some((file) => file.endsWith('.map'))).toBe(false);
     // The native addon is unpacked beside the archive so it can be loaded.
     expect(existsSync(join(out, 'linux-unpacked/resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
+    // …and so is libsodium, which the Argon2id worker thread loads by path.
+    expect(existsSync(join(out, 'linux-unpacked/resources/app.asar.unpacked/node_modules/libsodium-wrappers-sumo/package.json'))).toBe(true);
   }, 240_000);
 });
