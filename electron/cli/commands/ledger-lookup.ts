@@ -6,7 +6,7 @@
 import { DomainError } from '../../../shared/errors';
 import { toDecimalString } from '../../../shared/money';
 import { t } from '../messages';
-import { ACCOUNT_KINDS, queries, type AccountKind, type AccountView, type LedgerProjection, type TransactionView } from '../../ledger';
+import { ACCOUNT_KINDS, type AccountKind, type AccountView, queries, type LedgerProjection, type TransactionView } from '../../ledger';
 
 /** What people call their accounts, mapped to the ledger's kinds. */
 const KIND_ALIASES: Readonly<Record<string, AccountKind>> = {
@@ -37,9 +37,6 @@ export function accountId(p: LedgerProjection, name: string): string {
   return account.id;
 }
 
-export function accountNamed(p: LedgerProjection, name: string): AccountView {
-  return queries.getAccount(p, accountId(p, name));
-}
 
 /** A category of the given kind by name, or `Parent/Child` when the name alone is ambiguous. */
 export function categoryId(p: LedgerProjection, name: string, kind: 'expense' | 'income'): string {
