@@ -132,8 +132,6 @@ export const backupMessages: AreaMessages = {
       export_more: {
         folder: 'Folder for the export (optional)',
         folder_hint: 'Leave empty to use the “exports” folder in OneWallet’s data folder.',
-        csv_button: 'Export CSV',
-        json_button: 'Export JSON',
         written: 'Written to',
         done_count: 'Exported {{count}} records. This file is NOT encrypted:',
       },
@@ -331,8 +329,6 @@ export const backupMessages: AreaMessages = {
       export_more: {
         folder: '导出到的文件夹（可选）',
         folder_hint: '留空则使用一钱包数据文件夹中的“exports”文件夹。',
-        csv_button: '导出 CSV',
-        json_button: '导出 JSON',
         written: '已写入',
         done_count: '已导出 {{count}} 条记录。此文件未加密：',
       },

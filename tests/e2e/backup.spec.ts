@@ -48,6 +48,11 @@ const L = {
     close: 'Close',
     noRestore: 'Damaged backups cannot be restored.',
     damagedVerify: /damaged|changed after it was written/,
+    putBack: /^Put back /,
+    exportCsv: 'Transactions as CSV (for Excel)',
+    folder: 'Backup folder',
+    saveSettings: 'Save backup settings',
+    folderRequired: 'Enter a folder for backups.',
   },
   'zh-CN': {
     nav: { dashboard: '总览', transactions: '交易记录', backup: '备份与恢复' },
@@ -82,6 +87,11 @@ const L = {
     close: '关闭',
     noRestore: '已损坏的备份不能用于恢复。',
     damagedVerify: /已损坏|被改动过/,
+    putBack: /^放回 /,
+    exportCsv: '交易导出为 CSV（可用 Excel 打开）',
+    folder: '备份文件夹',
+    saveSettings: '保存备份设置',
+    folderRequired: '请输入备份文件夹。',
   },
 } as const;
 
@@ -194,7 +204,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await expect(items).toHaveCount(2);
       await expect(items.getByRole('checkbox', { checked: true })).toHaveCount(2);
       await expect(d.getByText(l.comesBackDeleted)).toHaveCount(0);
-      await shot('merge-preview');
+      await page.screenshot({ path: join(SHOTS, `backup-merge-preview-${lang}.png`) });
       await d.getByRole('button', { name: l.apply }).click();
       await expect(d.getByText(l.recovered)).toBeVisible();
 
@@ -203,6 +213,16 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await expect(d.getByText(l.nothing)).toBeVisible();
       await d.locator('.ant-modal-footer').getByRole('button', { name: l.close }).click();
       await expect(d).toBeHidden();
+
+      // The full restore kept the wallet it replaced, ready to be put back.
+      await expect(page.getByRole('button', { name: l.putBack })).toHaveCount(1);
+      // Export: unencrypted, and it says where the file went.
+      await page.getByRole('button', { name: l.exportCsv }).click();
+      await expect(page.getByText(/onewallet-transactions-.*\.csv$/)).toBeVisible();
+      // Settings are validated before they reach the engine.
+      await page.getByLabel(l.folder, { exact: true }).fill('');
+      await page.getByRole('button', { name: l.saveSettings }).click();
+      await expect(page.getByText(l.folderRequired)).toBeVisible();
 
       await go(page, lang, 'transactions');
       for (const payee of ['Tea A1', 'Lost B1', 'Lost B2', 'After restore']) {

@@ -71,7 +71,7 @@ export function BackupList({ backups, onRestore }: { backups: BackupEntryView[];
             title: t('backup.columns.created'),
             render: (_, entry) => (
               <Space orientation="vertical" size={0}>
-                <Typography.Text>{dateTime(entry.createdAt, i18n.language)}</Typography.Text>
+                <Typography.Text title={entry.file}>{entry.createdAt ? dateTime(entry.createdAt, i18n.language) : entry.file}</Typography.Text>
                 {entry.createdAt && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {ago(entry.createdAt)}
@@ -105,7 +105,7 @@ export function BackupList({ backups, onRestore }: { backups: BackupEntryView[];
               return (
                 <Space orientation="vertical" size={2}>
                   <Tag color={status === 'verified' ? 'success' : status === 'damaged' ? 'error' : 'default'}>{t(`backup.status.${status}`)}</Tag>
-                  {problem && (
+                  {problem && !(result && !result.ok) && (
                     <Typography.Text type="danger" style={{ fontSize: 12 }}>
                       {problem}
                     </Typography.Text>

@@ -30,7 +30,6 @@ export function BackupReminder() {
           </Space>
         </Space>
       }
-      style={{ marginBottom: 16 }}
     />
   );
 }

@@ -30,14 +30,14 @@ export function BackupView() {
       <StatusCard overview={data} />
       <BackupList backups={data.backups} onRestore={setRestoring} />
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xl={12}>
           <SettingsCard settings={data.settings} />
         </Col>
-        <Col xs={24} xl={7}>
-          <ExportCard />
-        </Col>
-        <Col xs={24} xl={7}>
-          <RevertCopies copies={data.revertCopies} />
+        <Col xs={24} xl={12}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <ExportCard />
+            <RevertCopies copies={data.revertCopies} />
+          </Space>
         </Col>
       </Row>
       <RestoreDialog entry={restoring} onClose={() => setRestoring(null)} />

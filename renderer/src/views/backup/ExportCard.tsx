@@ -27,7 +27,7 @@ export function ExportCard() {
   };
 
   return (
-    <Card title={t('backup.export.title')} style={{ height: '100%' }}>
+    <Card title={t('backup.export.title')}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Alert type="warning" showIcon title={t('backup.export.not_encrypted')} />
         <Form layout="vertical" component="div">
@@ -36,16 +36,13 @@ export function ExportCard() {
           </Form.Item>
         </Form>
         <Space wrap>
-          <Button icon={<FileExcelOutlined />} loading={busy === 'csv'} disabled={busy === 'json'} onClick={() => void run('csv')} title={t('backup.export.csv')}>
-            {t('backup.export_more.csv_button')}
+          <Button icon={<FileExcelOutlined />} loading={busy === 'csv'} disabled={busy === 'json'} onClick={() => void run('csv')}>
+            {t('backup.export.csv')}
           </Button>
-          <Button icon={<FileTextOutlined />} loading={busy === 'json'} disabled={busy === 'csv'} onClick={() => void run('json')} title={t('backup.export.json')}>
-            {t('backup.export_more.json_button')}
+          <Button icon={<FileTextOutlined />} loading={busy === 'json'} disabled={busy === 'csv'} onClick={() => void run('json')}>
+            {t('backup.export.json')}
           </Button>
         </Space>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('backup.export.csv')} · {t('backup.export.json')}
-        </Typography.Text>
         {error && <Alert type="error" showIcon role="alert" title={error} />}
         {written && (
           <Alert

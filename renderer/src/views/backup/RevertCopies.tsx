@@ -4,9 +4,10 @@ import { Alert, App, Button, Card, List, Typography } from 'antd';
 import { RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText, unwrap, useApi } from '../../lib/api-context';
+import { ago, dateTime, revertCopyTime } from './format';
 
 export function RevertCopies({ copies }: { copies: string[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { modal, message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +30,7 @@ export function RevertCopies({ copies }: { copies: string[] }) {
     });
 
   return (
-    <Card title={t('backup.revert')} style={{ height: '100%' }}>
+    <Card title={t('backup.revert')}>
       <Typography.Paragraph type="secondary">{t('backup.revert_title')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <List
@@ -37,19 +38,23 @@ export function RevertCopies({ copies }: { copies: string[] }) {
         size="small"
         dataSource={copies}
         locale={{ emptyText: t('backup.revert_empty') }}
-        renderItem={(file) => (
-          <List.Item
-            actions={[
-              <Button key="put-back" size="small" icon={<RollbackOutlined />} aria-label={t('backup.revert_put_back_named', { file })} onClick={() => putBack(file)}>
-                {t('backup.revert_put_back')}
-              </Button>,
-            ]}
-          >
-            <Typography.Text ellipsis={{ tooltip: file }} style={{ maxWidth: 260, fontFamily: 'monospace', fontSize: 12 }}>
-              {file}
-            </Typography.Text>
-          </List.Item>
-        )}
+        renderItem={(file) => {
+          const at = revertCopyTime(file);
+          return (
+            <List.Item
+              actions={[
+                <Button key="put-back" size="small" icon={<RollbackOutlined />} aria-label={t('backup.revert_put_back_named', { file })} onClick={() => putBack(file)}>
+                  {t('backup.revert_put_back')}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={<span title={file}>{at ? t('backup.revert_hint', { when: dateTime(at, i18n.language) }) : file}</span>}
+                description={at ? ago(at) : null}
+              />
+            </List.Item>
+          );
+        }}
       />
     </Card>
   );

@@ -12,7 +12,7 @@ export function ago(iso: string): string {
 
 export function dateTime(iso: string | null, locale: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
 }
 
 /** A booking day (YYYY-MM-DD) as "3 March 2025" / "2025年3月3日". */
@@ -40,4 +40,12 @@ export function problemText(problem: string | null, t: TFunction): string {
 
 export function daysSince(iso: string): number {
   return Math.max(1, Math.floor((Date.now() - Date.parse(iso)) / 86_400_000));
+}
+
+/** When a "before restore" copy was kept: its name ends in `.before-restore-20250303T101502123Z`. */
+export function revertCopyTime(file: string): string | null {
+  const match = /before-restore-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z/.exec(file);
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s, ms] = match;
+  return `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`;
 }
