@@ -48,7 +48,7 @@ function fileState(path: string): string {
   const db = new Database(path, { readonly: true });
   try {
     const journal = db.prepare('SELECT seq, hex(ciphertext) AS c FROM journal ORDER BY seq').all();
-    const snapshots = db.prepare('SELECT * FROM snapshots').raw(true).all();
+    const snapshots = db.prepare('SELECT * FROM snapshots').raw(true).all() as unknown[][];
     return JSON.stringify({ journal, snapshots: snapshots.map((row) => row.map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))) });
   } finally {
     db.close();
