@@ -53,6 +53,10 @@ const L = {
     folder: 'Backup folder',
     saveSettings: 'Save backup settings',
     folderRequired: 'Enter a folder for backups.',
+    haveBackup: 'I have a backup',
+    backupPath: 'Backup file (full path)',
+    restoredName: 'Name for the restored wallet',
+    restoreWallet: 'Restore wallet',
   },
   'zh-CN': {
     nav: { dashboard: '总览', transactions: '交易记录', backup: '备份与恢复' },
@@ -92,6 +96,10 @@ const L = {
     folder: '备份文件夹',
     saveSettings: '保存备份设置',
     folderRequired: '请输入备份文件夹。',
+    haveBackup: '我有备份',
+    backupPath: '备份文件（完整路径）',
+    restoredName: '恢复后的钱包名称',
+    restoreWallet: '恢复钱包',
   },
 } as const;
 
@@ -252,6 +260,25 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await expect(b1Row).toContainText(l.damaged);
       await expect(page.getByRole('button', { name: l.restoreNamed(b1!) })).toHaveCount(0);
       await shot('damaged');
+
+      // A new machine: "I have a backup" on the welcome screen turns B2 into a wallet, which then
+      // opens with the password the wallet had when B2 was made.
+      const fresh = await startHost({ lang });
+      try {
+        await page.goto(fresh.url);
+        await page.getByRole('button', { name: l.haveBackup }).click();
+        await page.getByLabel(l.backupPath, { exact: true }).fill(join(dir, b2));
+        await page.getByLabel(l.restoredName, { exact: true }).fill('Restored');
+        await shot('restore-as-new');
+        await page.getByRole('button', { name: l.restoreWallet }).click();
+        await page.getByLabel(l.unlockPassword, { exact: true }).fill(PASSWORD);
+        await page.getByRole('button', { name: l.unlock }).click();
+        await go(page, lang, 'transactions');
+        await expect(txRows(page, 'Lost B2')).toHaveCount(1);
+        await expect(txRows(page, 'After restore')).toHaveCount(0);
+      } finally {
+        await fresh.stop();
+      }
     } finally {
       await host.stop();
     }

@@ -64,14 +64,15 @@ export function BackupList({ backups, onRestore }: { backups: BackupEntryView[];
         size="middle"
         pagination={backups.length > 20 ? { pageSize: 20 } : false}
         locale={{ emptyText: t('backup.list_empty') }}
-        scroll={{ x: 900 }}
+        scroll={{ x: 960 }}
         columns={[
           {
             key: 'created',
             title: t('backup.columns.created'),
+            width: 200,
             render: (_, entry) => (
               <Space orientation="vertical" size={0}>
-                <Typography.Text title={entry.file}>{entry.createdAt ? dateTime(entry.createdAt, i18n.language) : entry.file}</Typography.Text>
+                <Typography.Text title={entry.file} style={{ whiteSpace: 'nowrap' }}>{entry.createdAt ? dateTime(entry.createdAt, i18n.language) : entry.file}</Typography.Text>
                 {entry.createdAt && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {ago(entry.createdAt)}
@@ -83,6 +84,7 @@ export function BackupList({ backups, onRestore }: { backups: BackupEntryView[];
           {
             key: 'wallet',
             title: t('backup.columns.wallet'),
+            width: 150,
             render: (_, entry) => (
               <Space size={4} wrap>
                 <Typography.Text>{entry.walletName ?? '—'}</Typography.Text>
@@ -93,9 +95,10 @@ export function BackupList({ backups, onRestore }: { backups: BackupEntryView[];
           {
             key: 'trigger',
             title: t('backup.columns_more.trigger'),
+            width: 110,
             render: (_, entry) => (entry.trigger ? t(`backup.trigger.${entry.trigger}`, { defaultValue: entry.trigger }) : '—'),
           },
-          { key: 'size', title: t('backup.columns.size'), align: 'right', render: (_, entry) => size(entry.bytes, i18n.language) },
+          { key: 'size', title: t('backup.columns.size'), align: 'right', width: 90, onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (_, entry) => size(entry.bytes, i18n.language) },
           {
             key: 'status',
             title: t('backup.columns.status'),
@@ -122,6 +125,7 @@ export function BackupList({ backups, onRestore }: { backups: BackupEntryView[];
           {
             key: 'actions',
             title: t('backup.columns_more.actions'),
+            width: 210,
             render: (_, entry) => {
               const key = keyOf(entry);
               const damaged = statusOf(entry).status === 'damaged';
