@@ -253,7 +253,15 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await expect(flippedRow).toContainText(l.noRestore);
       await expect(page.getByRole('button', { name: l.restoreNamed('flipped-copy.owbackup') })).toHaveCount(0);
 
-      await expect(page.getByRole('button', { name: l.restoreNamed(b1!) })).toBeVisible();
+      // Still listed as verified, but a full restore verifies first: refused, the wallet stays open.
+      await page.getByRole('button', { name: l.restoreNamed(b1!) }).click();
+      d = modal(page);
+      await d.getByText(l.full, { exact: true }).click();
+      await d.getByRole('button', { name: l.fullConfirm }).click();
+      await expect(d.getByRole('alert').filter({ hasText: l.damagedVerify })).toBeVisible();
+      await d.locator('.ant-modal-footer').getByRole('button', { name: l.close }).click();
+      await expect(page.getByRole('navigation', { name: l.navLabel })).toBeVisible();
+
       await page.getByRole('button', { name: l.verifyNamed(b1!) }).click();
       const b1Row = page.getByRole('row').filter({ has: page.getByRole('button', { name: l.verifyNamed(b1!) }) });
       await expect(b1Row).toContainText(l.damagedVerify);

@@ -55,22 +55,32 @@ function FullRestorePanel({ entry }: { entry: BackupEntryView }) {
   const { t } = useTranslation();
   const api = useApi();
   const { message } = App.useApp();
-  const [running, setRunning] = useState(false);
+  const [step, setStep] = useState<'verify' | 'restore' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const progress = useTaskProgress('restore', running);
+  const verifyProgress = useTaskProgress('verify', step === 'verify');
+  const restoreProgress = useTaskProgress('restore', step === 'restore');
 
   if (!entry.mine) return <Alert type="info" showIcon title={t('backup.restore_full_other')} />;
 
   const restore = async () => {
-    setRunning(true);
     setError(null);
     try {
+      // Verified in full first, while the wallet is still open: the restore itself only checks the
+      // file's checksum, and a listing trusts a file that kept its size since it was verified.
+      setStep('verify');
+      const check = await unwrap(api.backup.verify({ dir: entry.dir, file: entry.file }));
+      if (!check.ok) {
+        setError(t('backup.verify_failed'));
+        setStep(null);
+        return;
+      }
+      setStep('restore');
       await unwrap(api.backup.restoreFull({ dir: entry.dir, file: entry.file }));
       // The wallet is locked now: the gate shows the unlock screen (wallet/changed).
       void message.info(t('backup.restore_full_done'));
     } catch (caught) {
       setError(errorText(caught, t));
-      setRunning(false);
+      setStep(null);
     }
   };
 
@@ -80,10 +90,11 @@ function FullRestorePanel({ entry }: { entry: BackupEntryView }) {
       <Alert type="warning" showIcon title={t('backup.restore_full_lock')} />
       {error && <Alert type="error" showIcon role="alert" title={error} />}
       <Space wrap>
-        <Button danger type="primary" loading={running} onClick={() => void restore()}>
+        <Button danger type="primary" loading={step !== null} onClick={() => void restore()}>
           {t('backup.restore_full_confirm')}
         </Button>
-        <TaskProgress state={progress} label={t('backup.progress.replace')} />
+        <TaskProgress state={verifyProgress} label={t('backup.progress.verify')} />
+        <TaskProgress state={restoreProgress} label={t('backup.progress.replace')} />
       </Space>
     </Space>
   );
