@@ -19,12 +19,12 @@ import {
   writeExport,
 } from '../../backup';
 import { ledgerProjectionFactory } from '../../ledger';
-import { inspectCopy, openVault } from '../../vault';
+import { inspectCopy, openVault, type VaultSession } from '../../vault';
 import { group, single, syntax } from '../args';
 import { UsageError, type CliContext } from '../context';
 import { t } from '../messages';
 import type { Action, Command, Options } from '../registry';
-import { withWallet } from '../session';
+import { withLedger, withWallet } from '../session';
 
 const APP_VERSION = process.env.npm_package_version ?? 'cli';
 
@@ -121,23 +121,23 @@ const restore: Action = {
       const ownId = locked.vaultId;
       locked.close();
       const secret = await backupSecret(ctx, file, ownId);
-      return withWallet(ctx, async (session) => {
+      const preview = async (session: VaultSession) => {
         const plan = await previewMerge(file, session, secret ? { secret } : {});
-        const counts = { missingEvents: plan.missingEvents, missingTransactions: plan.missingTransactions, missingAccounts: plan.missingAccounts };
-        if (dryRun) {
-          if (ctx.options.json) ctx.json(counts);
-          else if (plan.missingEvents === 0) ctx.out(t('cli.backup.merge_nothing'));
-          else ctx.out(t('cli.backup.merge_preview', { transactions: plan.missingTransactions, accounts: plan.missingAccounts, events: plan.missingEvents, since: plan.since ?? '?' }));
-          return 0;
-        }
-        const projection = session.loadProjection(ledgerProjectionFactory);
-        try {
-          const result = applyMerge(plan, journalSink(session, projection, ledgerProjectionFactory));
-          if (ctx.options.json) ctx.json({ ...counts, appended: result.appended });
-          else ctx.out(t('cli.backup.merged', { events: result.appended, transactions: result.transactions, accounts: result.accounts }));
-        } finally {
-          projection.close();
-        }
+        return { plan, counts: { missingEvents: plan.missingEvents, missingTransactions: plan.missingTransactions, missingAccounts: plan.missingAccounts } };
+      };
+      if (dryRun) {
+        const { plan, counts } = await withWallet(ctx, preview);
+        if (ctx.options.json) ctx.json(counts);
+        else if (plan.missingEvents === 0) ctx.out(t('cli.backup.merge_nothing'));
+        else ctx.out(t('cli.backup.merge_preview', { transactions: plan.missingTransactions, accounts: plan.missingAccounts, events: plan.missingEvents, since: plan.since ?? '?' }));
+        return 0;
+      }
+      // Through withLedger: the merged events land in the loaded projection, which is snapshotted before locking.
+      return withLedger(ctx, async ({ session, projection }) => {
+        const { plan, counts } = await preview(session);
+        const result = applyMerge(plan, journalSink(session, projection, ledgerProjectionFactory));
+        if (ctx.options.json) ctx.json({ ...counts, appended: result.appended });
+        else ctx.out(t('cli.backup.merged', { events: result.appended, transactions: result.transactions, accounts: result.accounts }));
         return 0;
       });
     }
