@@ -206,11 +206,16 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
         }
         return result;
       },
-      'backup/restoreFull': ({ dir, file }) => {
+      'backup/restoreFull': async ({ dir, file }) => {
         const open = wallets.requireOpen();
         const walletPath = wallets.pathOf(open.id);
+        const source = fileIn(dir, file);
+        // Fully verified (MAC, chain, every event) with the open wallet's key before anything is
+        // replaced: a damaged backup must never overwrite a good wallet.
+        const check = await verifyBackup(source, { session: open.vault }, { projections: ledgerProjectionFactory, onProgress: progress('verify') });
+        if (!check.ok) throw new DomainError('integrity', 'errors.backup.damaged', { detail: check.problems[0]?.detail ?? '' });
         wallets.lock('user'); // the file is replaced only while nothing holds it open
-        const { revertPath } = replaceWalletWithBackup(fileIn(dir, file), walletPath, { onProgress: progress('restore') });
+        const { revertPath } = replaceWalletWithBackup(source, walletPath, { onProgress: progress('restore') });
         wallets.announce();
         return { revertFile: basename(revertPath) };
       },

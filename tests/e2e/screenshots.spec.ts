@@ -34,7 +34,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
         await shot('welcome');
 
         await createWalletViaUi(page, lang);
-        await page.goto(`${host.origin}/#/settings`);
+        await page.goto(`${host.origin}/?lang=${lang}#/settings`);
         await expect(page.getByText(lang === 'zh-CN' ? '关于一钱包' : 'About OneWallet')).toBeVisible();
         await expectTheme(page, theme);
         await shot('settings');

@@ -3,7 +3,7 @@
  * Argon2id (at a test cost), the real ledger projection and real backups. Checks the wiring
  * between capabilities that unit tests of each part cannot see.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -121,6 +121,20 @@ describe('engine flow through the router', () => {
     expect(again.missingEvents).toBe(0);
     expect((await fails('backup/applyMerge', { planId: preview.planId, picked: null })).code).toBe('not_found');
     expect(await call('wallet/verify')).toMatchObject({ ok: true });
+  });
+
+  it('a damaged backup is refused for full restore and the open wallet stays as it was', async () => {
+    const { cashId } = await walletWithCash();
+    await pay(cashId, 'x', '5.00');
+    const backup = await call('backup/create');
+    const path = join(backup.dir, backup.file);
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 1]! ^= 0x01; // inside the trailer's MAC: only a keyed check sees it
+    writeFileSync(path, bytes);
+    const failure = await fails('backup/restoreFull', { dir: backup.dir, file: backup.file });
+    expect(failure.code).toBe('integrity');
+    expect((await call('wallet/status')).unlocked).not.toBeNull();
+    expect(await cashBalance()).toBe(9500);
   });
 
   it('a backup folder that cannot be written is a clear error and leaves the wallet as it was', async () => {
