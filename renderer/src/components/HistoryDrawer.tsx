@@ -11,6 +11,7 @@ import { errorText, useApi } from '../lib/api-context';
 import { useMoney } from '../lib/money';
 import { useQuery } from '../lib/use-query';
 import { displayPayee } from './dialog-parts';
+import './dialogs.css';
 import { useAccounts, useCategories } from './ledger-data';
 
 export interface HistoryDrawerProps {
@@ -59,24 +60,24 @@ export function HistoryDrawer({ open, onClose, transactionId }: HistoryDrawerPro
               items={history.entries.map((entry) => ({
                 key: entry.eventId,
                 color: ACTION_COLORS[entry.action] ?? 'gray',
-                title: (
-                  <span>
-                    <Tag color={ACTION_COLORS[entry.action]}>{t(`ledger.history.${entry.action}`)}</Tag>
-                    <Typography.Text type="secondary">{dateTime.format(new Date(entry.at))}</Typography.Text>
-                  </span>
-                ),
                 content: (
-                  <Descriptions
-                    size="small"
-                    column={1}
-                    items={Object.entries(entry.details)
-                      .filter(([key, value]) => value !== undefined && value !== '' && !HIDDEN_FIELDS.has(key))
-                      .map(([key, value]) => ({
-                        key,
-                        label: fieldLabel(key, t),
-                        children: describe(key, value, history.transaction.currency),
-                      }))}
-                  />
+                  <div className="ow-history-entry">
+                    <div>
+                      <Tag color={ACTION_COLORS[entry.action]}>{t(`ledger.history.${entry.action}`)}</Tag>
+                      <Typography.Text type="secondary">{dateTime.format(new Date(entry.at))}</Typography.Text>
+                    </div>
+                    <Descriptions
+                      size="small"
+                      column={1}
+                      items={Object.entries(entry.details)
+                        .filter(([key, value]) => value !== undefined && value !== '' && !HIDDEN_FIELDS.has(key))
+                        .map(([key, value]) => ({
+                          key,
+                          label: fieldLabel(key, t),
+                          children: describe(key, value, history.transaction.currency),
+                        }))}
+                    />
+                  </div>
                 ),
               }))}
             />
@@ -97,8 +98,12 @@ function useDetailFormatter() {
   const { format } = useMoney();
   const { accounts } = useAccounts();
   const categories = useCategories();
-  return (key: string, value: unknown, currency: string): string => {
+  const describe = (key: string, value: unknown, currency: string): string => {
     if (value === null) return '—';
+    // Amendments record each changed field as { from, to }.
+    if (typeof value === 'object' && !Array.isArray(value) && 'from' in value && 'to' in value) {
+      return `${describe(key, value.from, currency)} → ${describe(key, value.to, currency)}`;
+    }
     if ((key === 'amountMinor' || key === 'counterAmountMinor') && typeof value === 'number') {
       return key === 'amountMinor' ? format(value, currency) : String(value);
     }
@@ -108,4 +113,5 @@ function useDetailFormatter() {
     if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
   };
+  return describe;
 }

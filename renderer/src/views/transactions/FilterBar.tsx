@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { Button, DatePicker, Input, Select, Space, Switch, Tooltip, TreeSelect } from 'antd';
 import { ClearOutlined, SearchOutlined, SortAscendingOutlined, SortDescendingOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AccountView, CategoryView, TransactionStatus } from '../../../../shared/ledger-views';
 import { categoryTree } from '../../components/CategorySelect';
@@ -17,6 +18,18 @@ interface Props {
 }
 
 const DEBOUNCE_MS = 300;
+
+/** Ranges people ask for most: this month, last month, the last 30 days, this year. */
+function datePresets(t: TFunction): { label: string; value: [Dayjs, Dayjs] }[] {
+  const today = dayjs();
+  const lastMonth = today.subtract(1, 'month');
+  return [
+    { label: t('transactions.filters.thisMonth'), value: [today.startOf('month'), today.endOf('month')] },
+    { label: t('transactions.filters.lastMonth'), value: [lastMonth.startOf('month'), lastMonth.endOf('month')] },
+    { label: t('transactions.filters.last30Days'), value: [today.subtract(29, 'day'), today] },
+    { label: t('transactions.filters.thisYear'), value: [today.startOf('year'), today.endOf('year')] },
+  ];
+}
 
 /** A text field whose value reaches `onCommit` once the user pauses typing. */
 function useDebouncedText(value: string, onCommit: (text: string) => void): [string, (text: string) => void] {
@@ -86,6 +99,7 @@ export function FilterBar({ filters, onChange, accounts, categories }: Props) {
         allowEmpty={[true, true]}
         placeholder={[t('transactions.filters.from'), t('transactions.filters.to')]}
         value={[filters.from ? dayjs(filters.from, DATE_FORMAT) : null, filters.to ? dayjs(filters.to, DATE_FORMAT) : null]}
+        presets={datePresets(t)}
         onChange={(range) =>
           set({ from: range?.[0]?.format(DATE_FORMAT) ?? null, to: range?.[1]?.format(DATE_FORMAT) ?? null })
         }
