@@ -3,7 +3,7 @@
  * The same record becomes a thrown DomainError('integrity') on unlock and a line of verify's report.
  */
 import { DomainError, type ErrorParams } from '../../shared/errors';
-import { vaultMessages } from '../../shared/i18n/vault';
+import { translate } from '../../shared/i18n';
 
 export interface Problem {
   /** 'journal' | 'head' | 'keyslot:primary' | 'keyslot:recovery' | 'snapshot' | 'meta' | 'file' */
@@ -15,12 +15,9 @@ export interface Problem {
   params: ErrorParams;
 }
 
-/** Renders an en-US message for `errors.vault.<name>` with {{param}} interpolation. */
+/** The one English sentence of a problem (the CLI prints it; the UI translates messageKey itself). */
 export function english(messageKey: string, params: ErrorParams): string {
-  let node: unknown = vaultMessages['en-US'];
-  for (const part of messageKey.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  const template = typeof node === 'string' ? node : messageKey;
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  return translate('en-US', messageKey, params);
 }
 
 export function problem(where: string, name: string, params: ErrorParams = {}, seq?: number): Problem {

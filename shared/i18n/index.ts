@@ -56,4 +56,13 @@ export function createTranslator(language: Language): i18n {
   return instance;
 }
 
+const translators = new Map<Language, i18n>();
+
+/** A translation outside React (the CLI, engine sentences for logs and reports), through i18next all the same. */
+export function translate(language: Language, key: string, params: Record<string, string | number> = {}): string {
+  let translator = translators.get(language);
+  if (!translator) translators.set(language, (translator = createTranslator(language)));
+  return translator.t(key, params);
+}
+
 export { LANGUAGES, type Language };
