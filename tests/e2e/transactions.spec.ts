@@ -65,6 +65,13 @@ const L = {
     nothingDeleted: 'Nothing deleted',
     markPending: 'Mark as pending',
     pending: 'Pending',
+    date: 'Date',
+    close: 'Close',
+    reconciled: 'Reconciled',
+    viewLocked: 'View “Transfer from Bank” (locked)',
+    editOutgoing: 'Edit “Transfer to Dollar card”',
+    lockedTitle: 'Reconciled and locked',
+    locked: 'can no longer be changed',
   },
   'zh-CN': {
     nav: '交易记录',
@@ -108,6 +115,13 @@ const L = {
     nothingDeleted: '没有已删除的交易',
     markPending: '标记为待入账',
     pending: '待入账',
+    date: '日期',
+    close: '关闭',
+    reconciled: '已对账',
+    viewLocked: '查看“来自Bank”（已锁定）',
+    editOutgoing: '编辑“转至Dollar card”',
+    lockedTitle: '已对账，已锁定',
+    locked: '不能再修改',
   },
 } as const;
 
@@ -142,6 +156,13 @@ async function rpc(page: Page, calls: Call[]): Promise<WireResult[]> {
 async function expectOk(results: WireResult[]): Promise<string[]> {
   for (const result of results) expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
   return results.map((result) => (result.ok ? (result.value.ids?.[0] ?? '') : ''));
+}
+
+async function accountId(page: Page, name: string): Promise<string> {
+  const [accounts] = await rpc(page, [{ method: 'ledger/accounts', input: {} }]);
+  const found = accounts?.ok ? (accounts.value.accounts as { id: string; name: string }[]).find((a) => a.name === name) : undefined;
+  if (!found) throw new Error(`no account ${name}`);
+  return found.id;
 }
 
 async function setUpAccounts(page: Page): Promise<void> {
@@ -283,6 +304,13 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await d.getByRole('button', { name: l.record }).click();
       await expect(d.getByRole('alert')).toContainText(l.frozen);
       await shot('error-frozen');
+      await choose(page, d.getByLabel(l.account, { exact: true }), /^Cash ·/);
+      const date = d.getByLabel(l.date, { exact: true });
+      await date.click();
+      await date.fill('1969-12-31');
+      await date.press('Enter');
+      await d.getByRole('button', { name: l.record }).click();
+      await expect(d.getByRole('alert')).toContainText('1970-01-01');
       await d.getByRole('button', { name: l.cancel }).click();
       await expect(d).toBeHidden();
       await expect(row(page, 'Too expensive')).toHaveCount(0);
@@ -341,6 +369,34 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       }
       await page.waitForTimeout(500); // let the drawer finish sliding in before the picture
       await shot('history');
+      await page.keyboard.press('Escape');
+      await expect(drawer).toBeHidden();
+
+      // Reconcile the dollar card's line (through the contract, as the reconcile UI would): it locks.
+      const legId = await row(page, 'Dollar card ← Bank').getAttribute('data-id');
+      await expectOk(
+        await rpc(page, [
+          {
+            method: 'ledger/reconcile',
+            input: { requestId: crypto.randomUUID(), accountId: await accountId(page, 'Dollar card'), statementDate: '2100-12-31', statementBalance: '100', clearedTransactionIds: [legId] },
+          },
+        ]),
+      );
+      await expect(row(page, 'Dollar card ← Bank')).toContainText(l.reconciled);
+      await page.getByRole('button', { name: l.viewLocked }).click();
+      d = dialog(page);
+      await expect(d.getByText(l.lockedTitle)).toBeVisible();
+      await expect(d.getByRole('button', { name: l.save })).toBeHidden();
+      await shot('locked');
+      await d.getByRole('button', { name: l.close }).last().click();
+      // Its other leg is not locked on screen, but amending it would change the reconciled leg: refused.
+      await page.getByRole('button', { name: l.editOutgoing }).click();
+      d = dialog(page);
+      await d.getByLabel(l.amountSent).fill('720');
+      await d.getByRole('button', { name: l.save }).click();
+      await expect(d.getByRole('alert')).toContainText(l.locked);
+      await d.getByRole('button', { name: l.cancel }).click();
+      await expect(row(page, 'Bank → Dollar card')).toContainText('710.00');
     } finally {
       await host.stop();
     }

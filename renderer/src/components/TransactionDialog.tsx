@@ -4,7 +4,7 @@
  * account, insufficient funds, over-precise amount, date out of range…) appear above the buttons,
  * translated, and nothing is recorded. A transfer passed in is edited by the TransferDialog.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -56,6 +56,8 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
   const categories = useCategories();
   const runner = useCommandRunner(open);
   const [form] = Form.useForm<Values>();
+  // Field ids come from the form name: unique per instance, so labels never point into another dialog.
+  const formId = useId();
   const editing = transaction ?? null;
   const locked = editing?.status === 'reconciled';
 
@@ -154,6 +156,7 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
       okText={editing ? t('transactions.dialog.save') : t('transactions.dialog.record')}
       cancelText={locked ? t('transactions.dialog.close') : t('transactions.dialog.cancel')}
       okButtonProps={{ loading: runner.busy, style: locked ? { display: 'none' } : undefined }}
+      destroyOnHidden
       width={560}
     >
       {locked && (
@@ -166,7 +169,7 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
           style={{ marginBottom: 16 }}
         />
       )}
-      <Form form={form} name="ow-transaction" layout="vertical" initialValues={initial} disabled={locked}>
+      <Form form={form} name={`ow-transaction-${formId}`} layout="vertical" initialValues={initial} disabled={locked}>
         <Form.Item name="kind" label={t('transactions.fields.kind')}>
           <Radio.Group
             aria-label={t('transactions.fields.kind')}

@@ -3,7 +3,7 @@
  * field asks what arrived. Editing amends the transfer (both legs); its accounts stay fixed, and an
  * amount left empty keeps what was recorded.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import { ArrowRightOutlined, LockOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -48,6 +48,8 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
   const { accounts } = useAccounts();
   const runner = useCommandRunner(open);
   const [form] = Form.useForm<Values>();
+  // Field ids come from the form name: unique per instance, so labels never point into another dialog.
+  const formId = useId();
   const editing = transaction ?? null;
   const locked = editing?.status === 'reconciled';
 
@@ -148,6 +150,7 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
       okText={editing ? t('transactions.dialog.save') : t('transactions.dialog.transfer')}
       cancelText={locked ? t('transactions.dialog.close') : t('transactions.dialog.cancel')}
       okButtonProps={{ loading: runner.busy, style: locked ? { display: 'none' } : undefined }}
+      destroyOnHidden
       width={600}
     >
       {locked && (
@@ -160,7 +163,7 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
           style={{ marginBottom: 16 }}
         />
       )}
-      <Form form={form} name="ow-transfer" layout="vertical" initialValues={initial} disabled={locked}>
+      <Form form={form} name={`ow-transfer-${formId}`} layout="vertical" initialValues={initial} disabled={locked}>
         <div className="ow-form-row ow-transfer-accounts">
           <Form.Item name="fromAccountId" label={t('transactions.fields.fromAccount')} rules={[{ required: true, message: t('transactions.dialog.accountRequired') }]}>
             <Select
