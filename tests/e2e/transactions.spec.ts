@@ -387,6 +387,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       d = dialog(page);
       await expect(d.getByText(l.lockedTitle)).toBeVisible();
       await expect(d.getByRole('button', { name: l.save })).toBeHidden();
+      await page.waitForTimeout(400); // the dialog's zoom-in animation
       await shot('locked');
       await d.getByRole('button', { name: l.close }).last().click();
       // Its other leg is not locked on screen, but amending it would change the reconciled leg: refused.

@@ -88,7 +88,8 @@ export function TransactionsView() {
           </Space>
         }
       />
-      {tab === 'all' && <FilterBar filters={filters} onChange={setFilters} accounts={accounts} categories={categories} />}
+      {/* Nothing to filter yet: the empty state speaks alone. */}
+      {tab === 'all' && (all.total !== 0 || filtered) && <FilterBar filters={filters} onChange={setFilters} accounts={accounts} categories={categories} />}
       <div className="ow-tx-summary" aria-live="polite">
         <Typography.Text type="secondary" data-testid="transaction-count">
           {count === null
