@@ -387,6 +387,9 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       d = dialog(page);
       await expect(d.getByText(l.lockedTitle)).toBeVisible();
       await expect(d.getByRole('button', { name: l.save })).toBeHidden();
+      // Opened from the incoming leg: what arrived is known (100 USD), what left is kept as recorded.
+      await expect(d.getByLabel(l.amountReceived)).toHaveValue('100.00');
+      await expect(d.getByLabel(l.amountSent)).toHaveValue('');
       await page.waitForTimeout(400); // the dialog's zoom-in animation
       await shot('locked');
       await d.getByRole('button', { name: l.close }).last().click();

@@ -5,7 +5,7 @@
  * translated, and nothing is recorded. A transfer passed in is edited by the TransferDialog.
  */
 import { useEffect, useId, useMemo } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Spin } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -52,7 +52,9 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
   const api = useApi();
   const { message } = App.useApp();
   const { toInput } = useMoney();
-  const { accounts } = useAccounts();
+  const { accounts, loading: accountsLoading } = useAccounts();
+  // The form waits for the accounts, so its first values (currencies, amounts) are the right ones.
+  const ready = !accountsLoading || accounts.length > 0;
   const categories = useCategories();
   const runner = useCommandRunner(open);
   const [form] = Form.useForm<Values>();
@@ -78,11 +80,11 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
     return { kind: defaultKind ?? 'expense', date: dayjs(), status: 'cleared', tags: [], accountId: defaultAccountId };
     // Recomputed per opening only: typing must not reset the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, editing?.id]);
+  }, [open, editing?.id, ready]);
 
   useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, initial, form]);
+    if (open && ready) form.resetFields();
+  }, [open, ready, initial, form]);
 
   // A new transaction defaults to the first usable account once accounts have loaded.
   const choices = usableAccounts(accounts);
@@ -169,6 +171,9 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
           style={{ marginBottom: 16 }}
         />
       )}
+      {!ready ? (
+        <Spin style={{ display: 'block', margin: '48px auto' }} />
+      ) : (
       <Form form={form} name={`ow-transaction-${formId}`} layout="vertical" initialValues={initial} disabled={locked}>
         <Form.Item name="kind" label={t('transactions.fields.kind')}>
           <Radio.Group
@@ -219,6 +224,7 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
           <Radio.Group aria-label={t('transactions.fields.status')} options={statusOptions(t, locked)} />
         </Form.Item>
       </Form>
+      )}
       {runner.error && <Alert type="error" showIcon role="alert" title={runner.error} />}
     </Modal>
   );

@@ -4,7 +4,7 @@
  * amount left empty keeps what was recorded.
  */
 import { useEffect, useId, useMemo } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Spin } from 'antd';
 import { ArrowRightOutlined, LockOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -45,7 +45,9 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
   const api = useApi();
   const { message } = App.useApp();
   const { toInput } = useMoney();
-  const { accounts } = useAccounts();
+  const { accounts, loading: accountsLoading } = useAccounts();
+  // The form waits for the accounts, so its first values (currencies, amounts) are the right ones.
+  const ready = !accountsLoading || accounts.length > 0;
   const runner = useCommandRunner(open);
   const [form] = Form.useForm<Values>();
   // Field ids come from the form name: unique per instance, so labels never point into another dialog.
@@ -72,11 +74,11 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
       status: editing.status,
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, editing?.id, accounts.length]);
+  }, [open, editing?.id, ready]);
 
   useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, initial, form]);
+    if (open && ready) form.resetFields();
+  }, [open, ready, initial, form]);
 
   const choices = usableAccounts(accounts);
   const fromId = Form.useWatch('fromAccountId', form);
@@ -163,6 +165,9 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
           style={{ marginBottom: 16 }}
         />
       )}
+      {!ready ? (
+        <Spin style={{ display: 'block', margin: '48px auto' }} />
+      ) : (
       <Form form={form} name={`ow-transfer-${formId}`} layout="vertical" initialValues={initial} disabled={locked}>
         <div className="ow-form-row ow-transfer-accounts">
           <Form.Item name="fromAccountId" label={t('transactions.fields.fromAccount')} rules={[{ required: true, message: t('transactions.dialog.accountRequired') }]}>
@@ -229,6 +234,7 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
           <Radio.Group aria-label={t('transactions.fields.status')} options={statusOptions(t, locked)} />
         </Form.Item>
       </Form>
+      )}
       {runner.error && <Alert type="error" showIcon role="alert" title={runner.error} />}
     </Modal>
   );
