@@ -75,7 +75,7 @@ export async function runBackupSection(options: BackupOptions): Promise<Record<s
   let plan: MergePlan | null = null;
   const lostHead = lost.head().seq;
   try {
-    const projection = asLedgerProjection(lost.loadProjection(ledgerProjectionFactory));
+    const projection = asLedgerProjection(await lost.loadProjection(ledgerProjectionFactory));
     const ledger = new Ledger({ sink: lost, projection });
     const next = everydayExpenses(projection, 11);
     for (let i = 0; i < NEW_SINCE; i += 1) ledger.execute(next());

@@ -75,7 +75,7 @@ async function unlockAndLoad(path: string, factory = ledgerProjectionFactory): P
   try {
     const unlock = await timedAsync(() => locked.unlock({ password: PASSWORD }));
     const session = unlock.value.session;
-    const load = timed(() => session.loadProjection(factory));
+    const load = await timedAsync(() => session.loadProjection(factory));
     return { kdfMs: unlock.ms, loadMs: load.ms, session, projection: asLedgerProjection(load.value) };
   } finally {
     locked.close();

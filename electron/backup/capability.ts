@@ -2,6 +2,13 @@
  * `backup/*`: write and verify backups of the open wallet, list them, restore (full, merge, as a
  * new wallet), export, and the schedule (daily while running, on quit after changes). Every
  * failure is a DomainError from the backup engine, and the open wallet is untouched by it.
+ *
+ * Long work runs one slice per event-loop turn (the vault's cooperative loops), so the window and
+ * the browser host stay responsive and `task/progress` gets through. Whatever reads the open
+ * wallet's journal for long, writes it or locks it (create, merge preview/apply, export, full
+ * restore, revert) is a queued job of the wallet service (the rule is in wallet-service.ts).
+ * `backup/verify` is not: it reads only the backup file, through a reader that holds its own copy
+ * of the key, so the wallet stays usable (and lockable) while a backup is being checked.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -10,10 +17,11 @@ import type { BackupOverview, BackupSettingsView } from '../../shared/contract';
 import { DomainError, isDomainError } from '../../shared/errors';
 import type { Capability, EngineDeps } from '../capability';
 import { ledgerProjectionFactory } from '../ledger';
-import type { WalletService } from '../wallet/wallet-service';
+import type { OpenWallet, WalletService } from '../wallet/wallet-service';
 import {
   applyMerge,
   backupToDestinations,
+  collectPayloads,
   BackupScheduler,
   fullJson,
   journalSink,
@@ -68,8 +76,12 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
     return mine.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0] ?? null;
   }
 
-  async function backupNow(trigger: BackupTrigger) {
-    const open = wallets.requireOpen();
+  /** A queued job: no append, lock or restore can interleave with the copy and its verification. */
+  function backupNow(trigger: BackupTrigger) {
+    return wallets.withOpen((open) => backupOpen(open, trigger));
+  }
+
+  async function backupOpen(open: OpenWallet, trigger: BackupTrigger) {
     // The default folder inside the data folder is ours to create; a folder the user chose must
     // exist, so a missing USB disk is reported instead of silently filling a mount point.
     const defaultDir = join(deps.dataDir, 'backups');
@@ -173,8 +185,7 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
         scheduler.configure({ intervalHours: next.intervalHours, onQuit: next.onQuit });
         return next;
       },
-      'backup/previewMerge': async ({ dir, file, secret }) => {
-        const open = wallets.requireOpen();
+      'backup/previewMerge': ({ dir, file, secret }) => wallets.withOpen(async (open) => {
         const plan = await previewMerge(fileIn(dir, file), open.vault, keyFor(secret), progress('merge-preview'));
         pendingPlan = { id: randomUUID(), walletId: open.id, plan };
         return {
@@ -195,9 +206,8 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
             voided: item.voided,
           })),
         };
-      },
-      'backup/applyMerge': ({ planId, picked }) => {
-        const open = wallets.requireOpen();
+      }),
+      'backup/applyMerge': ({ planId, picked }) => wallets.withOpen((open) => {
         if (!pendingPlan || pendingPlan.id !== planId || pendingPlan.walletId !== open.id) {
           throw new DomainError('not_found', 'errors.backup.plan_expired');
         }
@@ -209,33 +219,30 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
           deps.bus.emit('ledger/changed', { seq: open.vault.head().seq });
         }
         return result;
-      },
-      'backup/restoreFull': async ({ dir, file }) => {
-        const open = wallets.requireOpen();
+      }),
+      'backup/restoreFull': ({ dir, file }) => wallets.withOpen(async (open) => {
         const walletPath = wallets.pathOf(open.id);
         const source = fileIn(dir, file);
         // Fully verified (MAC, chain, every event) with the open wallet's key before anything is
         // replaced: a damaged backup must never overwrite a good wallet.
         const check = await verifyBackup(source, { session: open.vault }, { projections: ledgerProjectionFactory, onProgress: progress('verify') });
         if (!check.ok) throw new DomainError('integrity', 'errors.backup.damaged', { detail: check.problems[0]?.detail ?? '' });
-        wallets.lock('user'); // the file is replaced only while nothing holds it open
+        wallets.lockNow('user'); // the file is replaced only while nothing holds it open
         const { revertPath } = replaceWalletWithBackup(source, walletPath, { onProgress: progress('restore') });
         wallets.announce();
         return { revertFile: basename(revertPath) };
-      },
-      'backup/revert': ({ revertFile }) => {
-        const open = wallets.requireOpen();
+      }),
+      'backup/revert': ({ revertFile }) => wallets.withOpen((open) => {
         const walletPath = wallets.pathOf(open.id);
         const revertPath = join(dirname(walletPath), basename(revertFile));
         if (!listRevertCopies(walletPath).includes(revertPath)) throw new DomainError('not_found', 'errors.backup.revert_missing');
-        wallets.lock('user');
+        wallets.lockNow('user');
         revertRestore(walletPath, revertPath);
         wallets.announce();
         return { ok: true as const };
-      },
-      'backup/export': ({ format, dir }) => {
-        const open = wallets.requireOpen();
-        const events = [...open.vault.events()].map((event) => event.payload);
+      }),
+      'backup/export': ({ format, dir }) => wallets.withOpen(async (open) => {
+        const events = await collectPayloads(open.vault.events());
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         // The default folder is ours to create; a folder the user chose must already exist.
         const target = dir ? resolve(dir) : join(deps.dataDir, 'exports');
@@ -256,7 +263,7 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
         const { json, count } = fullJson(events, meta);
         writeExport(path, json);
         return { path, count };
-      },
+      }),
       'backup/restoreAsNew': ({ path, name }) => {
         const source = resolve(path);
         const walletId = wallets.adopt(name, (target) => restoreAsNewWallet(source, target));

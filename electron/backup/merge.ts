@@ -4,7 +4,7 @@
  * a sink, so the ledger projection applies them exactly as if they had been recorded here.
  */
 import { DomainError } from '../../shared/errors';
-import type { Projection, ProjectionFactory, VaultSession } from '../vault';
+import { nextTurn, SLICE, type Projection, type ProjectionFactory, type VaultSession } from '../vault';
 import { planMerge, selectEvents, type MergePlan } from './merge-plan';
 import { openBackup, type BackupKey } from './open';
 import type { ProgressReporter } from './progress';
@@ -20,15 +20,21 @@ export interface MergeResult {
   accounts: number;
 }
 
-const PROGRESS_EVERY = 1_000;
-
-function collect(events: Iterable<{ payload: unknown }>, phase: 'read', total: number, onProgress?: ProgressReporter): unknown[] {
+/**
+ * Every payload of an event walk, letting the event loop turn after every SLICE events (each one
+ * is authenticated and decrypted as it is read). A session's walk re-checks the lock before every
+ * step, so locking meanwhile ends it with wallet_locked.
+ */
+export async function collectPayloads(events: Iterable<{ payload: unknown }>, onProgress?: (done: number) => void): Promise<unknown[]> {
   const out: unknown[] = [];
   for (const { payload } of events) {
     out.push(payload);
-    if (out.length % PROGRESS_EVERY === 0) onProgress?.(phase, out.length, total);
+    if (out.length % SLICE === 0) {
+      onProgress?.(out.length);
+      await nextTurn();
+    }
   }
-  onProgress?.(phase, out.length, total);
+  onProgress?.(out.length);
   return out;
 }
 
@@ -36,7 +42,8 @@ function collect(events: Iterable<{ payload: unknown }>, phase: 'read', total: n
 export async function readBackupEvents(path: string, key: BackupKey, onProgress?: ProgressReporter): Promise<unknown[]> {
   const reader = await openBackup(path, key, onProgress);
   try {
-    return collect(reader.events(), 'read', reader.head().seq, onProgress);
+    const total = reader.head().seq;
+    return await collectPayloads(reader.events(), (done) => onProgress?.('read', done, total));
   } finally {
     reader.close();
   }
@@ -45,7 +52,7 @@ export async function readBackupEvents(path: string, key: BackupKey, onProgress?
 /** The preview: what the backup has that the open wallet lacks. Nothing is written. */
 export async function previewMerge(path: string, session: VaultSession, key: BackupKey = {}, onProgress?: ProgressReporter): Promise<MergePlan> {
   const backupEvents = await readBackupEvents(path, { session, ...key }, onProgress);
-  return planMerge(backupEvents, [...session.events()].map((event) => event.payload));
+  return planMerge(backupEvents, await collectPayloads(session.events()));
 }
 
 /** Appends the picked items' events (all when omitted). Running it again with a fresh plan appends nothing. */

@@ -27,7 +27,7 @@ export async function verifyBackup(
   const reader = await openBackup(path, key, options.onProgress);
   let result: BackupVerifyResult;
   try {
-    const report = reader.verify(options.projections ?? null, (p) => options.onProgress?.('verify', p.done, p.total));
+    const report = await reader.verify(options.projections ?? null, (p) => options.onProgress?.('verify', p.done, p.total));
     const ok = report.ok && report.events === reader.head().seq;
     result = { ok, events: report.events, problems: report.problems, header: reader.header };
   } finally {

@@ -48,7 +48,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<BackupEn
     renameSync(temp, final);
     fsyncDirectory(dir);
 
-    const events = verifyWritten(session, final, options);
+    const events = await verifyWritten(session, final, options);
     const record: BackupRecord = {
       file: final.slice(dir.length + 1),
       vaultId: session.vaultId,
@@ -88,10 +88,10 @@ function uniqueName(dir: string, walletName: string, at: Date, trigger: BackupTr
 }
 
 /** Full verification of what is now on disk; a failure deletes the file and says why. */
-function verifyWritten(session: VaultSession, path: string, options: WriteBackupOptions): number {
-  const reader = session.openCopy(path, (p) => options.onProgress?.('verify', p.done, p.total));
+async function verifyWritten(session: VaultSession, path: string, options: WriteBackupOptions): Promise<number> {
+  const reader = await session.openCopy(path, (p) => options.onProgress?.('verify', p.done, p.total));
   try {
-    const report = reader.verify(options.projections ?? null, (p) => options.onProgress?.('verify', p.done, p.total));
+    const report = await reader.verify(options.projections ?? null, (p) => options.onProgress?.('verify', p.done, p.total));
     const expected = reader.head().seq;
     if (!report.ok || report.events !== expected) {
       throw new DomainError('integrity', 'errors.backup.verify_failed', { detail: report.problems[0]?.detail ?? `${report.events}/${expected} events` });

@@ -48,7 +48,7 @@ export function withLedger<T>(ctx: CliContext, work: (open: OpenLedger) => T | P
   return withWallet(ctx, async (session) => {
     let replayed = 0;
     const projection = asLedgerProjection(
-      session.loadProjection(ledgerProjectionFactory, (progress) => {
+      await session.loadProjection(ledgerProjectionFactory, (progress) => {
         if (progress.phase === 'replay') replayed = progress.total;
       }),
     );

@@ -53,7 +53,12 @@ export function init(deps: EngineDeps, wallets: WalletService): Capability {
   }
   const projection = (): LedgerProjection => ledger().projection;
 
+  /** A queued job (wallet-service.ts): never interleaves with a running verify, backup or lock. */
   function execute(type: string, input: object) {
+    return wallets.withOpen(() => executeNow(type, input));
+  }
+
+  function executeNow(type: string, input: object) {
     const open = wallets.requireOpen();
     const before = open.vault.head().seq;
     const result = ledger().execute({ ...input, type });

@@ -10,13 +10,14 @@ import { DomainError, isDomainError } from '../../shared/errors';
 import { blob, toHex } from './bytes';
 import { APPLICATION_ID, TAG_BYTES } from './constants';
 import { deriveSubkeys, equal, sodiumReady, wipe, wipeSubkeys, type Subkeys } from './crypto';
-import { backupMacKey, COPY_FORMAT_VERSION, hashImage, TRAILER_BYTES, TRAILER_LAYOUT, TRAILER_MAGIC, trailerMac, type CopyInfo } from './copy';
+import { runCooperative, runSync, type Steps } from './cooperative';
+import { backupMacKey, COPY_FORMAT_VERSION, hashImageSteps, TRAILER_BYTES, TRAILER_LAYOUT, TRAILER_MAGIC, trailerMac, type CopyInfo } from './copy';
 import { readHead, walkJournal } from './journal';
 import { passwordKek, readSlot, recoveryKek, unwrapSlot } from './keyslots';
 import { decodeRecoveryKey } from './recovery-key';
 import { mapSqliteError, readMeta, type Db } from './schema';
 import type { ProgressFn, ProjectionFactory, Secret, VerifyReport } from './types';
-import { verifyVault } from './verify';
+import { verifySteps } from './verify';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -37,8 +38,8 @@ export interface CopyReader {
   readonly vaultId: string;
   head(): { seq: number; tag: string };
   events(fromSeq?: number): IterableIterator<{ seq: number; payload: unknown }>;
-  /** Keyslots, chain, every event, every snapshot (compared with a rebuild when a factory is given). */
-  verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): VerifyReport;
+  /** Keyslots, chain, every event, every snapshot (compared with a rebuild when a factory is given). Cooperative. */
+  verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): Promise<VerifyReport>;
   close(): void;
 }
 
@@ -88,7 +89,8 @@ function classifyWithoutTrailer(fd: number): DomainError {
   return new DomainError('integrity', 'errors.backup.truncated');
 }
 
-function checkFile(path: string, checkHash: boolean, onProgress?: ProgressFn): { trailer: Trailer; fileBytes: number } {
+/** Structure, trailer and (when asked) the whole-file hash; the hash yields after every chunk. */
+function* checkFileSteps(path: string, checkHash: boolean, onProgress?: ProgressFn): Steps<{ trailer: Trailer; fileBytes: number }> {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -109,7 +111,7 @@ function checkFile(path: string, checkHash: boolean, onProgress?: ProgressFn): {
     if (trailer.version < 1 || trailer.imageBytes !== fileBytes - TRAILER_BYTES) throw damaged('trailer');
     if (checkHash) {
       const report = (done: number, total: number) => onProgress?.({ phase: 'verify', done, total });
-      if (!equal(hashImage(fd, trailer.imageBytes, report), trailer.hash)) throw damaged('checksum');
+      if (!equal(yield* hashImageSteps(fd, trailer.imageBytes, report), trailer.hash)) throw damaged('checksum');
     }
     return { trailer, fileBytes };
   } finally {
@@ -163,7 +165,7 @@ function withDb<T>(path: string, work: (db: Db) => T): { db: Db; value: T } {
 
 /** Cheap look at a copy without a key (listing): structure and plaintext info, no hash unless asked. */
 export function inspectCopy(path: string, options: { checkHash?: boolean; onProgress?: ProgressFn } = {}): CopyHeader {
-  const { fileBytes } = checkFile(path, options.checkHash ?? false, options.onProgress);
+  const { fileBytes } = runSync(checkFileSteps(path, options.checkHash ?? false, options.onProgress));
   const { db, value } = withDb(path, (db) => readHeader(db, path, fileBytes));
   db.close();
   const { vaultIdBytes: _, ...header } = value;
@@ -193,9 +195,10 @@ class Reader implements CopyReader {
     return walkJournal(db, vaultId, keys, fromSeq === undefined ? {} : { fromSeq });
   }
 
-  verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): VerifyReport {
+  async verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): Promise<VerifyReport> {
     try {
-      return verifyVault(this.ctx(), factory, onProgress);
+      // Closing the reader between two slices stops the walk before it touches the closed DB.
+      return await runCooperative(verifySteps(this.ctx(), factory, onProgress), () => this.keys !== null);
     } catch (error) {
       throw mapSqliteError(error, 'file');
     }
@@ -223,8 +226,8 @@ function authenticated(path: string, trailer: Trailer, db: Db, header: CopyHeade
 }
 
 /** A copy of the vault whose data key the caller holds (an open session of the same wallet). */
-export function openCopyWithKey(path: string, dataKey: Uint8Array, expectVaultId: Uint8Array, onProgress?: ProgressFn): CopyReader {
-  const { trailer, fileBytes } = checkFile(path, true, onProgress);
+export async function openCopyWithKey(path: string, dataKey: Uint8Array, expectVaultId: Uint8Array, onProgress?: ProgressFn): Promise<CopyReader> {
+  const { trailer, fileBytes } = await runCooperative(checkFileSteps(path, true, onProgress));
   const { db, value: header } = withDb(path, (db) => readHeader(db, path, fileBytes));
   if (!equal(header.vaultIdBytes, expectVaultId)) {
     db.close();
@@ -236,7 +239,7 @@ export function openCopyWithKey(path: string, dataKey: Uint8Array, expectVaultId
 /** Opens a copy with the password (+ key file) or recovery key it had when it was made. Writes nothing. */
 export async function unlockCopy(path: string, secret: CopySecret, onProgress?: ProgressFn): Promise<CopyReader> {
   await sodiumReady();
-  const { trailer, fileBytes } = checkFile(path, true, onProgress);
+  const { trailer, fileBytes } = await runCooperative(checkFileSteps(path, true, onProgress));
   const { db, value: header } = withDb(path, (db) => readHeader(db, path, fileBytes));
   let dataKey: Uint8Array | null = null;
   try {

@@ -10,6 +10,7 @@ import sodium from 'libsodium-wrappers-sumo';
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { concat, toHex, u32le, u64le, utf8 } from './bytes';
 import { CONTEXTS, KEY_BYTES, SUBKEY_ID, TAG_BYTES } from './constants';
+import { runCooperative, runSync, type Steps } from './cooperative';
 import { wipe } from './crypto';
 import { checkHeadAgainstJournal, readHead } from './journal';
 import { toError } from './problems';
@@ -60,8 +61,8 @@ export function trailerMac(macKey: Uint8Array, vaultId: Uint8Array, prefix: Uint
   return sodium.crypto_generichash(TAG_BYTES, concat(prefix, vaultId, imageHash), macKey);
 }
 
-/** Streams the first `imageBytes` of the file through BLAKE2b-256 (no key). */
-export function hashImage(fd: number, imageBytes: number, onProgress?: (done: number, total: number) => void): Uint8Array {
+/** Streams the first `imageBytes` of the file through BLAKE2b-256 (no key), yielding after every 1 MiB chunk. */
+export function* hashImageSteps(fd: number, imageBytes: number, onProgress?: (done: number, total: number) => void): Steps<Uint8Array> {
   const state = sodium.crypto_generichash_init(null, TAG_BYTES);
   const buffer = Buffer.alloc(HASH_CHUNK);
   let offset = 0;
@@ -71,8 +72,14 @@ export function hashImage(fd: number, imageBytes: number, onProgress?: (done: nu
     sodium.crypto_generichash_update(state, buffer.subarray(0, read));
     offset += read;
     onProgress?.(offset, imageBytes);
+    if (offset < imageBytes) yield;
   }
   return sodium.crypto_generichash_final(state, TAG_BYTES);
+}
+
+/** hashImageSteps in one go (small files, synchronous callers). */
+export function hashImage(fd: number, imageBytes: number, onProgress?: (done: number, total: number) => void): Uint8Array {
+  return runSync(hashImageSteps(fd, imageBytes, onProgress));
 }
 
 /**
@@ -91,7 +98,7 @@ export async function writeCopy(ctx: VaultContext, dataKey: Uint8Array, destPath
       },
     });
     const head = stamp(destPath, info);
-    const bytes = seal(destPath, vaultId, macKey, onProgress);
+    const bytes = await seal(destPath, vaultId, macKey, onProgress);
     return { seq: head.seq, tag: toHex(head.tag), bytes };
   } finally {
     wipe(macKey);
@@ -123,12 +130,16 @@ function stamp(path: string, info: CopyInfo): { seq: number; tag: Uint8Array } {
   }
 }
 
-/** Appends the trailer and fsyncs: after this the file never changes again. */
-function seal(path: string, vaultId: Uint8Array, macKey: Uint8Array, onProgress?: CopyProgress): number {
+/**
+ * Appends the trailer and fsyncs: after this the file never changes again. The hash is computed
+ * one chunk per event-loop turn; it reads only the copy (our own temp file) with a MAC key derived
+ * up front, so a lock of the wallet meanwhile cannot change what is sealed.
+ */
+async function seal(path: string, vaultId: Uint8Array, macKey: Uint8Array, onProgress?: CopyProgress): Promise<number> {
   const fd = openSync(path, 'r+');
   try {
     const imageBytes = fstatSync(fd).size;
-    const imageHash = hashImage(fd, imageBytes, (done, total) => onProgress?.('seal', done, total));
+    const imageHash = await runCooperative(hashImageSteps(fd, imageBytes, (done, total) => onProgress?.('seal', done, total)));
     const prefix = trailerPrefix(COPY_FORMAT_VERSION, imageBytes);
     const trailer = concat(prefix, imageHash, trailerMac(macKey, vaultId, prefix, imageHash));
     let written = 0;

@@ -9,6 +9,7 @@ import { openVault as open, type OpenOptions } from './locked-vault';
 import type { LockedVault } from './types';
 
 export { createVault, type CreateOptions } from './create';
+export { nextTurn, SLICE } from './cooperative';
 export { decodeRecoveryKey, encodeRecoveryKey } from './recovery-key';
 export { FORMAT_NAME, FORMAT_VERSION } from './constants';
 export { COPY_FORMAT_VERSION, type CopyInfo, type CopyProgress, type CopyResult } from './copy';

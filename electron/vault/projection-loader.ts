@@ -5,6 +5,7 @@
  */
 import { blob } from './bytes';
 import { TAG_BYTES } from './constants';
+import { SLICE, type Steps } from './cooperative';
 import { equal, type Subkeys } from './crypto';
 import { checkHeadAgainstJournal, GENESIS_TAG, readHead, walkJournal } from './journal';
 import { problem, toError, type Problem } from './problems';
@@ -18,7 +19,7 @@ export interface VaultContext {
   keys: Subkeys;
 }
 
-const PROGRESS_EVERY = 1_000;
+const PROGRESS_EVERY = SLICE;
 
 export function storedTag(db: Db, seq: number): Uint8Array | null {
   if (seq === 0) return GENESIS_TAG;
@@ -55,15 +56,21 @@ export function trySnapshot(ctx: VaultContext, id: number, headSeq: number, fact
   }
 }
 
-/** Applies events fromSeq..head to `projection`; integrity problems throw (the projection is closed first). */
-export function replay(ctx: VaultContext, projection: Projection, fromSeq: number, headSeq: number, onProgress?: ProgressFn): void {
+/**
+ * Applies events fromSeq..head to `projection`, yielding after every SLICE events (cooperative.ts);
+ * integrity problems — and an interruption — throw (the projection is closed first).
+ */
+export function* replaySteps(ctx: VaultContext, projection: Projection, fromSeq: number, headSeq: number, onProgress?: ProgressFn): Steps<void> {
   const total = Math.max(0, headSeq - fromSeq + 1);
   let done = 0;
   onProgress?.({ phase: 'replay', done, total });
   try {
     for (const event of walkJournal(ctx.db, ctx.vaultId, ctx.keys, { fromSeq })) {
       projection.apply(event.seq, event.payload);
-      if (++done % PROGRESS_EVERY === 0) onProgress?.({ phase: 'replay', done, total });
+      if (++done % PROGRESS_EVERY === 0) {
+        onProgress?.({ phase: 'replay', done, total });
+        yield;
+      }
     }
   } catch (error) {
     projection.close();
@@ -72,7 +79,7 @@ export function replay(ctx: VaultContext, projection: Projection, fromSeq: numbe
   onProgress?.({ phase: 'replay', done, total });
 }
 
-export function loadProjection(ctx: VaultContext, factory: ProjectionFactory, onProgress?: ProgressFn, onWarning?: (w: Problem) => void): Projection {
+export function* loadProjectionSteps(ctx: VaultContext, factory: ProjectionFactory, onProgress?: ProgressFn, onWarning?: (w: Problem) => void): Steps<Projection> {
   const headProblem = checkHeadAgainstJournal(ctx.db);
   if (headProblem) throw toError(headProblem);
   const head = readHead(ctx.db);
@@ -82,6 +89,8 @@ export function loadProjection(ctx: VaultContext, factory: ProjectionFactory, on
   for (const { id } of snapshots) {
     const outcome = trySnapshot(ctx, id, head.seq, factory);
     if (outcome.kind === 'fatal') throw toError(outcome.problem);
+    // Each snapshot tried is one decrypt + deserialize: let the event loop turn after it.
+    if (outcome.kind === 'skip') yield;
     if (outcome.kind === 'skip') {
       onWarning?.(outcome.warning);
       continue;
@@ -91,6 +100,6 @@ export function loadProjection(ctx: VaultContext, factory: ProjectionFactory, on
   }
   onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
   const projection = start?.projection ?? factory.empty();
-  replay(ctx, projection, (start?.coversSeq ?? 0) + 1, head.seq, onProgress);
+  yield* replaySteps(ctx, projection, (start?.coversSeq ?? 0) + 1, head.seq, onProgress);
   return projection;
 }

@@ -9,16 +9,17 @@ import { writeCopy, type CopyInfo, type CopyProgress, type CopyResult } from './
 import { openCopyWithKey, type CopyReader } from './copy-reader';
 import type { Clock } from './backoff';
 import { toHex } from './bytes';
+import { runCooperative, type Steps } from './cooperative';
 import { deriveSubkeys, equal, random, wipe, wipeSubkeys, type Subkeys } from './crypto';
 import { appendEvents, checkHeadAgainstJournal, GENESIS_TAG, readHead, walkJournal } from './journal';
 import { newSalt, passwordKek, readSlot, recoveryKek, RECOVERY_KDF, wrapSlot, writeSlot } from './keyslots';
 import { toError, type Problem } from './problems';
-import { loadProjection, storedTag, type VaultContext } from './projection-loader';
+import { loadProjectionSteps, storedTag, type VaultContext } from './projection-loader';
 import { encodeRecoveryKey, RECOVERY_SECRET_BYTES } from './recovery-key';
 import { mapSqliteError, openChecked, type Db } from './schema';
 import { writeSnapshot } from './snapshots';
 import type { ProgressFn, Projection, ProjectionFactory, Secret, VaultSession, VaultWarning, VerifyReport } from './types';
-import { verifyVault } from './verify';
+import { verifySteps } from './verify';
 
 export class Session implements VaultSession {
   readonly vaultId: string;
@@ -67,6 +68,20 @@ export class Session implements VaultSession {
     }
   }
 
+  /**
+   * Runs long work one slice per event-loop turn (cooperative.ts). A lock() between two slices
+   * stops it at the next one with `wallet_locked` (the loop never touches the closed DB or the
+   * wiped keys); SQLite errors are mapped as in `guarded`.
+   */
+  private async cooperative<T>(where: string, steps: (ctx: VaultContext) => Steps<T>): Promise<T> {
+    const ctx = this.open();
+    try {
+      return await runCooperative(steps(ctx), () => !this.closed);
+    } catch (error) {
+      throw mapSqliteError(error, where);
+    }
+  }
+
   head(): { seq: number; tag: string } {
     return this.guarded('head', ({ db }) => {
       const head = readHead(db);
@@ -110,14 +125,18 @@ export class Session implements VaultSession {
     });
   }
 
-  loadProjection(factory: ProjectionFactory, onProgress?: ProgressFn, onWarning?: (warning: VaultWarning) => void): Projection {
+  async loadProjection(factory: ProjectionFactory, onProgress?: ProgressFn, onWarning?: (warning: VaultWarning) => void): Promise<Projection> {
     const warnings: Problem[] = [];
-    const projection = this.guarded('journal', (ctx) =>
-      loadProjection(ctx, factory, onProgress, (w) => {
+    const projection = await this.cooperative('journal', (ctx) =>
+      loadProjectionSteps(ctx, factory, onProgress, (w) => {
         warnings.push(w);
         onWarning?.(w);
       }),
     );
+    if (this.closed) {
+      projection.close();
+      this.open();
+    }
     this.lastWarnings = warnings;
     this.projections.add(projection);
     return projection;
@@ -127,8 +146,8 @@ export class Session implements VaultSession {
     return this.lastWarnings;
   }
 
-  verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): VerifyReport {
-    return this.guarded('file', (ctx) => verifyVault(ctx, factory, onProgress));
+  verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): Promise<VerifyReport> {
+    return this.cooperative('file', (ctx) => verifySteps(ctx, factory, onProgress));
   }
 
   /** Writes a sealed backup copy of this vault into `destPath` (an empty file); see copy.ts. */
@@ -136,10 +155,24 @@ export class Session implements VaultSession {
     return writeCopy(this.open(), this.dataKey, destPath, info, onProgress);
   }
 
-  /** Opens a backup copy of this same vault with the session's key: the data key never changes. */
-  openCopy(path: string, onProgress?: ProgressFn): CopyReader {
+  /**
+   * Opens a backup copy of this same vault with the session's key: the data key never changes.
+   * The file's hash is checked cooperatively; the key is copied first, so a lock meanwhile wipes
+   * only the session's key, and the reader (its own subkeys) is handed out only while still open.
+   */
+  async openCopy(path: string, onProgress?: ProgressFn): Promise<CopyReader> {
     const { vaultId } = this.open();
-    return openCopyWithKey(path, this.dataKey, vaultId, onProgress);
+    const key = new Uint8Array(this.dataKey);
+    try {
+      const reader = await openCopyWithKey(path, key, new Uint8Array(vaultId), onProgress);
+      if (this.closed) {
+        reader.close();
+        this.open();
+      }
+      return reader;
+    } finally {
+      wipe(key);
+    }
   }
 
   hasKeyFile(): boolean {

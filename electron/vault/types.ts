@@ -66,18 +66,19 @@ export interface VaultSession {
   append(payloads: readonly unknown[]): { seq: number }[];
   events(fromSeq?: number): IterableIterator<{ seq: number; payload: unknown }>;
   saveSnapshot(projection: Projection, coversSeq: number): void;
-  loadProjection(factory: ProjectionFactory, onProgress?: ProgressFn, onWarning?: (warning: VaultWarning) => void): Projection;
+  /** Cooperative (yields to the event loop between slices of events); a lock meanwhile rejects with wallet_locked. */
+  loadProjection(factory: ProjectionFactory, onProgress?: ProgressFn, onWarning?: (warning: VaultWarning) => void): Promise<Projection>;
   /** Warnings from the last loadProjection. */
   warnings(): readonly VaultWarning[];
-  /** With factory null, checks everything but the projection comparison. */
-  verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): VerifyReport;
+  /** With factory null, checks everything but the projection comparison. Cooperative, as loadProjection. */
+  verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): Promise<VerifyReport>;
   changePassword(oldPassword: string, newPassword: string, keyFile?: Uint8Array): Promise<void>;
   /** keyFile null removes the requirement; currentKeyFile is needed when one is set now. */
   setKeyFile(password: string, keyFile: Uint8Array | null, currentKeyFile?: Uint8Array): Promise<void>;
   regenerateRecoveryKey(password: string, keyFile?: Uint8Array): Promise<string>;
   /** Backup copies (electron/backup): write one sealed copy; open a copy of this vault without a password. */
   writeBackupCopy(destPath: string, info: CopyInfo, onProgress?: CopyProgress): Promise<CopyResult>;
-  openCopy(path: string, onProgress?: ProgressFn): CopyReader;
+  openCopy(path: string, onProgress?: ProgressFn): Promise<CopyReader>;
   hasKeyFile(): boolean;
   lock(): void;
   readonly locked: boolean;

@@ -5,17 +5,19 @@
  * it with each snapshot + replay.
  */
 import { isDomainError } from '../../shared/errors';
+import { SLICE, type Steps } from './cooperative';
 import { checkHeadAgainstJournal, readHead, walkJournal } from './journal';
 import { readSlot } from './keyslots';
 import { fromError, problem, type Problem } from './problems';
-import { replay, trySnapshot, type VaultContext } from './projection-loader';
+import { replaySteps, trySnapshot, type VaultContext } from './projection-loader';
 import { listSnapshots } from './snapshots';
 import type { ProgressFn, ProjectionFactory, VerifyReport } from './types';
 
 const MAX_PROBLEMS = 10_000;
-const PROGRESS_EVERY = 1_000;
+const PROGRESS_EVERY = SLICE;
 
-export function verifyVault(ctx: VaultContext, factory: ProjectionFactory | null, onProgress?: ProgressFn): VerifyReport {
+/** The whole check as resumable steps (see cooperative.ts): it yields after every SLICE events and between snapshots. */
+export function* verifySteps(ctx: VaultContext, factory: ProjectionFactory | null, onProgress?: ProgressFn): Steps<VerifyReport> {
   const problems: Problem[] = [];
   const notes: Problem[] = [];
   const seen = new Set<string>();
@@ -57,11 +59,15 @@ export function verifyVault(ctx: VaultContext, factory: ProjectionFactory | null
     });
     for (const event of walk) {
       scratch?.apply(event.seq, event.payload);
-      if (++events % PROGRESS_EVERY === 0) onProgress?.({ phase: 'verify', done: events, total: headSeq });
+      if (++events % PROGRESS_EVERY === 0) {
+        onProgress?.({ phase: 'verify', done: events, total: headSeq });
+        yield;
+      }
     }
     onProgress?.({ phase: 'verify', done: events, total: headSeq });
 
     for (const { id } of listSnapshots(ctx.db)) {
+      yield;
       const outcome = trySnapshot(ctx, id, headSeq, factory);
       if (outcome.kind === 'fatal') add(outcome.problem);
       else if (outcome.kind === 'skip') {
@@ -70,7 +76,13 @@ export function verifyVault(ctx: VaultContext, factory: ProjectionFactory | null
       } else {
         // Only comparable when the journal itself is whole: otherwise the rebuild is incomplete.
         if (journalOk && scratch) {
-          guard('snapshot', () => replay(ctx, outcome.projection, outcome.coversSeq + 1, headSeq));
+          try {
+            yield* replaySteps(ctx, outcome.projection, outcome.coversSeq + 1, headSeq);
+          } catch (error) {
+            // As `guard`: a DomainError is a line of the report; anything else (Interrupted) propagates.
+            if (!isDomainError(error)) throw error;
+            add(fromError(error, 'snapshot'));
+          }
           if (outcome.projection.digest() !== scratch.digest()) {
             add(problem('snapshot', 'snapshot_state_differs', { covers: outcome.coversSeq }));
           }

@@ -27,19 +27,22 @@ export function init(deps: EngineDeps, options: { projections: ProjectionFactory
       'wallet/create': ({ name, password, keyFile }) => service.create(name, password, decodeKeyFile(keyFile)),
       'wallet/unlock': ({ walletId, password, keyFile }) => service.unlock(walletId, password, decodeKeyFile(keyFile)),
       'wallet/recover': ({ walletId, recoveryKey, newPassword }) => service.recover(walletId, recoveryKey, newPassword),
-      'wallet/lock': () => (service.lock('user'), ok),
-      'wallet/changePassword': async ({ oldPassword, newPassword, keyFile }) => {
-        await service.requireOpen().vault.changePassword(oldPassword, newPassword, decodeKeyFile(keyFile));
-        return ok;
-      },
-      'wallet/setKeyFile': async ({ password, currentKeyFile, keyFile }) => {
-        await service.requireOpen().vault.setKeyFile(password, decodeKeyFile(keyFile) ?? null, decodeKeyFile(currentKeyFile));
-        return ok;
-      },
-      'wallet/regenerateRecoveryKey': async ({ password, keyFile }) => ({
-        recoveryKey: await service.requireOpen().vault.regenerateRecoveryKey(password, decodeKeyFile(keyFile)),
-      }),
-      'wallet/verify': () => service.requireOpen().vault.verify(options.projections),
+      // Everything below waits its turn behind a running verify/backup (wallet-service.ts, the rule at the top).
+      'wallet/lock': async () => (await service.lock('user'), ok),
+      'wallet/changePassword': ({ oldPassword, newPassword, keyFile }) =>
+        service.withOpen(async (open) => {
+          await open.vault.changePassword(oldPassword, newPassword, decodeKeyFile(keyFile));
+          return ok;
+        }),
+      'wallet/setKeyFile': ({ password, currentKeyFile, keyFile }) =>
+        service.withOpen(async (open) => {
+          await open.vault.setKeyFile(password, decodeKeyFile(keyFile) ?? null, decodeKeyFile(currentKeyFile));
+          return ok;
+        }),
+      'wallet/regenerateRecoveryKey': ({ password, keyFile }) =>
+        service.withOpen(async (open) => ({ recoveryKey: await open.vault.regenerateRecoveryKey(password, decodeKeyFile(keyFile)) })),
+      // Cooperative: the walk yields to the event loop every SLICE events and reports task/progress.
+      'wallet/verify': () => service.withOpen((open) => open.vault.verify(options.projections, service.progress('verify'))),
     },
     dispose: () => service.lock('quit'),
   };

@@ -198,7 +198,7 @@ describe('other wallets, revert, new machine', () => {
     const locked = openVault(path);
     const { session } = await locked.unlockWithRecoveryKey(source.recoveryKey!, 'a new password');
     locked.close();
-    const projection = asLedgerProjection(session.loadProjection(ledgerProjectionFactory));
+    const projection = asLedgerProjection(await session.loadProjection(ledgerProjectionFactory));
     expect(eventsOf(session)).toEqual(eventsOf(source.session));
     expect(projection.digest()).toBe(source.projection.digest());
     projection.close();

@@ -50,7 +50,7 @@ describe('writing a backup', () => {
 
     const verified = await verifyBackup(entry.path, { session: wallet.session }, { projections: ledgerProjectionFactory });
     expect(verified).toMatchObject({ ok: true, events: 31 });
-    const reader = wallet.session.openCopy(entry.path);
+    const reader = await wallet.session.openCopy(entry.path);
     expect(eventsOf(reader)).toEqual(eventsOf(wallet.session));
     reader.close();
   });

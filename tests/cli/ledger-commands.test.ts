@@ -242,7 +242,7 @@ describe('onewallet account / tx / balance', () => {
   test('wrong password exits 3; a tampered vault exits 4; nothing is written either way', async () => {
     const path = tmp.file(`t${n++}.onewallet`);
     const { session } = await createVault(path, { password: 'pw', testOnlyKdf: TEST_KDF });
-    seedLedger(session, 8);
+    await seedLedger(session, 8);
     session.lock();
     expect(await cliOn(path, 'nope').run(['balance'])).toMatchObject({ code: 3, stderr: 'The password is not right.\n', stdout: '' });
 
@@ -263,7 +263,7 @@ describe('onewallet account / tx / balance', () => {
   test('verify compares the rebuilt ledger with the snapshot path: a snapshot that disagrees exits 4', async () => {
     const path = tmp.file(`s${n++}.onewallet`);
     const { session } = await createVault(path, { password: 'pw', testOnlyKdf: TEST_KDF });
-    seedLedger(session, 6);
+    await seedLedger(session, 6);
     // A snapshot claiming to cover the head while it holds one event less: what a buggy fold would save.
     const partial = ledgerProjectionFactory.empty();
     for (const event of session.events()) if (event.seq < 6) partial.apply(event.seq, event.payload);
@@ -279,7 +279,7 @@ describe('onewallet account / tx / balance', () => {
     const cli = cliOn(good);
     await cli.json(['account', 'add', 'Cash', '--type', 'cash', '--currency', 'CNY', '--opening', '5']);
     const { session: direct } = await openVault(good).unlock({ password: 'pw' });
-    const projection = asLedgerProjection(direct.loadProjection(ledgerProjectionFactory));
+    const projection = asLedgerProjection(await direct.loadProjection(ledgerProjectionFactory));
     new Ledger({ sink: direct, projection }).execute({ type: 'recordTransaction', requestId: 'direct', kind: 'income', accountId: projection.openAccountByName('cash')!.id, amount: '1', currency: 'CNY', date: '2025-01-01' });
     projection.close();
     direct.lock();

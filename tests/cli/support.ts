@@ -51,8 +51,8 @@ export function runBundled(bundle: string, args: string[], options: { stdin?: st
  * `verify` rebuilds the ledger from it): an account "Cash" (CNY 1000.00) and `events - 1` expenses
  * of 1.00 with distinctive payees. Locks the session without a snapshot.
  */
-export function seedLedger(session: VaultSession, events: number): void {
-  const projection = asLedgerProjection(session.loadProjection(ledgerProjectionFactory));
+export async function seedLedger(session: VaultSession, events: number): Promise<void> {
+  const projection = asLedgerProjection(await session.loadProjection(ledgerProjectionFactory));
   const ledger = new Ledger({ sink: session, projection });
   const { id } = ledger.execute({ type: 'openAccount', requestId: 'seed-account', name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '1000' });
   for (let i = 1; i < events; i++) {

@@ -24,7 +24,7 @@ afterAll(() => tmp.cleanup());
 async function makeVault(password = 'pw', events = 5): Promise<{ path: string; recoveryKey: string }> {
   const path = tmp.file(`v${n++}.onewallet`);
   const { session, recoveryKey } = await createVault(path, { password, testOnlyKdf: TEST_KDF });
-  seedLedger(session, events);
+  await seedLedger(session, events);
   session.lock();
   return { path, recoveryKey };
 }

@@ -35,7 +35,7 @@ describe('data at rest', () => {
     const path = tmp.file('w.onewallet');
     const { session } = await createVault(path, { password: 'correct horse battery', testOnlyKdf: TEST_KDF });
     for (let i = 0; i < 20; i++) session.append(Array.from({ length: 10 }, (_, j) => payee(i * 10 + j)));
-    const projection = session.loadProjection(testProjections);
+    const projection = await session.loadProjection(testProjections);
     session.saveSnapshot(projection, 200);
     session.append([payee(4)]);
     // While open: the WAL and shared-memory files exist and must be clean too.

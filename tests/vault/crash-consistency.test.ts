@@ -100,7 +100,7 @@ describe('crash consistency', () => {
       expect(head, context).toBeGreaterThanOrEqual(acknowledged);
       // Every 10th kill (and the last) walks everything with a full verify; the others check the tail.
       if (kill % 10 === 9 || kill === KILLS - 1) {
-        const report = session.verify(testProjections);
+        const report = await session.verify(testProjections);
         expect(report.problems, context).toEqual([]);
         expect(report.events, context).toBe(head);
       }
@@ -108,7 +108,7 @@ describe('crash consistency', () => {
       for (const event of session.events(from)) {
         expect((event.payload as { i: number }).i, context).toBe(event.seq);
       }
-      const projection = session.loadProjection(testProjections);
+      const projection = await session.loadProjection(testProjections);
       expect(projection.digest(), context).toBeTruthy();
       session.lock();
       locked.close();

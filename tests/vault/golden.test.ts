@@ -27,7 +27,7 @@ beforeAll(async () => {
   if (process.env.ONEWALLET_REGEN_FIXTURES === '1' && !existsSync(FIXTURE)) {
     const { session, recoveryKey } = await createVault(FIXTURE, { password: PASSWORD, testOnlyKdf: TEST_KDF });
     session.append(EVENTS.slice(0, 2));
-    session.saveSnapshot(session.loadProjection(testProjections), 2);
+    session.saveSnapshot(await session.loadProjection(testProjections), 2);
     session.append(EVENTS.slice(2));
     session.lock();
     writeFileSync(KEY_FILE, `${recoveryKey}\n`);
@@ -43,7 +43,7 @@ describe('golden v1 vault', () => {
     expect(locked.status()).toEqual({ hasKeyFile: false, failures: 0, retryAt: null });
     const { session } = await locked.unlock({ password: PASSWORD });
     expect([...session.events()].map((e) => e.payload)).toEqual(EVENTS);
-    expect(session.verify(testProjections)).toMatchObject({ ok: true, events: 4 });
+    expect(await session.verify(testProjections)).toMatchObject({ ok: true, events: 4 });
     session.lock();
     const recoveryKey = (await import('node:fs')).readFileSync(KEY_FILE, 'utf8').trim();
     const recovered = await locked.unlockWithRecoveryKey(recoveryKey, 'new');

@@ -23,7 +23,7 @@ describe('vault round trips', () => {
     expect(session.append(written.slice(0, 10)).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(session.append(written.slice(10)).at(-1)).toEqual({ seq: 25 });
     const headBefore = session.head();
-    const stateBefore = session.loadProjection(testProjections).digest();
+    const stateBefore = (await session.loadProjection(testProjections)).digest();
     session.lock();
     expect(session.locked).toBe(true);
     expect(await codeOf(() => session.head())).toBe('wallet_locked');
@@ -36,7 +36,7 @@ describe('vault round trips', () => {
     expect(again.head()).toEqual(headBefore);
     expect(collect(again).map((e) => e.payload)).toEqual(written);
     expect(collect(again, 20).map((e) => e.seq)).toEqual([20, 21, 22, 23, 24, 25]);
-    expect(again.loadProjection(testProjections).digest()).toBe(stateBefore);
+    expect((await again.loadProjection(testProjections)).digest()).toBe(stateBefore);
     again.lock();
     locked.close();
   });
@@ -46,17 +46,17 @@ describe('vault round trips', () => {
     const path = tmp.file('w.onewallet');
     const { session } = await createVault(path, { password: 'pw', testOnlyKdf: TEST_KDF });
     session.append(Array.from({ length: 50 }, (_, i) => payee(i)));
-    const projection = session.loadProjection(testProjections);
+    const projection = await session.loadProjection(testProjections);
     session.saveSnapshot(projection, 50);
     session.append(Array.from({ length: 5 }, (_, i) => payee(100 + i)));
     const progress: { phase: string; done: number; total: number }[] = [];
-    const loaded = session.loadProjection(testProjections, (p) => progress.push(p));
+    const loaded = await session.loadProjection(testProjections, (p) => progress.push(p));
     const replayed = progress.filter((p) => p.phase === 'replay').at(-1);
     expect(replayed).toEqual({ phase: 'replay', done: 5, total: 5 });
     const full = testProjections.empty();
     for (const e of session.events()) full.apply(e.seq, e.payload);
     expect(loaded.digest()).toBe(full.digest());
-    expect(session.verify(testProjections)).toMatchObject({ ok: true, problems: [], events: 55 });
+    expect(await session.verify(testProjections)).toMatchObject({ ok: true, problems: [], events: 55 });
     full.close();
     session.lock();
     expect((loaded as unknown as { closed: boolean }).closed).toBe(true);

@@ -26,7 +26,7 @@ beforeAll(async () => {
   recoveryKey = created.recoveryKey;
   const { session } = created;
   session.append(Array.from({ length: SNAPSHOT_AT }, (_, i) => payee(i)));
-  const projection = session.loadProjection(testProjections);
+  const projection = await session.loadProjection(testProjections);
   session.saveSnapshot(projection, SNAPSHOT_AT);
   session.append(Array.from({ length: EVENTS - SNAPSHOT_AT }, (_, i) => payee(SNAPSHOT_AT + i)));
   session.lock();
@@ -83,7 +83,7 @@ describe('tamper detection', () => {
         const column = (['nonce', 'ciphertext', 'tag'] as const)[pick(3)] ?? 'ciphertext';
         counts[`journal.${column}`] = (counts[`journal.${column}`] ?? 0) + 1;
         const restore = flip(raw, 'journal', column, 'seq', seq, offset);
-        const report = session.verify(testProjections);
+        const report = await session.verify(testProjections);
         expect(report.ok, context).toBe(false);
         expect(report.problems[0]?.seq, context).toBe(seq);
         const journalProblem = report.problems.find((p) => p.where === 'journal');
@@ -100,11 +100,11 @@ describe('tamper detection', () => {
         const column = (['covers_tag', 'nonce', 'ciphertext'] as const)[pick(3)] ?? 'ciphertext';
         counts[`snapshot.${column}`] = (counts[`snapshot.${column}`] ?? 0) + 1;
         const restore = flip(raw, 'snapshots', column, 'covers_seq', SNAPSHOT_AT, offset);
-        const report = session.verify(testProjections);
+        const report = await session.verify(testProjections);
         expect(report.problems, context).toMatchObject([{ where: 'snapshot', messageKey: 'errors.vault.snapshot_unreadable' }]);
         // A damaged snapshot is skipped with a warning; the state comes from the journal, still right.
         const warnings: unknown[] = [];
-        const projection = session.loadProjection(testProjections, undefined, (w) => warnings.push(w));
+        const projection = await session.loadProjection(testProjections, undefined, (w) => warnings.push(w));
         expect(projection.digest(), context).toBe(goodDigest);
         expect(warnings, context).toHaveLength(1);
         restore();
@@ -112,7 +112,7 @@ describe('tamper detection', () => {
         counts['head.tag'] = (counts['head.tag'] ?? 0) + 1;
         const restore = flip(raw, 'head', 'tag', 'id', 1, offset);
         expect(await errorOf(() => unlockCopy(path)), context).toMatchObject({ code: 'integrity', messageKey: 'errors.vault.head_mismatch' });
-        expect(session.verify(null).problems[0], context).toMatchObject({ where: 'head' });
+        expect((await session.verify(null)).problems[0], context).toMatchObject({ where: 'head' });
         restore();
       } else {
         const role = random() < 0.6 ? 'primary' : 'recovery';
@@ -126,12 +126,12 @@ describe('tamper detection', () => {
           expect(await errorOf(() => locked.unlockWithRecoveryKey(recoveryKey, 'x')), context).toMatchObject(expected);
           locked.close();
         }
-        expect(session.verify(null).problems, context).toMatchObject([{ where: `keyslot:${role}` }]);
+        expect((await session.verify(null)).problems, context).toMatchObject([{ where: `keyslot:${role}` }]);
         restore();
       }
     }
     // After restoring every byte the vault is whole again, so nothing above was a false alarm.
-    expect(session.verify(testProjections).ok).toBe(true);
+    expect((await session.verify(testProjections)).ok).toBe(true);
     raw.close();
     session.lock();
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(samples);
@@ -159,7 +159,7 @@ describe('tamper detection', () => {
     raw.close();
     const session = await unlockCopy(path);
     expect(await errorOf(() => session.loadProjection(testProjections))).toMatchObject({ code: 'integrity', params: { seq: 34 } });
-    const report = session.verify(testProjections);
+    const report = await session.verify(testProjections);
     expect(report.problems.map((p) => p.seq)).toEqual(expect.arrayContaining([34, 36]));
     session.lock();
   });
@@ -170,7 +170,7 @@ describe('tamper detection', () => {
     raw.prepare('DELETE FROM journal WHERE seq = 12').run();
     raw.close();
     const session = await unlockCopy(path); // snapshot covers 30, so unlock itself does not walk row 12
-    const report = session.verify(testProjections);
+    const report = await session.verify(testProjections);
     expect(report.problems).toMatchObject([{ where: 'journal', seq: 12, messageKey: 'errors.vault.event_missing', detail: 'Event 12 is missing from the journal.' }]);
     expect(await errorOf(() => [...session.events()])).toMatchObject({ code: 'integrity', params: { seq: 12 } });
     session.lock();
@@ -215,12 +215,12 @@ describe('tamper detection', () => {
       code: 'integrity',
       messageKey: 'errors.vault.snapshot_ahead',
     });
-    expect(session.verify(testProjections).problems).toMatchObject([{ messageKey: 'errors.vault.snapshot_ahead' }]);
+    expect((await session.verify(testProjections)).problems).toMatchObject([{ messageKey: 'errors.vault.snapshot_ahead' }]);
     // Same rollback with the snapshot also removed: a consistent older file. Only an outside anchor could tell.
     const raw2 = new Database(path);
     raw2.prepare('DELETE FROM snapshots').run();
     raw2.close();
-    expect(session.verify(testProjections).ok).toBe(true);
+    expect((await session.verify(testProjections)).ok).toBe(true);
     session.lock();
   });
 });

@@ -39,7 +39,7 @@ const verify: Action = {
     const [password = ''] = await ctx.secrets([{ name: 'password', env: 'ONEWALLET_PASSWORD' }]);
     const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
     try {
-      const report = await withSession(ctx, password, keyFile, async ({ session }) => session.verify(projectionFactory()));
+      const report = await withSession(ctx, password, keyFile, async ({ session }) => await session.verify(projectionFactory()));
       const problems = report.problems.map(({ where, seq, detail }) => ({ where, ...(seq === undefined ? {} : { seq }), detail }));
       if (ctx.options.json) ctx.json({ ok: report.ok, problems, events: report.events });
       else if (report.ok) ctx.out(t('cli.verify_ok', { events: report.events }));

@@ -29,8 +29,8 @@ export function tempDir(prefix = 'ow-backup-'): { dir: string; cleanup: () => vo
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-function attach(path: string, session: VaultSession, recoveryKey?: string): TestWallet {
-  const projection = asLedgerProjection(session.loadProjection(ledgerProjectionFactory));
+async function attach(path: string, session: VaultSession, recoveryKey?: string): Promise<TestWallet> {
+  const projection = asLedgerProjection(await session.loadProjection(ledgerProjectionFactory));
   const ledger = new Ledger({ sink: session, projection });
   const run = (command: Record<string, unknown>) => ledger.execute({ requestId: randomUUID(), ...command }).id;
   return {

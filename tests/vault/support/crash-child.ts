@@ -12,7 +12,7 @@ async function run(): Promise<void> {
   const [path = '', password = ''] = process.argv.slice(2);
   await vaultReady();
   const { session } = await openVault(path).unlock({ password });
-  const projection = session.loadProjection(testProjections);
+  const projection = await session.loadProjection(testProjections);
   writeSync(1, 'ready\n');
   let round = 0;
   for (;;) {
