@@ -9,15 +9,28 @@ import { startEngine } from '../../../electron/engine';
 import { EventBus } from '../../../electron/router/event-bus';
 import { stderrLogger } from '../../../electron/support/logger';
 import { startWebHost } from '../../../electron/web/host';
+import { seedWallet } from './seed-wallet';
 
 const TEST_KDF = { opsLimit: 1, memLimitBytes: 8 * 1024 * 1024 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, lang: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      lang: { type: 'string' },
+      // Test-only: start with a wallet of N transactions (see support/seed-wallet.ts).
+      'seed-transactions': { type: 'string' },
+      'seed-password': { type: 'string' },
+    },
+  });
+  const dataDir = resolve(values['data-dir'] ?? '.');
+  if (values['seed-transactions']) {
+    await seedWallet(dataDir, { name: 'Seeded', password: values['seed-password'] ?? '', transactions: Number(values['seed-transactions']) });
+  }
   const bus = new EventBus();
   const engine = await startEngine(
     {
-      dataDir: resolve(values['data-dir'] ?? '.'),
+      dataDir,
       bus,
       log: stderrLogger,
       platform: { mode: 'browser', appVersion: process.env.ONEWALLET_VERSION ?? '0.0.0', platform: process.platform, systemLocale: values.lang ?? 'en-US' },

@@ -1,0 +1,66 @@
+/**
+ * Test-only: a wallet with many transactions, written straight through the engine (vault +
+ * ledger, the same decide/apply code as the app) with events appended in large batches. Going
+ * through the contract one durable request at a time costs an fsync per transaction (~15 min for
+ * 100k here); the list under test only needs the wallet to exist.
+ */
+import { createVault, type VaultSession } from '../../../electron/vault';
+import { asLedgerProjection, ledgerProjectionFactory, Ledger, type EventSink } from '../../../electron/ledger';
+import { WalletIndex } from '../../../electron/wallet/wallet-index';
+
+const TEST_KDF = { opsLimit: 1, memLimitBytes: 8 * 1024 * 1024 };
+const PAYEES = ['Starbucks', 'Hema Fresh', 'Didi', 'Meituan', 'Metro', 'JD.com', 'Taobao', 'China Mobile', 'Luckin', 'Pharmacy'];
+const BATCH = 5_000;
+
+/** The i-th seeded line; tests/e2e/transactions.spec.ts predicts counts from the same formula. */
+export function seededTransaction(i: number) {
+  const day = new Date(Date.UTC(2015, 0, 1) + (i % 3650) * 86_400_000).toISOString().slice(0, 10);
+  const cents = ((i * 37) % 50_000) + 1;
+  return {
+    requestId: `seed-${i}`,
+    kind: i % 10 === 5 ? ('income' as const) : ('expense' as const),
+    amount: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`,
+    currency: 'CNY',
+    date: day,
+    // Every 100th line is a Starbucks visit, so a search has exactly total/100 answers.
+    payee: i % 100 === 0 ? 'Starbucks' : PAYEES[(i % 9) + 1]!,
+    note: `seed #${i}`,
+  };
+}
+
+/** Hands the ledger the seqs the vault will assign, and writes the events in batches. */
+class BatchingSink implements EventSink {
+  private pending: unknown[] = [];
+  constructor(private readonly session: VaultSession) {}
+
+  append(payloads: readonly unknown[]): { seq: number }[] {
+    const base = this.session.head().seq + this.pending.length;
+    this.pending.push(...payloads);
+    return payloads.map((_, index) => ({ seq: base + index + 1 }));
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const written = this.session.append(this.pending);
+    if (written.at(-1)?.seq !== this.session.head().seq) throw new Error('seed: seqs drifted');
+    this.pending = [];
+  }
+}
+
+export async function seedWallet(dataDir: string, options: { name: string; password: string; transactions: number }): Promise<void> {
+  const index = new WalletIndex(dataDir);
+  const id = index.newId();
+  const { session } = await createVault(index.pathOf(id), { password: options.password, testOnlyKdf: TEST_KDF });
+  const projection = asLedgerProjection(ledgerProjectionFactory.empty());
+  const sink = new BatchingSink(session);
+  const ledger = new Ledger({ sink, projection });
+  const bank = ledger.execute({ type: 'openAccount', requestId: 'acct-bank', name: 'Bank', kind: 'bank', currency: 'CNY', openingBalance: '100000000' }).id;
+  for (let i = 0; i < options.transactions; i++) {
+    ledger.execute({ type: 'recordTransaction', accountId: bank, ...seededTransaction(i) });
+    if ((i + 1) % BATCH === 0) sink.flush();
+  }
+  sink.flush();
+  session.saveSnapshot(projection, session.head().seq);
+  session.lock();
+  index.remember({ id, name: options.name, createdAt: new Date().toISOString() });
+}
