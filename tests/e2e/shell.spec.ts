@@ -111,3 +111,21 @@ test('malformed, unknown and oversized requests are rejected without effect', as
   expect(replies.after).toEqual({ ok: true, value: { language: null, theme: 'system' } });
   expect(existsSync(join(host.dataDir, 'settings.json'))).toBe(false);
 });
+
+test('a dropped connection is re-opened without losing the page', async ({ page }) => {
+  const sockets: { close(): Promise<void> }[] = [];
+  await page.routeWebSocket(/\/rpc/, (ws) => {
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Welcome to OneWallet' })).toBeVisible();
+  expect(sockets).toHaveLength(1);
+  await sockets[0]!.close(); // as if the network dropped it
+  await expect.poll(() => sockets.length).toBe(2);
+  // Still the same page, still talking to the engine.
+  await page.getByLabel('Language').click();
+  await page.getByTitle('简体中文').click();
+  await expect(page.getByRole('heading', { name: '欢迎使用一钱包' })).toBeVisible();
+  await expect(page.getByText('无法连接一钱包引擎')).toHaveCount(0);
+});
