@@ -3,7 +3,8 @@
  * here touches wallet data; views get it through the contract client.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
+import { Alert, App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
+import { useTranslation } from 'react-i18next';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import type { Language, Settings } from '../../shared/contract';
@@ -17,10 +18,18 @@ import { Shell } from './shell/Shell';
 import { WalletGate } from './wallet/WalletGate';
 
 export function App() {
+  const { t } = useTranslation();
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   const [attempt, setAttempt] = useState(0);
   const api = useMemo(() => createClient(setConnection), [attempt]);
-  const { settings, update } = useSettings(connection === 'open' ? api : null);
+  // Once the engine has answered, a brief reconnect keeps the page (and what is typed in it) mounted.
+  const [everOpen, setEverOpen] = useState(false);
+  useEffect(() => {
+    if (connection === 'open') setEverOpen(true);
+    if (connection === 'closed' || connection === 'no-token') setEverOpen(false);
+  }, [connection]);
+  const live = connection === 'open' || (connection === 'connecting' && everOpen);
+  const { settings, update } = useSettings(everOpen || connection === 'open' ? api : null);
   const [urlLanguage, setUrlLanguage] = useState<Language | null>(languageFromUrl);
   const language: Language = urlLanguage ?? settings?.language ?? systemLanguage();
   const systemDark = useSystemDark();
@@ -42,7 +51,10 @@ export function App() {
       theme={{ algorithm: dark ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm, token: { colorPrimary: '#1677ff' } }}
     >
       <AntApp>
-        {connection === 'open' && api && settings ? (
+        {connection === 'connecting' && everOpen && (
+          <Alert banner type="info" showIcon message={t('connection.reconnecting')} role="status" />
+        )}
+        {live && api && settings ? (
           <ApiContext.Provider value={api}>
             <WalletGate toolbar={<Preferences language={language} dark={dark} onUpdateSettings={updateSettings} />}>
               <Shell settings={settings} language={language} dark={dark} onUpdateSettings={updateSettings} />

@@ -38,6 +38,7 @@ export const commonMessages: AreaMessages = {
     },
     connection: {
       connecting: 'Connecting to the OneWallet engine…',
+      reconnecting: 'The connection to the engine dropped; reconnecting…',
       failed: 'Cannot reach the OneWallet engine',
       unauthorized: 'This page is not authorised to open the wallet. Open the exact link printed by `npm run web` (it carries a one-time token).',
       retry: 'Retry',
@@ -80,6 +81,7 @@ export const commonMessages: AreaMessages = {
     },
     connection: {
       connecting: '正在连接一钱包引擎…',
+      reconnecting: '与引擎的连接中断，正在重新连接…',
       failed: '无法连接一钱包引擎',
       unauthorized: '此页面无权打开钱包。请使用 `npm run web` 打印的完整链接（其中带有一次性令牌）。',
       retry: '重试',

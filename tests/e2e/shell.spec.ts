@@ -121,8 +121,11 @@ test('a dropped connection is re-opened without losing the page', async ({ page 
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Welcome to OneWallet' })).toBeVisible();
   expect(sockets).toHaveLength(1);
+  // What the user typed survives the drop: the page stays mounted while it reconnects.
+  await page.getByLabel('Master password', { exact: true }).fill('typed before the drop');
   await sockets[0]!.close(); // as if the network dropped it
   await expect.poll(() => sockets.length).toBe(2);
+  await expect(page.getByLabel('Master password', { exact: true })).toHaveValue('typed before the drop');
   // Still the same page, still talking to the engine.
   await page.getByLabel('Language').click();
   await page.getByTitle('简体中文').click();
