@@ -5,8 +5,7 @@
  * translated, and nothing is recorded. A transfer passed in is edited by the TransferDialog.
  */
 import { useEffect, useId, useMemo } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Spin } from 'antd';
-import { LockOutlined } from '@ant-design/icons';
+import { App, DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TransactionView } from '../../../shared/ledger-views';
@@ -16,6 +15,7 @@ import { CategorySelect } from './CategorySelect';
 import { accountOptions, DATE_FORMAT, sameTags, statusOptions } from './dialog-parts';
 import { useAccounts, useCategories, useCommandRunner, useOpeningKey, usableAccounts } from './ledger-data';
 import { TransferDialog } from './TransferDialog';
+import { LedgerDialogFrame } from './LedgerDialogFrame';
 import './dialogs.css';
 
 export interface TransactionDialogProps {
@@ -150,30 +150,18 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
       : t('transactions.dialog.addExpenseTitle');
 
   return (
-    <Modal
+    <LedgerDialogFrame
       open={open}
       title={title}
-      onCancel={onClose}
-      onOk={() => void submit()}
       okText={editing ? t('transactions.dialog.save') : t('transactions.dialog.record')}
-      cancelText={locked ? t('transactions.dialog.close') : t('transactions.dialog.cancel')}
-      okButtonProps={{ loading: runner.busy, style: locked ? { display: 'none' } : undefined }}
-      destroyOnHidden
       width={560}
+      locked={locked}
+      ready={ready}
+      busy={runner.busy}
+      error={runner.error}
+      onOk={() => void submit()}
+      onClose={onClose}
     >
-      {locked && (
-        <Alert
-          type="info"
-          showIcon
-          icon={<LockOutlined aria-hidden />}
-          title={t('transactions.dialog.lockedTitle')}
-          description={t('transactions.dialog.lockedBody')}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {!ready ? (
-        <Spin style={{ display: 'block', margin: '48px auto' }} />
-      ) : (
       <Form form={form} name={`ow-transaction-${formId}`} layout="vertical" initialValues={initial} disabled={locked}>
         <Form.Item name="kind" label={t('transactions.fields.kind')}>
           <Radio.Group
@@ -224,8 +212,6 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
           <Radio.Group aria-label={t('transactions.fields.status')} options={statusOptions(t, locked)} />
         </Form.Item>
       </Form>
-      )}
-      {runner.error && <Alert type="error" showIcon role="alert" title={runner.error} />}
-    </Modal>
+    </LedgerDialogFrame>
   );
 }

@@ -4,8 +4,8 @@
  * amount left empty keeps what was recorded.
  */
 import { useEffect, useId, useMemo } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Spin } from 'antd';
-import { ArrowRightOutlined, LockOutlined } from '@ant-design/icons';
+import { App, DatePicker, Form, Input, Radio, Select } from 'antd';
+import { ArrowRightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TransactionView } from '../../../shared/ledger-views';
@@ -13,6 +13,7 @@ import { unwrap, useApi } from '../lib/api-context';
 import { useMoney } from '../lib/money';
 import { accountOptions, DATE_FORMAT, sameTags, statusOptions } from './dialog-parts';
 import { useAccounts, useCommandRunner, useOpeningKey, usableAccounts } from './ledger-data';
+import { LedgerDialogFrame } from './LedgerDialogFrame';
 import './dialogs.css';
 
 export interface TransferDialogProps {
@@ -144,30 +145,18 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
   const amountHint = editing ? t('transactions.dialog.keepAmountHint') : undefined;
 
   return (
-    <Modal
+    <LedgerDialogFrame
       open={open}
       title={editing ? t('transactions.dialog.editTransferTitle') : t('transactions.dialog.transferTitle')}
-      onCancel={onClose}
-      onOk={() => void submit()}
       okText={editing ? t('transactions.dialog.save') : t('transactions.dialog.transfer')}
-      cancelText={locked ? t('transactions.dialog.close') : t('transactions.dialog.cancel')}
-      okButtonProps={{ loading: runner.busy, style: locked ? { display: 'none' } : undefined }}
-      destroyOnHidden
       width={600}
+      locked={locked}
+      ready={ready}
+      busy={runner.busy}
+      error={runner.error}
+      onOk={() => void submit()}
+      onClose={onClose}
     >
-      {locked && (
-        <Alert
-          type="info"
-          showIcon
-          icon={<LockOutlined aria-hidden />}
-          title={t('transactions.dialog.lockedTitle')}
-          description={t('transactions.dialog.lockedBody')}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {!ready ? (
-        <Spin style={{ display: 'block', margin: '48px auto' }} />
-      ) : (
       <Form form={form} name={`ow-transfer-${formId}`} layout="vertical" initialValues={initial} disabled={locked}>
         <div className="ow-form-row ow-transfer-accounts">
           <Form.Item name="fromAccountId" label={t('transactions.fields.fromAccount')} rules={[{ required: true, message: t('transactions.dialog.accountRequired') }]}>
@@ -234,8 +223,6 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
           <Radio.Group aria-label={t('transactions.fields.status')} options={statusOptions(t, locked)} />
         </Form.Item>
       </Form>
-      )}
-      {runner.error && <Alert type="error" showIcon role="alert" title={runner.error} />}
-    </Modal>
+    </LedgerDialogFrame>
   );
 }
