@@ -4,6 +4,7 @@
  * with the recovery key, backoff after repeated failures — in both languages.
  */
 import { expect, test } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +116,41 @@ test('change password in settings (en-US)', async ({ page }) => {
   await expect(page.getByText('Password changed. Use the new one from now on.')).toBeVisible();
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await page.getByLabel('Password', { exact: true }).fill('another long passphrase 77');
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+});
+
+test('a key file chosen at creation is required to unlock (en-US)', async ({ page }) => {
+  host = await startHost({ lang: 'en-US' });
+  const keyFile = { name: 'onewallet.key', mimeType: 'application/octet-stream', buffer: randomBytes(64) };
+  await page.goto(host.url);
+  await page.getByLabel('Master password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Repeat the password', { exact: true }).fill(PASSWORD);
+  // A file that is too short to be a second factor is refused in place.
+  await page.getByLabel('Choose key file').setInputFiles({ ...keyFile, buffer: randomBytes(8) });
+  await expect(page.getByText('A key file must be between 32 bytes and 1 MiB.')).toBeVisible();
+  await page.getByLabel('Choose key file').setInputFiles(keyFile);
+  await expect(page.getByRole('button', { name: 'onewallet.key' })).toBeVisible();
+  await page.getByRole('button', { name: 'Create wallet' }).click();
+  const recoveryKey = (await page.getByTestId('recovery-key').textContent({ timeout: 30_000 }))!.trim();
+  await page.getByLabel('I have written down or printed my recovery key').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Recovery key').fill(recoveryKey);
+  await page.getByRole('button', { name: 'Open my wallet' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+
+  // The password alone no longer opens it.
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /key file/ })).toBeVisible();
+  // A different file does not either.
+  await page.getByLabel('Choose key file').setInputFiles({ ...keyFile, buffer: randomBytes(64) });
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The password or the key file is not right.' })).toBeVisible();
+  // Password + the right file does.
+  await page.getByLabel('Choose key file').setInputFiles(keyFile);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
 });

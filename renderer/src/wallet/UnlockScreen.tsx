@@ -49,9 +49,14 @@ export function UnlockScreen({ wallets, onUnlocked, onCreateAnother }: Props) {
       form.resetFields(['password']);
       setError(errorText(caught, t));
       if (caught instanceof ApiError && typeof caught.failure.params.until === 'string') setRetryAt(caught.failure.params.until);
-      const status = await unwrap(api.wallet.status({})).catch(() => null);
-      const fresh = status?.wallets.find((w) => w.id === walletId);
-      if (fresh) setRetryAt(fresh.retryAt);
+      // The new wait (if any) arrives in the background: the form is usable again at once.
+      void unwrap(api.wallet.status({})).then(
+        (status) => {
+          const fresh = status.wallets.find((w) => w.id === walletId);
+          if (fresh) setRetryAt(fresh.retryAt);
+        },
+        () => undefined,
+      );
     } finally {
       setWorking(false);
     }
