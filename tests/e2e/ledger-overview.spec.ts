@@ -327,3 +327,44 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
     }
   });
 }
+
+/** Picks an option and waits for the dropdown to close, so the next pick cannot land in it. */
+async function pickAndWait(page: Page, combobox: ReturnType<Page['getByLabel']>, text: string) {
+  await pick(page, combobox, text);
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+}
+
+test('the dashboard records a payment and a transfer without leaving the dashboard (en-US)', async ({ page }) => {
+  const host = await startHost({ lang: 'en-US' });
+  try {
+    await page.goto(host.url);
+    await createWalletViaUi(page, 'en-US');
+    await addAccount(page, 'en-US', { name: 'Wallet cash', opening: '100' });
+    await addAccount(page, 'en-US', { name: 'Savings jar', opening: '0', kind: 'Savings' });
+
+    await page.getByRole('region', { name: 'Quick actions' }).getByRole('button', { name: 'Record a transaction' }).click();
+    let form = dialog(page);
+    await pickAndWait(page, form.getByLabel('Account', { exact: true }), 'Wallet cash');
+    await form.getByLabel('Amount', { exact: true }).fill('12.50');
+    await form.getByLabel('Payee').fill('Dumplings');
+    await form.getByRole('button', { name: 'Record' }).click();
+    await expect(form).toBeHidden();
+
+    await page.getByRole('region', { name: 'Quick actions' }).getByRole('button', { name: 'Transfer' }).click();
+    form = dialog(page);
+    await pickAndWait(page, form.getByLabel('From account'), 'Wallet cash');
+    await pickAndWait(page, form.getByLabel('To account'), 'Savings jar');
+    await form.getByLabel('Amount', { exact: true }).fill('50');
+    await form.getByRole('button', { name: 'Transfer' }).click();
+    await expect(form).toBeHidden();
+
+    // Still on the dashboard, and its cards show the new state.
+    expect(['', '#/dashboard']).toContain(new URL(page.url()).hash);
+    await expect(page.getByRole('heading', { name: 'Dashboard', exact: true })).toBeVisible();
+    await expect(page.getByText('Dumplings')).toBeVisible();
+    await expect(page.getByText('CN¥37.50').first()).toBeVisible();
+    await expect(page.getByText('CN¥50.00').first()).toBeVisible();
+  } finally {
+    await host.stop();
+  }
+});

@@ -10,6 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { errorText, useApi } from '../../lib/api-context';
 import { useRoute } from '../../lib/routes';
 import { useQuery } from '../../lib/use-query';
+import { TransactionDialog } from '../../components/TransactionDialog';
+import { TransferDialog } from '../../components/TransferDialog';
 import { AddAccountDialog } from '../accounts/AddAccountDialog';
 import { EmptyAccounts } from '../accounts/EmptyAccounts';
 import { BackupReminder } from '../backup/BackupReminder';
@@ -24,6 +26,8 @@ export function DashboardView() {
   const [, go] = useRoute();
   const accounts = useQuery(() => api.ledger.accounts({}), [api]);
   const [adding, setAdding] = useState(false);
+  // Recording from the dashboard happens right here, without a detour through another view.
+  const [recording, setRecording] = useState<'transaction' | 'transfer' | null>(null);
   const dialog = <AddAccountDialog open={adding} onClose={() => setAdding(false)} defaultCurrency={accounts.data?.accounts[0]?.currency} />;
 
   if (accounts.error) return <Alert type="error" showIcon title={errorText(accounts.error, t)} />;
@@ -48,10 +52,10 @@ export function DashboardView() {
           <Typography.Text strong style={{ marginRight: 8 }}>
             {t('dashboard.actions.title')}
           </Typography.Text>
-          <Button type="primary" icon={<EditOutlined />} onClick={() => go('transactions')}>
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setRecording('transaction')}>
             {t('dashboard.actions.record')}
           </Button>
-          <Button icon={<SwapOutlined />} onClick={() => go('transactions')}>
+          <Button icon={<SwapOutlined />} onClick={() => setRecording('transfer')}>
             {t('dashboard.actions.transfer')}
           </Button>
           <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
@@ -76,10 +80,12 @@ export function DashboardView() {
           <MonthBudgetCard onOpenBudgets={() => go('reports')} />
         </Col>
         <Col xs={24} xl={14}>
-          <RecentTransactions onOpenAll={() => go('transactions')} onRecord={() => go('transactions')} />
+          <RecentTransactions onOpenAll={() => go('transactions')} onRecord={() => setRecording('transaction')} />
         </Col>
       </Row>
       {dialog}
+      <TransactionDialog open={recording === 'transaction'} onClose={() => setRecording(null)} />
+      <TransferDialog open={recording === 'transfer'} onClose={() => setRecording(null)} />
     </Space>
   );
 }
