@@ -139,11 +139,20 @@ const IdInput = z.string().min(1).max(64);
 const FolderPath = z.string().trim().min(1).max(4096);
 const FileName = z.string().min(1).max(255).regex(/^[^/\\]+$/);
 
+/** How many verified backups are kept: several from today, then one a day / week / month. */
+export const RetentionView = z.object({
+  today: z.number().int().min(1).max(100),
+  days: z.number().int().min(0).max(365),
+  weeks: z.number().int().min(0).max(260),
+  months: z.number().int().min(0).max(600),
+});
+
 export const BackupSettingsView = z.object({
   primaryDir: z.string(),
   secondaryDir: z.string().nullable(),
   intervalHours: z.number().int(),
   onQuit: z.boolean(),
+  retention: RetentionView,
 });
 export type BackupSettingsView = z.infer<typeof BackupSettingsView>;
 
@@ -271,6 +280,7 @@ export const methods = {
         secondaryDir: FolderPath.nullable().optional(),
         intervalHours: z.number().int().min(0).max(720).optional(),
         onQuit: z.boolean().optional(),
+        retention: RetentionView.strict().optional(),
       })
       .strict(),
     BackupSettingsView,

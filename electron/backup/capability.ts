@@ -97,7 +97,7 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
       // "Verify wallet" and `onewallet verify` still do that comparison.
       projections: null,
       onProgress: progress('backup'),
-    });
+    }, settings.get().retention);
     const written = outcomes.find((outcome) => outcome.ok);
     const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [{ dir: outcome.dir, ...outcome.error }]));
     if (!written || !written.ok) {

@@ -137,6 +137,21 @@ describe('engine flow through the router', () => {
     expect(await cashBalance()).toBe(9500);
   });
 
+  it('keeps as many backups as the retention settings say, and never the only verified one away', async () => {
+    const { cashId } = await walletWithCash();
+    expect((await call('backup/overview')).settings.retention).toEqual({ today: 5, days: 7, weeks: 4, months: 12 });
+    const saved = await call('backup/updateSettings', { retention: { today: 2, days: 0, weeks: 0, months: 0 } });
+    expect(saved.retention).toEqual({ today: 2, days: 0, weeks: 0, months: 0 });
+    for (let i = 0; i < 4; i++) {
+      await pay(cashId, `r${i}`, '1.00');
+      await call('backup/create');
+    }
+    const mine = (await call('backup/overview')).backups.filter((b: any) => b.mine && b.status === 'verified');
+    expect(mine).toHaveLength(2);
+    expect(mine[0].headSeq).toBe((await call('wallet/verify')).events);
+    expect((await fails('backup/updateSettings', { retention: { today: 0, days: 0, weeks: 0, months: 0 } })).code).toBe('invalid_input');
+  });
+
   it('a backup folder that cannot be written is a clear error and leaves the wallet as it was', async () => {
     const { cashId } = await walletWithCash();
     await pay(cashId, 'x', '5.00');

@@ -1,6 +1,6 @@
 /** Where and when backups are written; the engine validates and answers with the saved settings. */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BackupSettingsView } from '../../../../shared/contract';
 import { errorText, unwrap, useApi } from '../../lib/api-context';
@@ -10,7 +10,15 @@ interface Values {
   secondaryDir: string;
   intervalHours: number | null;
   onQuit: boolean;
+  retention: BackupSettingsView['retention'];
 }
+
+const RETENTION_FIELDS = [
+  { key: 'today', min: 1, max: 100 },
+  { key: 'days', min: 0, max: 365 },
+  { key: 'weeks', min: 0, max: 260 },
+  { key: 'months', min: 0, max: 600 },
+] as const;
 
 export function SettingsCard({ settings }: { settings: BackupSettingsView }) {
   const { t } = useTranslation();
@@ -30,6 +38,7 @@ export function SettingsCard({ settings }: { settings: BackupSettingsView }) {
           secondaryDir: values.secondaryDir.trim() || null,
           intervalHours: values.intervalHours ?? 0,
           onQuit: values.onQuit,
+          retention: values.retention,
         }),
       );
       form.setFieldsValue({ ...saved, secondaryDir: saved.secondaryDir ?? '' });
@@ -71,6 +80,21 @@ export function SettingsCard({ settings }: { settings: BackupSettingsView }) {
         </Form.Item>
         <Form.Item name="onQuit" valuePropName="checked">
           <Checkbox>{t('backup.settings.on_quit')}</Checkbox>
+        </Form.Item>
+        <Form.Item label={t('backup.settings_more.retention')} extra={t('backup.settings_more.retention_hint')} style={{ marginBottom: 16 }}>
+          <Space wrap size="middle">
+            {RETENTION_FIELDS.map(({ key, min, max }) => (
+              <Form.Item
+                key={key}
+                name={['retention', key]}
+                label={t(`backup.settings_more.retention_${key}`)}
+                rules={[{ required: true, type: 'integer', min, max, message: t('backup.settings_more.retention_invalid') }]}
+                style={{ marginBottom: 0 }}
+              >
+                <InputNumber min={min} max={max} step={1} precision={0} style={{ width: 110 }} />
+              </Form.Item>
+            ))}
+          </Space>
         </Form.Item>
         {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit" loading={saving}>
