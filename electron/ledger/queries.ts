@@ -8,7 +8,7 @@ import { addMinor, convert, parseAmount } from '../../shared/money';
 import { checkBookingDate } from './dates';
 import type { LedgerProjection } from './projection';
 import { reconcileFigures, type ReconcileFigures } from './reconcile';
-import type { AccountRow, CategoryRow } from './rows';
+import { toAccount, type AccountRow, type CategoryRow } from './rows';
 import { TRANSACTION_FROM, TRANSACTION_SELECT, toView, type RawTransactionView } from './transaction-rows';
 import type { AccountView, CategoryNode, Converted, HistoryEntry, Page, Rates, RegisterLine, TransactionView } from './views';
 
@@ -23,16 +23,8 @@ export function clampPage(offset = 0, limit = 100): { offset: number; limit: num
 
 function toAccountView(row: AccountRow & { balance: number }): AccountView {
   return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    currency: row.currency,
-    openingBalanceMinor: row.opening_balance_minor,
-    creditLimitMinor: row.credit_limit_minor,
-    openedOn: row.opened_on,
-    frozen: row.frozen === 1,
+    ...toAccount(row),
     frozenReason: row.frozen_reason,
-    closed: row.closed === 1,
     balanceMinor: row.balance,
     availableMinor: Math.max(0, row.balance + row.credit_limit_minor),
   };

@@ -12,9 +12,10 @@ import type { TransactionView } from '../../../shared/ledger-views';
 import { unwrap, useApi } from '../lib/api-context';
 import { useMoney } from '../lib/money';
 import { CategorySelect } from './CategorySelect';
-import { accountOptions, DATE_FORMAT, sameTags, statusOptions } from './dialog-parts';
+import { accountOptions, DATE_FORMAT, sameTags } from './dialog-parts';
 import { useAccounts, useCategories, useCommandRunner, useOpeningKey, usableAccounts } from './ledger-data';
 import { TransferDialog } from './TransferDialog';
+import { DetailsFields } from './DetailsFields';
 import { LedgerDialogFrame } from './LedgerDialogFrame';
 import './dialogs.css';
 
@@ -202,15 +203,7 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
             ariaLabel={t('transactions.fields.category')}
           />
         </Form.Item>
-        <Form.Item name="tags" label={t('transactions.fields.tags')}>
-          <Select mode="tags" tokenSeparators={[',', '，']} maxCount={20} open={false} suffixIcon={null} placeholder={t('transactions.dialog.tagsHint')} />
-        </Form.Item>
-        <Form.Item name="note" label={t('transactions.fields.note')}>
-          <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
-        </Form.Item>
-        <Form.Item name="status" label={t('transactions.fields.status')}>
-          <Radio.Group aria-label={t('transactions.fields.status')} options={statusOptions(t, locked)} />
-        </Form.Item>
+        <DetailsFields locked={locked} />
       </Form>
     </LedgerDialogFrame>
   );

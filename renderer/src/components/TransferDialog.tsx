@@ -4,15 +4,16 @@
  * amount left empty keeps what was recorded.
  */
 import { useEffect, useId, useMemo } from 'react';
-import { App, DatePicker, Form, Input, Radio, Select } from 'antd';
+import { App, DatePicker, Form, Input, Select } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TransactionView } from '../../../shared/ledger-views';
 import { unwrap, useApi } from '../lib/api-context';
 import { useMoney } from '../lib/money';
-import { accountOptions, DATE_FORMAT, sameTags, statusOptions } from './dialog-parts';
+import { accountOptions, DATE_FORMAT, sameTags } from './dialog-parts';
 import { useAccounts, useCommandRunner, useOpeningKey, usableAccounts } from './ledger-data';
+import { DetailsFields } from './DetailsFields';
 import { LedgerDialogFrame } from './LedgerDialogFrame';
 import './dialogs.css';
 
@@ -213,15 +214,7 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
             <Input maxLength={200} autoComplete="off" />
           </Form.Item>
         </div>
-        <Form.Item name="tags" label={t('transactions.fields.tags')}>
-          <Select mode="tags" tokenSeparators={[',', '，']} maxCount={20} open={false} suffixIcon={null} placeholder={t('transactions.dialog.tagsHint')} />
-        </Form.Item>
-        <Form.Item name="note" label={t('transactions.fields.note')}>
-          <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
-        </Form.Item>
-        <Form.Item name="status" label={t('transactions.fields.status')}>
-          <Radio.Group aria-label={t('transactions.fields.status')} options={statusOptions(t, locked)} />
-        </Form.Item>
+        <DetailsFields locked={locked} />
       </Form>
     </LedgerDialogFrame>
   );
