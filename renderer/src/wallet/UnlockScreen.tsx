@@ -1,6 +1,7 @@
 /** Unlock with password (+ key file), a visible wait during backoff, and the recovery-key way back in. */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { LoadingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { UnlockOutcome, WalletSummary } from '../../../shared/contract';
 import { ApiError, errorText, unwrap, useApi } from '../lib/api-context';
@@ -107,7 +108,15 @@ export function UnlockScreen({ wallets, onUnlocked, onCreateAnother }: Props) {
                 <KeyFilePicker label={t('wallet.create.chooseKeyFile')} value={keyFile} onChange={setKeyFile} onError={setError} />
               </Form.Item>
             )}
-            <Button type="primary" htmlType="submit" block loading={working} disabled={wait > 0 || damaged}>
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              // Not antd's `loading`: its internal state could stay on after a refusal that came back
+              // within the same frame, leaving a disabled button (seen in CI). Our own state decides.
+              icon={working ? <LoadingOutlined aria-hidden /> : undefined}
+              disabled={working || wait > 0 || damaged}
+            >
               {working ? t('wallet.unlock.working') : t('wallet.unlock.submit')}
             </Button>
           </Form>
@@ -124,7 +133,15 @@ export function UnlockScreen({ wallets, onUnlocked, onCreateAnother }: Props) {
               <Input.TextArea autoSize={{ minRows: 2 }} spellCheck={false} autoComplete="off" />
             </Form.Item>
             <NewPasswordFields passwordLabel={t('wallet.recover.newPassword')} confirmLabel={t('wallet.recover.confirm')} />
-            <Button type="primary" htmlType="submit" block loading={working} disabled={wait > 0 || damaged}>
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              // Not antd's `loading`: its internal state could stay on after a refusal that came back
+              // within the same frame, leaving a disabled button (seen in CI). Our own state decides.
+              icon={working ? <LoadingOutlined aria-hidden /> : undefined}
+              disabled={working || wait > 0 || damaged}
+            >
               {t('wallet.recover.submit')}
             </Button>
           </Form>
