@@ -1,11 +1,12 @@
 /** "Add account": name, kind, currency (common ones first), opening balance, credit limit or overdraft. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COMMON_CURRENCIES, CURRENCY_CODES } from '../../../../shared/currencies';
 import type { AccountKind } from '../../../../shared/ledger-views';
-import { errorText, unwrap, useApi } from '../../lib/api-context';
-import { KIND_ORDER, KINDS_WITH_LIMIT, kindIcon, useRequestIdPerOpening } from './helpers';
+import { unwrap, useApi } from '../../lib/api-context';
+import { useCommandRunner } from '../../components/ledger-data';
+import { KIND_ORDER, KINDS_WITH_LIMIT, kindIcon } from './helpers';
 
 interface Values {
   name: string;
@@ -31,22 +32,18 @@ export function AddAccountDialog({ open, onClose, defaultCurrency }: { open: boo
   const api = useApi();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const requestId = useRequestIdPerOpening(open);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // One request id per opening, no second submit while one is in flight, the engine's error translated.
+  const runner = useCommandRunner(open);
   const kind = Form.useWatch('kind', form);
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
     form.resetFields();
     form.setFieldsValue({ kind: 'bank', currency: defaultCurrency ?? 'CNY' });
   }, [open, form, defaultCurrency]);
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (values: Values) =>
+    runner.run(async (requestId) => {
       await unwrap(
         api.ledger.openAccount({
           requestId,
@@ -59,12 +56,7 @@ export function AddAccountDialog({ open, onClose, defaultCurrency }: { open: boo
       );
       void message.success(t('accounts.form.created', { name: values.name.trim() }));
       onClose();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -74,7 +66,7 @@ export function AddAccountDialog({ open, onClose, defaultCurrency }: { open: boo
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={busy}
+      confirmLoading={runner.busy}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark="optional">
@@ -109,7 +101,7 @@ export function AddAccountDialog({ open, onClose, defaultCurrency }: { open: boo
             <Input inputMode="decimal" placeholder="0.00" />
           </Form.Item>
         )}
-        {error && <Alert type="error" showIcon title={error} role="alert" />}
+        {runner.error && <Alert type="error" showIcon title={runner.error} role="alert" />}
       </Form>
     </Modal>
   );

@@ -1,10 +1,10 @@
 /** "New category": a name, income or expense, and optionally a parent (one level of nesting). */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CategoryView } from '../../../../shared/ledger-views';
-import { errorText, unwrap, useApi } from '../../lib/api-context';
-import { useRequestIdPerOpening } from '../accounts/helpers';
+import { unwrap, useApi } from '../../lib/api-context';
+import { useCommandRunner } from '../../components/ledger-data';
 
 interface Values {
   name: string;
@@ -17,33 +17,24 @@ export function CategoryDialog({ open, onClose, categories }: { open: boolean; o
   const api = useApi();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const requestId = useRequestIdPerOpening(open);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // One request id per opening, no second submit while one is in flight, the engine's error translated.
+  const runner = useCommandRunner(open);
   const kind = Form.useWatch('kind', form) ?? 'expense';
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
     form.resetFields();
     form.setFieldsValue({ kind: 'expense' });
   }, [open, form]);
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (values: Values) =>
+    runner.run(async (requestId) => {
       const outcome = await unwrap(
         api.ledger.defineCategory({ requestId, name: values.name.trim(), kind: values.kind, parentId: values.parentId ?? null }),
       );
       void message.success(t('reports.category.created', { name: values.name.trim() }));
       onClose(outcome.ids[0]);
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const parents = categories.filter((c) => c.parentId === null && c.kind === kind);
   return (
@@ -54,7 +45,7 @@ export function CategoryDialog({ open, onClose, categories }: { open: boolean; o
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
       onCancel={() => onClose()}
-      confirmLoading={busy}
+      confirmLoading={runner.busy}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark="optional">
@@ -74,7 +65,7 @@ export function CategoryDialog({ open, onClose, categories }: { open: boolean; o
         <Form.Item name="parentId" label={t('reports.category.parent')} extra={t('reports.category.parentHint')}>
           <Select aria-label={t('reports.category.parent')} allowClear placeholder={t('reports.category.noParent')} options={parents.map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
-        {error && <Alert type="error" showIcon role="alert" title={error} />}
+        {runner.error && <Alert type="error" showIcon role="alert" title={runner.error} />}
       </Form>
     </Modal>
   );

@@ -1,11 +1,11 @@
 /** Set (or change) one category's budget for a month, as decimal text in a currency. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CategoryView } from '../../../../shared/ledger-views';
-import { errorText, unwrap, useApi } from '../../lib/api-context';
+import { unwrap, useApi } from '../../lib/api-context';
 import { currencyOptions } from '../accounts/AddAccountDialog';
-import { useRequestIdPerOpening } from '../accounts/helpers';
+import { useCommandRunner } from '../../components/ledger-data';
 import { categoryLabel } from './CategoryDialog';
 
 interface Values {
@@ -33,31 +33,22 @@ export function SetBudgetDialog({ open, month, draft, categories, onClose }: Pro
   const api = useApi();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const requestId = useRequestIdPerOpening(open);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // One request id per opening, no second submit while one is in flight, the engine's error translated.
+  const runner = useCommandRunner(open);
 
   // The draft is read once, when the dialog opens; later renders must not reset what the user typed.
   useEffect(() => {
     if (!open) return;
-    setError(null);
     form.resetFields();
     form.setFieldsValue(draft);
   }, [open, form]);
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (values: Values) =>
+    runner.run(async (requestId) => {
       await unwrap(api.ledger.setBudget({ requestId, categoryId: values.categoryId, month, amount: values.amount.trim(), currency: values.currency }));
       void message.success(t('reports.budgets.saved'));
       onClose();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const expense = categories.filter((c) => c.kind === 'expense');
   return (
@@ -68,7 +59,7 @@ export function SetBudgetDialog({ open, month, draft, categories, onClose }: Pro
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={busy}
+      confirmLoading={runner.busy}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
@@ -93,7 +84,7 @@ export function SetBudgetDialog({ open, month, draft, categories, onClose }: Pro
             <Select aria-label={t('accounts.form.currency')} showSearch options={currencyOptions(t)} />
           </Form.Item>
         </div>
-        {error && <Alert type="error" showIcon role="alert" title={error} />}
+        {runner.error && <Alert type="error" showIcon role="alert" title={runner.error} />}
       </Form>
     </Modal>
   );
