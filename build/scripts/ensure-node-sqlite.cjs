@@ -2,6 +2,7 @@
 // `npm start` rebuilds it for Electron's ABI (electron-builder install-app-deps); tests, the CLI
 // and browser mode run on plain Node and need the Node build back. Rebuilding is slow (~2 min),
 // so only do it when loading actually fails.
+require('./check-node.cjs');
 const { execSync } = require('node:child_process');
 
 function loads() {
