@@ -140,9 +140,18 @@ async function rpcBatch(page: Page, method: string, inputs: unknown[]): Promise<
 const dialog = (page: Page) => page.getByRole('dialog');
 
 /** Chooses an option of an antd Select by its visible text. */
+/**
+ * Picks an option and waits until the Select shows it. On a busy machine a click can land while
+ * the dropdown is still opening and be lost; the state we need is "the Select holds this value",
+ * so the pick is repeated until that is true rather than trusting one click.
+ */
 async function pick(page: Page, combobox: ReturnType<Page['getByLabel']>, text: string) {
-  await combobox.click();
-  await page.locator('.ant-select-item-option:visible').filter({ hasText: text }).first().click();
+  const select = combobox.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  await expect(async () => {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await combobox.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 5_000 });
+    await expect(select).toContainText(text, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 async function addAccount(page: Page, lang: keyof typeof L, account: { name: string; opening: string; kind?: string; currency?: string; limit?: string }) {
