@@ -3,7 +3,7 @@
  * here touches wallet data; views get it through the contract client.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
+import { Alert, App as AntApp, ConfigProvider } from 'antd';
 import { useTranslation } from 'react-i18next';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -11,6 +11,7 @@ import type { Language, Settings } from '../../shared/contract';
 import { ApiContext } from './lib/api-context';
 import { createClient, type ConnectionState } from './lib/client';
 import { applyLanguage, languageFromUrl, systemLanguage } from './lib/i18n';
+import { DARK_THEME, LIGHT_THEME } from './lib/theme';
 import { useSettings, useSystemDark } from './lib/use-settings';
 import { ConnectionScreen } from './shell/ConnectionScreen';
 import { Preferences } from './shell/Preferences';
@@ -48,7 +49,7 @@ export function App() {
       locale={language === 'zh-CN' ? zhCN : enUS}
       // antd puts a space between two CJK characters in buttons ("锁 定"); Chinese UI text should not have it.
       button={{ autoInsertSpace: false }}
-      theme={{ algorithm: dark ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm, token: { colorPrimary: '#1677ff' } }}
+      theme={dark ? DARK_THEME : LIGHT_THEME}
     >
       <AntApp>
         {connection === 'connecting' && everOpen && (

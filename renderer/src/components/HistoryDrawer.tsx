@@ -25,12 +25,12 @@ export interface HistoryDrawerProps {
 const HIDDEN_FIELDS = new Set(['currency', 'reconciliationId']);
 
 const ACTION_COLORS: Record<string, string> = {
-  recorded: 'green',
-  amended: 'blue',
-  voided: 'red',
-  restored: 'green',
+  recorded: 'success',
+  amended: 'processing',
+  voided: 'error',
+  restored: 'success',
   status: 'gray',
-  reconciled: 'blue',
+  reconciled: 'processing',
 };
 
 export function HistoryDrawer({ open, onClose, transactionId }: HistoryDrawerProps) {

@@ -89,9 +89,8 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
             <Preferences language={language} dark={dark} onUpdateSettings={onUpdateSettings} />
           </Space>
         </Layout.Header>
-        <Layout.Content className="ow-content">
-          <main>{view}</main>
-        </Layout.Content>
+        {/* antd's Content is the page's one <main> landmark. */}
+        <Layout.Content className="ow-content">{view}</Layout.Content>
       </Layout>
     </Layout>
   );

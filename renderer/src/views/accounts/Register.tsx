@@ -104,7 +104,7 @@ export function Register({ account }: { account: AccountView }) {
           <span role="columnheader" style={{ textAlign: 'right' }}>{t('accounts.register.balance')}</span>
         </div>
       </div>
-      <div ref={scroller} role="rowgroup" style={{ height: `min(56vh, ${Math.max(1, total ?? 1) * ROW_HEIGHT}px)`, overflow: 'auto' }} data-testid="register-scroller">
+      <div ref={scroller} role="rowgroup" tabIndex={0} style={{ height: `min(56vh, ${Math.max(1, total ?? 1) * ROW_HEIGHT}px)`, overflow: 'auto' }} data-testid="register-scroller">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const line = row(item.index);
@@ -167,12 +167,12 @@ function RegisterCells({ line, format }: { line: TransactionView; format: (minor
       <span role="cell">
         {line.status === 'reconciled' ? (
           <Tooltip title={t('accounts.register.lockedHint')}>
-            <Tag color="green" icon={<LockOutlined />}>
+            <Tag color="success" icon={<LockOutlined />}>
               {t('ledger.statuses.reconciled')}
             </Tag>
           </Tooltip>
         ) : (
-          <Tag color={line.status === 'cleared' ? 'blue' : 'default'}>{t(`ledger.statuses.${line.status}`)}</Tag>
+          <Tag color={line.status === 'cleared' ? 'processing' : 'default'}>{t(`ledger.statuses.${line.status}`)}</Tag>
         )}
       </span>
       <span role="cell" style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums', color: line.amountMinor < 0 ? undefined : token.colorSuccessText }}>

@@ -58,13 +58,13 @@ export function BackupList({ backups, onRestore }: { backups: BackupEntryView[];
   return (
     <Card title={t('backup.list_title')}>
       <Table<BackupEntryView>
+        className="ow-nowrap-head"
         aria-label={t('backup.list_label')}
         rowKey={keyOf}
         dataSource={backups}
         size="middle"
         pagination={backups.length > 20 ? { pageSize: 20 } : false}
         locale={{ emptyText: t('backup.list_empty') }}
-        scroll={{ x: 960 }}
         columns={[
           {
             key: 'created',

@@ -96,7 +96,7 @@ export function BudgetsPanel({ defaultCurrency }: { defaultCurrency: string }) {
             {t('reports.category.listLabel')}
           </Typography.Text>
           {all.map((c) => (
-            <Tag key={c.id} color={c.kind === 'income' ? 'green' : undefined} style={{ marginBottom: 4 }}>
+            <Tag key={c.id} color={c.kind === 'income' ? 'success' : undefined} style={{ marginBottom: 4 }}>
               {categoryLabel(c, all)}
             </Tag>
           ))}

@@ -69,8 +69,10 @@ export function TransactionList({ paged, actions, label, empty, deletedView, res
       {paged.total === 0 ? (
         <div className="ow-tx-empty">{empty}</div>
       ) : (
-        <div ref={scroller} className="ow-tx-scroller" data-testid="transaction-scroller" tabIndex={0}>
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        // The scroller is the rowgroup itself: a table may only own row groups and rows, and the
+        // scroller must be focusable so keyboard users can scroll it.
+        <div ref={scroller} role="rowgroup" className="ow-tx-scroller" data-testid="transaction-scroller" tabIndex={0}>
+          <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => (
               <div key={item.key} className="ow-tx-slot" style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
                 <TransactionRow row={paged.rowAt(item.index)} index={item.index} actions={actions} deletedView={deletedView} />

@@ -16,7 +16,8 @@ export interface RowActions {
   history(row: TransactionView): void;
 }
 
-export const STATUS_COLORS = { pending: 'gold', cleared: 'green', reconciled: 'blue' } as const;
+// Semantic colours follow the theme's contrast-checked tokens (lib/theme.ts); antd's preset palettes do not.
+export const STATUS_COLORS = { pending: 'warning', cleared: 'success', reconciled: 'processing' } as const;
 
 interface Props {
   row: TransactionView | undefined;

@@ -67,27 +67,28 @@ export function TransactionsView() {
 
   return (
     <div className="ow-tx-view">
-      <Tabs
-        activeKey={tab}
-        onChange={(key) => setTab(key as Tab)}
-        items={[
-          { key: 'all', label: t('transactions.tabs.all') },
-          {
-            key: 'deleted',
-            label: deleted.total ? t('transactions.tabs.deletedCount', { count: deleted.total }) : t('transactions.tabs.deleted'),
-          },
-        ]}
-        tabBarExtraContent={
-          <Space>
-            <Button icon={<SwapOutlined aria-hidden />} onClick={addTransfer} disabled={accounts.length < 2}>
-              {t('transactions.transfer')}
-            </Button>
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={addTransaction} disabled={accounts.length === 0}>
-              {t('transactions.add')}
-            </Button>
-          </Space>
-        }
-      />
+      {/* The actions sit beside the tabs, not in antd's tab bar: that bar is a tablist, which may own tabs only. */}
+      <div className="ow-tx-tabbar">
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setTab(key as Tab)}
+          items={[
+            { key: 'all', label: t('transactions.tabs.all') },
+            {
+              key: 'deleted',
+              label: deleted.total ? t('transactions.tabs.deletedCount', { count: deleted.total }) : t('transactions.tabs.deleted'),
+            },
+          ]}
+        />
+        <Space>
+          <Button icon={<SwapOutlined aria-hidden />} onClick={addTransfer} disabled={accounts.length < 2}>
+            {t('transactions.transfer')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={addTransaction} disabled={accounts.length === 0}>
+            {t('transactions.add')}
+          </Button>
+        </Space>
+      </div>
       {/* Nothing to filter yet: the empty state speaks alone. */}
       {tab === 'all' && (all.total !== 0 || filtered) && <FilterBar filters={filters} onChange={setFilters} accounts={accounts} categories={categories} />}
       <div className="ow-tx-summary" aria-live="polite">

@@ -1,0 +1,67 @@
+/**
+ * Every view of an unlocked wallet with data in it, in both languages and both themes, at the two
+ * window sizes we design for (1024 × 640, the smallest supported window, and 1920 × 1080):
+ * a screenshot for people to look at (tests/.tmp/screenshots/views) and an axe-core audit that
+ * fails on any serious or critical violation (WCAG 2.0/2.1 A and AA rules).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { startHost } from './support/host';
+import { PASSWORD } from './support/wallet';
+
+const SHOTS = join(__dirname, '../.tmp/screenshots/views');
+const SIZES = [
+  { width: 1024, height: 640 },
+  { width: 1920, height: 1080 },
+] as const;
+const ROUTES = ['dashboard', 'accounts', 'transactions', 'reports', 'import', 'backup', 'security', 'crashes', 'settings'] as const;
+const LABELS = {
+  'en-US': { password: 'Password', unlock: 'Unlock', nav: 'Main navigation' },
+  'zh-CN': { password: '密码', unlock: '解锁', nav: '主导航' },
+} as const;
+
+/** The serious and critical findings, one line each, so a failure names the rule and the element. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.impact} ${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`));
+}
+
+for (const lang of ['en-US', 'zh-CN'] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`every view in ${lang}, ${theme}: screenshots at both sizes, no serious axe violation`, async ({ page }) => {
+      test.setTimeout(300_000);
+      const pageErrors: Error[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error));
+      const host = await startHost({ lang, seed: { transactions: 300, password: PASSWORD } });
+      const found: string[] = [];
+      try {
+        await page.emulateMedia({ colorScheme: theme });
+        await page.goto(host.url);
+        const l = LABELS[lang];
+        await page.getByLabel(l.password, { exact: true }).fill(PASSWORD);
+        await page.getByRole('button', { name: l.unlock, exact: true }).click();
+        await expect(page.getByRole('navigation', { name: l.nav })).toBeVisible();
+
+        for (const route of ROUTES) {
+          await page.evaluate((hash) => (window.location.hash = hash), `#/${route}`);
+          // The shell's title names the view; the view is drawn once no antd spinner is left.
+          await expect(page.locator('main')).toBeVisible();
+          await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+          for (const size of SIZES) {
+            await page.setViewportSize(size);
+            await expect(page.locator('main')).toBeVisible();
+            await page.screenshot({ path: join(SHOTS, `${route}-${lang}-${theme}-${size.width}x${size.height}.png`) });
+            found.push(...(await seriousViolations(page)).map((line) => `${route} @${size.width}: ${line}`));
+          }
+        }
+      } finally {
+        await host.stop();
+      }
+      expect(found, found.join('\n')).toEqual([]);
+      expect(pageErrors.map(String)).toEqual([]);
+    });
+  }
+}
