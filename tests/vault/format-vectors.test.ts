@@ -2,8 +2,6 @@
  * FORMAT.md's vectors: the document's values must equal (1) a from-the-document computation with raw
  * libsodium and (2) the engine's own functions, so the spec and the code cannot drift apart.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { toHex, fromHex, utf8 } from '../../electron/vault/bytes';
@@ -13,24 +11,14 @@ import { passwordKek, recoveryKek, RECOVERY_KDF, slotAd, slotChecksum, unwrapSlo
 import { decodeRecoveryKey, encodeRecoveryKey } from '../../electron/vault/recovery-key';
 import { snapshotAd } from '../../electron/vault/snapshots';
 import { vaultReady } from '../../electron/vault';
+import { documentedVectors } from './support/markdown';
 import { computeVectors, INPUTS } from './support/vectors';
-
-function documented(): Record<string, string> {
-  const text = readFileSync(resolve(__dirname, '../../electron/vault/FORMAT.md'), 'utf8');
-  const block = /```vectors\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
-  return Object.fromEntries(
-    block
-      .split('\n')
-      .filter((line) => line.includes(' = '))
-      .map((line) => [line.slice(0, line.indexOf(' = ')), line.slice(line.indexOf(' = ') + 3)]),
-  );
-}
 
 let doc: Record<string, string>;
 beforeAll(async () => {
   await vaultReady();
   await sodium.ready;
-  doc = documented();
+  doc = documentedVectors('electron/vault/FORMAT.md');
 });
 
 describe('FORMAT.md test vectors', () => {
