@@ -45,11 +45,18 @@ describe('FORMAT.md test vectors', () => {
 
     const keyFileKek = await passwordKek('passwordKeyFile', salt, kdf, { password: INPUTS.password, keyFile: fromHex(INPUTS.key_file) });
     expect(toHex(keyFileKek)).toBe(doc.key_file_kek);
+    expect(toHex(slotAd(vaultId, 'passwordKeyFile', salt, kdf))).toBe(doc.key_file_slot_ad);
+    const keyFileSlot = { role: 'primary' as const, kind: 'passwordKeyFile' as const, salt, kdf, nonce, wrapped: fromHex(doc.key_file_slot_wrapped ?? '') };
+    expect(toHex(slotChecksum(vaultId, keyFileSlot))).toBe(doc.key_file_slot_checksum);
+    expect(toHex(unwrapSlot(vaultId, keyFileSlot, keyFileKek) ?? new Uint8Array())).toBe(INPUTS.data_key);
 
     const secret = fromHex(INPUTS.recovery_secret);
     const recoverySalt = fromHex(INPUTS.recovery_salt);
     expect(toHex(recoveryKek(vaultId, recoverySalt, secret))).toBe(doc.recovery_kek);
     expect(toHex(slotAd(vaultId, 'recovery', recoverySalt, RECOVERY_KDF))).toBe(doc.recovery_slot_ad);
+    const recoverySlot = { role: 'recovery' as const, kind: 'recovery' as const, salt: recoverySalt, kdf: RECOVERY_KDF, nonce: fromHex(INPUTS.recovery_nonce), wrapped: fromHex(doc.recovery_slot_wrapped ?? '') };
+    expect(toHex(slotChecksum(vaultId, recoverySlot))).toBe(doc.recovery_slot_checksum);
+    expect(toHex(unwrapSlot(vaultId, recoverySlot, recoveryKek(vaultId, recoverySalt, secret)) ?? new Uint8Array())).toBe(INPUTS.data_key);
     expect(encodeRecoveryKey(secret)).toBe(doc.recovery_key);
     expect(toHex(decodeRecoveryKey(doc.recovery_key ?? ''))).toBe(INPUTS.recovery_secret);
 
