@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { fromHex, toHex } from '../../electron/vault/bytes';
 import { backupMacKey, trailerMac, trailerPrefix } from '../../electron/vault/copy';
 import { vaultReady } from '../../electron/vault';
-import { documentedVectors } from '../vault/support/markdown';
+import { exitCodeFor, type ErrorCode } from '../../shared/errors';
+import { LANGUAGES, translate } from '../../shared/i18n';
+import { documentedVectors, tableRows } from '../vault/support/markdown';
 import { BACKUP_INPUTS, computeBackupVectors } from './support/vectors';
 
 let doc: Record<string, string>;
@@ -35,3 +37,17 @@ describe('backup FORMAT.md trailer vectors', () => {
     expect(toHex(trailerMac(macKey, fromHex(BACKUP_INPUTS.vault_id), prefix, fromHex(doc.image_hash ?? '')))).toBe(doc.trailer_mac);
   });
 });
+
+describe('backup FORMAT.md error table', () => {
+  const rows = tableRows('electron/backup/FORMAT.md', '## Errors').map(([code = '', messageKey = '', , exit]) => ({ code, messageKey, exit: Number(exit) }));
+
+  test('lists every reading error class with its message and exit code, as the code has them', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(rows.map((row) => row.code))).toEqual(new Set(['not_found', 'not_a_wallet', 'integrity', 'format_too_new', 'auth_failed', 'invalid_input', 'rejected']));
+    for (const { code, messageKey, exit } of rows) {
+      expect(exitCodeFor(code as ErrorCode), `${code} ${messageKey}`).toBe(exit);
+      for (const language of LANGUAGES) expect(translate(language, messageKey), `${language} ${messageKey}`).not.toBe(messageKey);
+    }
+  });
+});
+

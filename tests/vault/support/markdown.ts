@@ -29,3 +29,16 @@ export function keyValues(block: string): Record<string, string> {
 export function documentedVectors(relativePath: string): Record<string, string> {
   return keyValues(fencedBlock(relativePath, 'vectors'));
 }
+
+/** The cells of each row starting with `` | ` `` in the section under `heading` (up to the next `## `), backticks removed. */
+export function tableRows(relativePath: string, heading: string): string[][] {
+  const text = readFileSync(resolve(ROOT, relativePath), 'utf8');
+  const start = text.indexOf(heading);
+  if (start < 0) throw new Error(`${relativePath} has no section ${heading}`);
+  const end = text.indexOf('\n## ', start + heading.length);
+  return text
+    .slice(start, end < 0 ? undefined : end)
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim().replace(/`/g, '')));
+}
