@@ -26,6 +26,8 @@ describe('backup FORMAT.md trailer vectors', () => {
     const computed = computeBackupVectors();
     expect(Object.keys(computed)).toHaveLength(5);
     for (const [name, value] of Object.entries(computed)) expect(doc[name], name).toBe(value);
+    const checked = new Set([...Object.keys(BACKUP_INPUTS), ...Object.keys(computed)]);
+    expect(Object.keys(doc).filter((name) => !checked.has(name))).toEqual([]);
   });
 
   test('the engine produces the documented key, prefix and MAC', () => {
