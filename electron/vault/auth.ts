@@ -5,7 +5,7 @@
 import { DomainError } from '../../shared/errors';
 import { assertAllowed, recordFailure, type Clock } from './backoff';
 import { wipe } from './crypto';
-import { passwordKek, readSlot, recoveryKek, unwrapSlot } from './keyslots';
+import { readSlot, recoveryKek, unwrapPasswordSlot, unwrapSlot } from './keyslots';
 import type { ProgressFn, Secret } from './types';
 import type { Db } from './schema';
 
@@ -42,9 +42,7 @@ export async function openPrimary(db: Db, vaultId: Uint8Array, secret: Secret, n
     throw new DomainError('auth_failed', 'errors.vault.key_file_required');
   }
   onProgress?.({ phase: 'kdf', done: 0, total: 1 });
-  const kek = await passwordKek(slot.kind, slot.salt, slot.kdf, secret);
-  const dataKey = unwrapSlot(vaultId, slot, kek);
-  wipe(kek);
+  const dataKey = await unwrapPasswordSlot(vaultId, slot, secret);
   onProgress?.({ phase: 'kdf', done: 1, total: 1 });
   if (!dataKey) {
     recordFailure(db, now);

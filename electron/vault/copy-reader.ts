@@ -13,7 +13,7 @@ import { deriveSubkeys, equal, sodiumReady, wipe, wipeSubkeys, type Subkeys } fr
 import { runCooperative, runSync, type Steps } from './cooperative';
 import { backupMacKey, COPY_FORMAT_VERSION, hashImageSteps, TRAILER_BYTES, TRAILER_LAYOUT, TRAILER_MAGIC, trailerMac, type CopyInfo } from './copy';
 import { readHead, walkJournal } from './journal';
-import { passwordKek, readSlot, recoveryKek, unwrapSlot } from './keyslots';
+import { readSlot, recoveryKek, unwrapPasswordSlot, unwrapSlot } from './keyslots';
 import { decodeRecoveryKey } from './recovery-key';
 import { mapSqliteError, readMeta, type Db } from './schema';
 import type { ProgressFn, ProjectionFactory, Secret, VerifyReport } from './types';
@@ -269,9 +269,7 @@ async function unwrap(db: Db, vaultId: Uint8Array, secret: CopySecret, onProgres
     throw new DomainError('auth_failed', 'errors.backup.key_file_required');
   }
   onProgress?.({ phase: 'kdf', done: 0, total: 1 });
-  const kek = await passwordKek(slot.kind, slot.salt, slot.kdf, secret);
-  const key = unwrapSlot(vaultId, slot, kek);
-  wipe(kek);
+  const key = await unwrapPasswordSlot(vaultId, slot, secret);
   onProgress?.({ phase: 'kdf', done: 1, total: 1 });
   if (!key) throw new DomainError('auth_failed', 'errors.backup.auth_failed');
   return key;

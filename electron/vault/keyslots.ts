@@ -49,12 +49,27 @@ export function slotChecksum(vaultId: Uint8Array, slot: Slot): Uint8Array {
   return hash(concat(slotAd(vaultId, slot.kind, slot.salt, slot.kdf), slot.nonce, slot.wrapped));
 }
 
-/** KEK for the password slots: Argon2id, then (with a key file) keyed BLAKE2b over the key file's hash. */
-export async function passwordKek(kind: SlotKind, salt: Uint8Array, kdf: KdfParams, secret: PasswordSecret): Promise<Uint8Array> {
-  const stretched = await deriveKey(secret.password, salt, kdf);
+/**
+ * The password texts to try, in order: its Unicode NFC form (what every slot since NFC was
+ * introduced is made from, so "é" typed precomposed or as e + combining accent is one password),
+ * then — only when different — the text exactly as typed, which older slots were made from.
+ */
+export function passwordForms(password: string): string[] {
+  const nfc = password.normalize('NFC');
+  return nfc === password ? [nfc] : [nfc, password];
+}
+
+/** KEK for the password slots from the NFC form of the password (new slots and the first unlock try). */
+export function passwordKek(kind: SlotKind, salt: Uint8Array, kdf: KdfParams, secret: PasswordSecret): Promise<Uint8Array> {
+  return kekFromText(kind, salt, kdf, secret.password.normalize('NFC'), secret.keyFile);
+}
+
+/** Argon2id over the UTF-8 of `password` as given, then (with a key file) keyed BLAKE2b over the key file's hash. */
+async function kekFromText(kind: SlotKind, salt: Uint8Array, kdf: KdfParams, password: string, keyFile: Uint8Array | undefined): Promise<Uint8Array> {
+  const stretched = await deriveKey(password, salt, kdf);
   if (kind === 'password') return stretched;
-  if (!secret.keyFile) throw new Error('key file missing');
-  const fileHash = hash(secret.keyFile);
+  if (!keyFile) throw new Error('key file missing');
+  const fileHash = hash(keyFile);
   const kek = hash(concat(utf8(LABEL_KEYFILE), fileHash), stretched);
   wipe(stretched, fileHash);
   return kek;
@@ -78,6 +93,20 @@ export function unwrapSlot(vaultId: Uint8Array, slot: Slot, kek: Uint8Array): Ui
     return null;
   }
   return key;
+}
+
+/**
+ * Opens a password slot: with the NFC form of the password first, then with the raw text when that
+ * differs (a slot made before passwords were normalized). Null when neither opens it.
+ */
+export async function unwrapPasswordSlot(vaultId: Uint8Array, slot: Slot, secret: PasswordSecret): Promise<Uint8Array | null> {
+  for (const password of passwordForms(secret.password)) {
+    const kek = await kekFromText(slot.kind, slot.salt, slot.kdf, password, secret.keyFile);
+    const dataKey = unwrapSlot(vaultId, slot, kek);
+    wipe(kek);
+    if (dataKey) return dataKey;
+  }
+  return null;
 }
 
 export function newSalt(): Uint8Array {

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import { blob, toHex } from './bytes';
 import { APPLICATION_ID, FORMAT_NAME, FORMAT_VERSION, VAULT_ID_BYTES } from './constants';
+import { checkWalletHeader, notADatabase } from './file-header';
 
 export type Db = Database.Database;
 
@@ -86,13 +87,14 @@ export interface VaultMeta {
  * until the checks pass (so pointing it at some other SQLite file does not change that file).
  */
 export function openChecked(path: string): { db: Db; meta: VaultMeta } {
+  checkWalletHeader(path);
   let db: Db;
   try {
     db = new Database(path, { fileMustExist: true });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'SQLITE_CANTOPEN') throw new DomainError('not_found', 'errors.vault.not_found', { path });
-    throw mapSqliteError(error, 'file');
+    throw notADatabase(path, mapSqliteError(error, 'file'), error);
   }
   try {
     const meta = readMeta(db);
@@ -100,7 +102,7 @@ export function openChecked(path: string): { db: Db; meta: VaultMeta } {
     return { db, meta };
   } catch (error) {
     db.close();
-    throw mapSqliteError(error, 'meta');
+    throw notADatabase(path, mapSqliteError(error, 'meta'), error);
   }
 }
 
@@ -108,7 +110,9 @@ export function openChecked(path: string): { db: Db; meta: VaultMeta } {
 export function readMeta(db: Db): VaultMeta {
   const appId = db.pragma('application_id', { simple: true });
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
-  if (appId !== APPLICATION_ID || !hasMeta) throw new DomainError('not_a_wallet', 'errors.vault.not_a_wallet');
+  if (appId !== APPLICATION_ID) throw new DomainError('not_a_wallet', 'errors.vault.not_a_wallet');
+  // Our application id says it is a wallet: a missing meta table is damage, not a foreign file.
+  if (!hasMeta) throw new DomainError('integrity', 'errors.vault.meta_damaged', { where: 'meta', detail: 'missing table' });
   const row = db.prepare('SELECT format, format_version, vault_id, created_at FROM meta WHERE id = 1').get() as
     | { format: unknown; format_version: unknown; vault_id: unknown; created_at: unknown }
     | undefined;

@@ -57,6 +57,8 @@ test('create → lock → wrong password → unlock → recovery reset (en-US)',
   // Forgotten password: the recovery key resets it.
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await page.getByText('Forgot your password? Use your recovery key').click();
+  // No key file here, so no word about dropping one.
+  await expect(page.getByText('removes that requirement')).toHaveCount(0);
   await page.getByLabel('Recovery key').fill(recoveryKey);
   await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase 2026');
   await page.getByLabel('Repeat the new password').fill('a brand new passphrase 2026');
@@ -151,6 +153,21 @@ test('a key file chosen at creation is required to unlock (en-US)', async ({ pag
   // Password + the right file does.
   await page.getByLabel('Choose key file').setInputFiles(keyFile);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+
+  // The recovery reset says, before it runs, that it drops the key file; afterwards the new password alone opens the wallet.
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await page.getByText('Forgot your password? Use your recovery key').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Resetting with the recovery key removes that requirement' })).toBeVisible();
+  await page.getByLabel('Recovery key').fill(recoveryKey);
+  await page.getByLabel('New password', { exact: true }).fill(`${PASSWORD} reset`);
+  await page.getByLabel('Repeat the new password', { exact: true }).fill(`${PASSWORD} reset`);
+  await page.getByRole('button', { name: 'Reset password and unlock' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByLabel('Choose key file')).toHaveCount(0);
+  await page.getByLabel('Password', { exact: true }).fill(`${PASSWORD} reset`);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
 });

@@ -129,6 +129,8 @@ export function UnlockScreen({ wallets, onUnlocked, onCreateAnother }: Props) {
               run(() => unwrap(api.wallet.recover({ walletId: wallet.id, recoveryKey: values.recoveryKey, newPassword: values.password })), true)
             }
           >
+            {/* Recovery writes a password-only slot (FORMAT.md, "Keyslots"): say so before, not after. */}
+            {wallet.hasKeyFile && <Alert type="info" showIcon message={t('wallet.recover.keyFileDropped')} style={{ marginBottom: 16 }} />}
             <Form.Item name="recoveryKey" label={t('wallet.recover.recoveryKey')} rules={[{ required: true, message: t('wallet.recover.recoveryKey') }]}>
               <Input.TextArea autoSize={{ minRows: 2 }} spellCheck={false} autoComplete="off" />
             </Form.Item>

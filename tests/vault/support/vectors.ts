@@ -57,7 +57,10 @@ export function computeVectors(): Record<string, string> {
   const kek2 = b2(cat(ascii('onewallet-keyfile-kek'), fileHash), stretched);
   out.key_file_kek = hex(kek2);
   const ad2 = cat(vaultId, Uint8Array.of(2), params);
-  out.key_file_slot_wrapped = hex(aead(dk, ad2, bytes(INPUTS.slot_nonce), kek2));
+  out.key_file_slot_ad = hex(ad2);
+  const wrapped2 = aead(dk, ad2, bytes(INPUTS.slot_nonce), kek2);
+  out.key_file_slot_wrapped = hex(wrapped2);
+  out.key_file_slot_checksum = hex(b2(cat(ad2, bytes(INPUTS.slot_nonce), wrapped2), null));
 
   // Recovery slot (kind 3)
   const secret = bytes(INPUTS.recovery_secret);
@@ -66,7 +69,9 @@ export function computeVectors(): Record<string, string> {
   out.recovery_kek = hex(kek3);
   const ad3 = cat(vaultId, Uint8Array.of(3), bytes(INPUTS.recovery_salt), u32(0), u64(0));
   out.recovery_slot_ad = hex(ad3);
-  out.recovery_slot_wrapped = hex(aead(dk, ad3, bytes(INPUTS.recovery_nonce), kek3));
+  const wrapped3 = aead(dk, ad3, bytes(INPUTS.recovery_nonce), kek3);
+  out.recovery_slot_wrapped = hex(wrapped3);
+  out.recovery_slot_checksum = hex(b2(cat(ad3, bytes(INPUTS.recovery_nonce), wrapped3), null));
 
   // Subkeys
   const sub = (ctx: string) => s.crypto_kdf_derive_from_key(32, 1, ctx, dk);
