@@ -1,5 +1,14 @@
-/** The same request id, submitted again or concurrently, records once and returns the first result. */
+/**
+ * The same request id, submitted again or several at once through the engine, records once and
+ * returns the first result.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { MethodName } from '../../shared/contract';
+import { startEngine } from '../../electron/engine';
+import { EventBus } from '../../electron/router/event-bus';
 import { ledgerProjectionFactory } from '../../electron/ledger/projection';
 import { Ledger } from '../../electron/ledger/ledger';
 import { makeLedger, requestId } from './support';
@@ -15,19 +24,32 @@ describe('idempotency', () => {
     expect(projection.digest()).toBe(digest);
   });
 
-  it('concurrent submissions of one payment record it once', async () => {
-    const { ledger, sink, projection } = makeLedger();
-    const cash = ledger.execute({ type: 'openAccount', requestId: requestId(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100' }).id;
-    const pay = { type: 'recordTransaction', requestId: 'double-click', kind: 'expense', accountId: cash, amount: '30', currency: 'CNY', date: '2024-06-01' };
-    // What an IPC handler does: an async wrapper around the synchronous execute.
-    const submit = async () => {
-      await Promise.resolve();
-      return ledger.execute(pay);
-    };
-    const results = await Promise.all(Array.from({ length: 20 }, submit));
-    expect(new Set(results.map((result) => JSON.stringify(result))).size).toBe(1);
-    expect(sink.events).toHaveLength(2);
-    expect(projection.balance(cash)).toBe(7000);
+  it('twenty submissions in flight at once through the engine router record the payment once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ow-idem-'));
+    const engine = await startEngine(
+      { dataDir: dir, bus: new EventBus(), log: { info() {}, warn() {}, error: console.error }, platform: { mode: 'browser', appVersion: '1.0.0', platform: 'linux', systemLocale: 'en-US' } },
+      { testOnly: { kdf: { opsLimit: 1, memLimitBytes: 8 * 1024 * 1024 } } },
+    );
+    try {
+      const call = async (method: MethodName, input: unknown) => {
+        const result = await engine.router.call(method, input, { transport: 'test' });
+        if (!result.ok) throw new Error(`${method}: ${result.messageKey}`);
+        return result.value as any;
+      };
+      await call('wallet/create', { name: 'Home', password: 'correct horse battery staple' });
+      const cash = (await call('ledger/openAccount', { requestId: requestId(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100' })).ids[0];
+      const pay = { requestId: 'double-click', kind: 'expense', accountId: cash, amount: '30', currency: 'CNY', date: '2024-06-01' };
+      // All twenty are started before any is awaited, as a burst of IPC messages would be.
+      const results = await Promise.all(Array.from({ length: 20 }, () => call('ledger/recordTransaction', pay)));
+      expect(new Set(results.map((result) => JSON.stringify(result.ids))).size).toBe(1);
+      expect(results.filter((result) => !result.replayed)).toHaveLength(1);
+      const accounts = await call('ledger/accounts', {});
+      expect(accounts.accounts[0].balanceMinor).toBe(7000);
+      expect((await call('wallet/verify', {})).events).toBe(2);
+    } finally {
+      await engine.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a retry with the same id still gets the first result after the state changed', () => {
