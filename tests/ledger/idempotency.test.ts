@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MethodName } from '../../shared/contract';
-import { startEngine } from '../../electron/engine';
-import { EventBus } from '../../electron/router/event-bus';
+import { callOk, PASSWORD, startTestEngine } from '../engine/support';
 import { ledgerProjectionFactory } from '../../electron/ledger/projection';
 import { Ledger } from '../../electron/ledger/ledger';
 import { makeLedger, requestId } from './support';
@@ -26,17 +25,10 @@ describe('idempotency', () => {
 
   it('twenty submissions in flight at once through the engine router record the payment once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ow-idem-'));
-    const engine = await startEngine(
-      { dataDir: dir, bus: new EventBus(), log: { info() {}, warn() {}, error: console.error }, platform: { mode: 'browser', appVersion: '1.0.0', platform: 'linux', systemLocale: 'en-US' } },
-      { testOnly: { kdf: { opsLimit: 1, memLimitBytes: 8 * 1024 * 1024 } } },
-    );
+    const engine = await startTestEngine(dir);
     try {
-      const call = async (method: MethodName, input: unknown) => {
-        const result = await engine.router.call(method, input, { transport: 'test' });
-        if (!result.ok) throw new Error(`${method}: ${result.messageKey}`);
-        return result.value as any;
-      };
-      await call('wallet/create', { name: 'Home', password: 'correct horse battery staple' });
+      const call = (method: MethodName, input: unknown) => callOk(engine, method, input);
+      await call('wallet/create', { name: 'Home', password: PASSWORD });
       const cash = (await call('ledger/openAccount', { requestId: requestId(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100' })).ids[0];
       const pay = { requestId: 'double-click', kind: 'expense', accountId: cash, amount: '30', currency: 'CNY', date: '2024-06-01' };
       // All twenty are started before any is awaited, as a burst of IPC messages would be.
