@@ -47,7 +47,7 @@ describe('damaged and foreign files', () => {
   };
   const verifyError = (path: string) => errorOf(() => verifyBackup(path, { session: wallet.session }, { record: false }));
 
-  test('≥ 100 single-byte flips anywhere in the file are all caught as integrity (exit 4)', async () => {
+  test('≥ 100 random single-byte flips anywhere in the file are all caught as integrity (the CLI maps it to exit 4)', async () => {
     const seed = testSeed('backup byte flips');
     const random = seededRandom(seed);
     const samples = 120;
@@ -72,7 +72,7 @@ describe('damaged and foreign files', () => {
     expect(await verifyError(variant('mac.owbackup', bytes))).toMatchObject({ code: 'integrity', messageKey: 'errors.backup.tampered' });
   });
 
-  test('truncated at any length is integrity; the list shows it as damaged', async () => {
+  test('truncated at seven lengths, from 16 bytes to one byte short, is integrity; the list shows it as damaged', async () => {
     for (const length of [16, 64, 100, 4096, Math.floor(good.length / 2), good.length - 88, good.length - 1]) {
       const path = variant(`cut-${length}.owbackup`, good.subarray(0, length));
       expect((await verifyError(path)).code, `length ${length}`).toBe('integrity');

@@ -61,7 +61,7 @@ describe('engine flow through the router', () => {
     expect(await cashBalance()).toBe(10000);
   });
 
-  it('lock → unlock (and an engine restart) keeps every balance; verify is clean', async () => {
+  it('lock → unlock (and an engine restart) keeps the balance; verify is clean', async () => {
     const { walletId, cashId } = await walletWithCash();
     for (let i = 0; i < 20; i++) await pay(cashId, `p${i}`, '1.25');
     await call('wallet/lock');
