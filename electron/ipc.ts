@@ -9,11 +9,25 @@ import type { EventBus } from './router/event-bus';
 import { failure } from './router/router';
 import { APP_ORIGIN } from './protocol';
 
+/**
+ * Compares scheme and host rather than `URL.origin`: that is "null" for a custom scheme wherever the
+ * URL parser does not know it was registered as standard (plain Node, where the shell is tested).
+ * A frame that failed to load has an empty URL, which must be a refusal, not a thrown TypeError.
+ */
+function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
 function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
   const frame = event.senderFrame;
   if (!frame || event.sender.id !== window.webContents.id) return false;
   if (frame !== event.sender.mainFrame) return false;
-  return new URL(frame.url).origin === APP_ORIGIN;
+  return isAppUrl(frame.url);
 }
 
 export function bindIpc(engine: Engine, bus: EventBus, getWindow: () => BrowserWindow | null): () => void {

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { ErrorCode, ErrorParams } from './errors';
 import { LANGUAGES } from './i18n/types';
-import * as commands from '../electron/ledger/commands';
+import * as commands from './ledger-commands';
 import {
   AccountsView,
   BudgetsView,

@@ -12,7 +12,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  // The JSON report is what .ci/run counts for its closing `N passed, N failed` line.
+  // The JSON report is what .ci/run counts for its closing `N passed, N failed, N skipped` line.
   reporter: [['list'], ['json', { outputFile: '.tmp/playwright-report.json' }]],
   use: {
     headless: true,

@@ -10,7 +10,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // The JSON report is what .ci/run counts for its closing `N passed, N failed` line.
+    // The JSON report is what .ci/run counts for its closing `N passed, N failed, N skipped` line.
     reporters: ['default', 'json'],
     outputFile: { json: 'tests/.tmp/vitest-report.json' },
   },

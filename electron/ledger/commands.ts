@@ -1,161 +1,18 @@
 /**
- * Commands: what a client asks the ledger to do. Amounts arrive as decimal text with their
- * currency (exactly what the user typed or the CLI received) and are parsed by the rules, so an
- * over-precise amount or a currency mismatch gets its own translated error rather than a schema
- * failure. Every command carries the client's `requestId`: the same id twice records once.
+ * Deciding commands. The command shapes are the contract's (shared/ledger-commands.ts: the wire
+ * shapes live with the contract so that shared/ never imports the engine); this file re-exports
+ * them for the engine and turns one into events.
  *
  * `decide` is pure: state + command + context → events, or a DomainError before anything is written.
  */
-import { z } from 'zod';
-import { ACCOUNT_KINDS, CATEGORY_KINDS, Id, LIMITS, RequestId, USER_STATUSES, type LedgerEvent } from './events';
+import type { LedgerCommand } from '../../shared/ledger-commands';
+import type { LedgerEvent } from './events';
 import type { LedgerReadModel } from './read-model';
 import { decideAccount } from './decide-accounts';
 import { decideTransaction } from './decide-transactions';
 import { decideBookkeeping } from './decide-bookkeeping';
 
-/** Decimal text as typed, e.g. '12.50', '-3', '1,200'; parsed per currency by the rules. */
-const AmountText = z.string().min(1).max(64);
-const DateText = z.string().max(32);
-const Currency = z.string().min(3).max(3);
-const Text = (max: number) => z.string().max(max);
-const TagList = z.array(z.string().max(LIMITS.tag)).max(LIMITS.tags);
-const base = { requestId: RequestId };
-
-export const OpenAccount = z.strictObject({
-  ...base,
-  type: z.literal('openAccount'),
-  name: Text(LIMITS.name),
-  kind: z.enum(ACCOUNT_KINDS),
-  currency: Currency,
-  openingBalance: AmountText.optional(),
-  /** Credit card limit or bank overdraft: how far below zero the balance may go. */
-  creditLimit: AmountText.optional(),
-  openedOn: DateText.optional(),
-});
-
-export const UpdateAccount = z.strictObject({
-  ...base,
-  type: z.literal('updateAccount'),
-  accountId: Id,
-  name: Text(LIMITS.name).optional(),
-  creditLimit: AmountText.optional(),
-});
-
-export const FreezeAccount = z.strictObject({ ...base, type: z.literal('freezeAccount'), accountId: Id, reason: Text(LIMITS.reason).optional() });
-export const UnfreezeAccount = z.strictObject({ ...base, type: z.literal('unfreezeAccount'), accountId: Id });
-export const CloseAccount = z.strictObject({ ...base, type: z.literal('closeAccount'), accountId: Id });
-
-const details = {
-  payee: Text(LIMITS.payee).optional(),
-  tags: TagList.optional(),
-  note: Text(LIMITS.note).optional(),
-};
-
-export const RecordTransaction = z.strictObject({
-  ...base,
-  ...details,
-  type: z.literal('recordTransaction'),
-  kind: z.enum(CATEGORY_KINDS),
-  accountId: Id,
-  /** Positive magnitude; the kind gives the sign. */
-  amount: AmountText,
-  currency: Currency,
-  date: DateText,
-  categoryId: Id.nullable().optional(),
-  status: z.enum(USER_STATUSES).optional(),
-});
-
-export const RecordTransfer = z.strictObject({
-  ...base,
-  ...details,
-  type: z.literal('recordTransfer'),
-  fromAccountId: Id,
-  toAccountId: Id,
-  /** Leaves the source account, in its currency. */
-  amount: AmountText,
-  currency: Currency,
-  /** Arrives in the target account; required when the two currencies differ. */
-  toAmount: AmountText.optional(),
-  toCurrency: Currency.optional(),
-  date: DateText,
-  status: z.enum(USER_STATUSES).optional(),
-});
-
-/**
- * Changes to one transaction; absent fields stay as they are. For a transfer (either leg's id),
- * `amount` is what leaves the source and `toAmount` what arrives; date, payee, tags and note
- * apply to both legs.
- */
-export const AmendTransaction = z.strictObject({
-  ...base,
-  ...details,
-  type: z.literal('amendTransaction'),
-  transactionId: Id,
-  accountId: Id.optional(),
-  amount: AmountText.optional(),
-  currency: Currency.optional(),
-  toAmount: AmountText.optional(),
-  date: DateText.optional(),
-  categoryId: Id.nullable().optional(),
-});
-
-export const VoidTransaction = z.strictObject({ ...base, type: z.literal('voidTransaction'), transactionId: Id, reason: Text(LIMITS.reason).optional() });
-export const RestoreTransaction = z.strictObject({ ...base, type: z.literal('restoreTransaction'), transactionId: Id });
-export const SetTransactionStatus = z.strictObject({
-  ...base,
-  type: z.literal('setTransactionStatus'),
-  transactionId: Id,
-  status: z.enum(USER_STATUSES),
-});
-
-/** Without `categoryId` a new category is created; with it, that category is renamed or moved. */
-export const DefineCategory = z.strictObject({
-  ...base,
-  type: z.literal('defineCategory'),
-  categoryId: Id.optional(),
-  name: Text(LIMITS.name),
-  kind: z.enum(CATEGORY_KINDS),
-  parentId: Id.nullable().optional(),
-});
-
-export const SetBudget = z.strictObject({
-  ...base,
-  type: z.literal('setBudget'),
-  categoryId: Id,
-  month: z.string().max(16),
-  amount: AmountText,
-  currency: Currency,
-});
-
-/** Finishes a reconciliation: allowed only when the difference is exactly zero. */
-export const Reconcile = z.strictObject({
-  ...base,
-  type: z.literal('reconcile'),
-  accountId: Id,
-  statementDate: DateText,
-  statementBalance: AmountText,
-  clearedTransactionIds: z.array(Id).max(LIMITS.cleared),
-});
-
-export const LedgerCommand = z.discriminatedUnion('type', [
-  OpenAccount,
-  UpdateAccount,
-  FreezeAccount,
-  UnfreezeAccount,
-  CloseAccount,
-  RecordTransaction,
-  RecordTransfer,
-  AmendTransaction,
-  VoidTransaction,
-  RestoreTransaction,
-  SetTransactionStatus,
-  DefineCategory,
-  SetBudget,
-  Reconcile,
-]);
-export type LedgerCommand = z.infer<typeof LedgerCommand>;
-export type CommandType = LedgerCommand['type'];
-export type CommandOf<T extends CommandType> = Extract<LedgerCommand, { type: T }>;
+export * from '../../shared/ledger-commands';
 
 export interface DecideContext {
   now: Date;

@@ -10,23 +10,16 @@
  */
 import { z } from 'zod';
 import { isCurrencyCode } from '../../shared/currencies';
+import { ACCOUNT_KINDS, CATEGORY_KINDS, Id, LIMITS, RequestId, USER_STATUSES, type UserStatus } from '../../shared/ledger-commands';
 import { isCalendarDate, isMonth, MAX_DATE, MIN_DATE } from './dates';
 
 export const EVENT_SCHEMA_VERSION = 1;
 
-export const ACCOUNT_KINDS = ['bank', 'cash', 'ewallet', 'credit', 'savings'] as const;
-export type AccountKind = (typeof ACCOUNT_KINDS)[number];
-export const CATEGORY_KINDS = ['expense', 'income'] as const;
-export type CategoryKind = (typeof CATEGORY_KINDS)[number];
-/** Statuses a user sets; 'reconciled' is only ever reached through a Reconciled event. */
-export const USER_STATUSES = ['pending', 'cleared'] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
+// The vocabulary shared with the commands (the contract's wire shapes) is declared there, once.
+export { ACCOUNT_KINDS, CATEGORY_KINDS, Id, LIMITS, RequestId, USER_STATUSES };
+export type { AccountKind, CategoryKind, UserStatus } from '../../shared/ledger-commands';
 export type TransactionStatus = UserStatus | 'reconciled';
 
-export const LIMITS = { name: 100, payee: 200, note: 2000, tag: 50, tags: 20, reason: 500, requestId: 128, cleared: 10_000 } as const;
-
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-export const RequestId = z.string().min(1).max(LIMITS.requestId);
 export const CurrencyCode = z.string().refine(isCurrencyCode, 'unknown currency');
 export const BookingDate = z.string().refine((value) => isCalendarDate(value) && value >= MIN_DATE && value <= MAX_DATE, 'bad date');
 export const Month = z.string().refine((value) => isMonth(value) && value >= MIN_DATE.slice(0, 7) && value <= MAX_DATE.slice(0, 7), 'bad month');

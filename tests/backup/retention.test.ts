@@ -1,6 +1,7 @@
 /** Retention over simulated calendars: daily use for two years, random histories, edge cases. */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { propertyParams } from '../vault/support/rng';
 import { backupsToDelete, DEFAULT_RETENTION, utcDay, type RetentionCandidate } from '../../electron/backup/retention';
 
 const DAY = 86_400_000;
@@ -74,7 +75,7 @@ describe('retention', () => {
         // Stable: pruning again deletes nothing more.
         expect(backupsToDelete(left, now, policy, utcDay)).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, ...propertyParams('retention property') },
     );
   });
 });

@@ -377,3 +377,40 @@ test('the dashboard records a payment and a transfer without leaving the dashboa
     await host.stop();
   }
 });
+
+test('closing an account: refused while it holds money, then closed and hidden, the total unchanged (en-US)', async ({ page }) => {
+  const host = await startHost({ lang: 'en-US' });
+  try {
+    await page.goto(host.url);
+    await createWalletViaUi(page, 'en-US');
+    await addAccount(page, 'en-US', { name: 'Wallet cash', opening: '100' });
+    await addAccount(page, 'en-US', { name: 'Old card', opening: '20' });
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByText('Accounts', { exact: true }).click();
+    const totals = page.getByRole('region', { name: 'Totals per currency' });
+    await expect(totals).toContainText('CN¥120.00');
+
+    // With 20.00 in it, the engine refuses and says why; nothing changes.
+    await page.getByRole('button', { name: /Old card/ }).click();
+    await page.getByRole('button', { name: 'Close account' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close account', exact: true }).click();
+    await expect(page.getByText('The account “Old card” still holds 20.00 CNY. Move the money out before closing it.')).toBeVisible();
+    await expect(page.getByRole('button', { name: /Old card/ })).toBeVisible();
+
+    // Emptied by a transfer (through the contract), it closes and leaves the list; the total stays.
+    const accounts = await rpc<{ accounts: { id: string; name: string }[] }>(page, 'ledger/accounts', {});
+    const id = (name: string) => accounts.accounts.find((account) => account.name === name)!.id;
+    await rpc(page, 'ledger/recordTransfer', { requestId: 'empty-old-card', fromAccountId: id('Old card'), toAccountId: id('Wallet cash'), amount: '20', currency: 'CNY', date: '2026-11-20' });
+    await page.getByRole('button', { name: /Old card/ }).click();
+    await page.getByRole('button', { name: 'Close account' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close account', exact: true }).click();
+    await expect(page.getByText('“Old card” is closed.')).toBeVisible();
+    await expect(page.getByRole('button', { name: /Old card/ })).toHaveCount(0);
+    await expect(totals).toContainText('CN¥120.00');
+    await expect(page.getByRole('button', { name: /Wallet cash/ })).toContainText('120.00');
+    // Still there for its history.
+    await page.getByText('Show 1 closed account').click();
+    await expect(page.getByRole('button', { name: /Old card/ })).toBeVisible();
+  } finally {
+    await host.stop();
+  }
+});

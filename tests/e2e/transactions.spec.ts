@@ -214,6 +214,25 @@ async function count(page: Page, lang: Lang, n: string): Promise<void> {
   await expect(page.getByTestId('transaction-count')).toHaveText(L[lang].count(n));
 }
 
+/**
+ * The balances the user is shown in the transaction dialog's account list (derived from the
+ * ledger on every read), e.g. { Cash: '685.00' }; closes the dialog again without recording.
+ */
+async function expectBalances(page: Page, lang: Lang, expected: Record<string, string>): Promise<void> {
+  const l = L[lang];
+  await page.getByRole('button', { name: l.add }).first().click();
+  const d = dialog(page);
+  await d.getByLabel(l.account, { exact: true }).click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  for (const [account, balance] of Object.entries(expected)) {
+    const text = new RegExp(`^${account} · [A-Z]{3}\\s${balance.replace(/[.]/g, '\\.')}$`);
+    await expect(options.filter({ hasText: text }), `${account} shows ${balance}`).toHaveCount(1);
+  }
+  await page.keyboard.press('Escape');
+  await d.getByRole('button', { name: l.cancel }).click();
+  await expect(d).toBeHidden();
+}
+
 async function recordExpense(page: Page, lang: Lang, fields: { account?: string; amount: string; payee: string; category?: string; income?: boolean }) {
   const l = L[lang];
   await page.getByRole('button', { name: l.add }).first().click();
@@ -339,6 +358,8 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await d.getByRole('button', { name: l.save }).click();
       await expect(d).toBeHidden();
       await expect(row(page, 'Coffee Lab')).toContainText('15.00');
+      // The amendment moved the balance: Cash 500 − 15.00 + 200 = 685.00.
+      await expectBalances(page, lang, { Cash: '685.00', Bank: '12,090.00' });
 
       // Status.
       await page.getByRole('button', { name: l.more('Coffee Lab') }).click();
@@ -351,6 +372,8 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await page.locator('.ant-modal-confirm').getByRole('button', { name: l.del }).click();
       await expect(row(page, 'Coffee Lab')).toHaveCount(0);
       await count(page, lang, '5');
+      // Deleting gives the 15.00 back: Cash 700.00.
+      await expectBalances(page, lang, { Cash: '700.00' });
       await page.getByRole('tab', { name: new RegExp(l.deleted) }).click();
       await expect(row(page, 'Coffee Lab')).toHaveCount(1);
       await shot('recently-deleted');
@@ -359,6 +382,8 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await page.getByRole('tab', { name: l.all }).click();
       await count(page, lang, '6');
       await expect(row(page, 'Coffee Lab')).toContainText('15.00');
+      // Restoring takes it again: Cash 685.00.
+      await expectBalances(page, lang, { Cash: '685.00' });
 
       // History shows every event of the line.
       await page.getByRole('button', { name: l.more('Coffee Lab') }).click();
@@ -401,6 +426,8 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await expect(d.getByRole('alert')).toContainText(l.locked);
       await d.getByRole('button', { name: l.cancel }).click();
       await expect(row(page, 'Bank → Dollar card')).toContainText('710.00');
+      // The refused amendment changed no balance.
+      await expectBalances(page, lang, { Bank: '12,090.00', 'Dollar card': '100.00' });
     } finally {
       await host.stop();
     }

@@ -8,36 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodName } from '../../shared/contract';
-import { startEngine, type Engine } from '../../electron/engine';
-import { EventBus } from '../../electron/router/event-bus';
-
-const TEST_KDF = { opsLimit: 1, memLimitBytes: 8 * 1024 * 1024 };
-const PASSWORD = 'correct horse battery staple';
+import type { Engine } from '../../electron/engine';
+import { callOk, callRefused, PASSWORD, startTestEngine, type BusEvent } from './support';
 
 let dir: string;
 let engine: Engine;
-let events: { name: string; payload: unknown }[];
+let events: BusEvent[];
 
-async function start(): Promise<Engine> {
-  const bus = new EventBus();
-  bus.subscribe((name, payload) => events.push({ name, payload }));
-  return startEngine(
-    { dataDir: dir, bus, log: { info() {}, warn() {}, error: console.error }, platform: { mode: 'browser', appVersion: '1.0.0', platform: 'linux', systemLocale: 'en-US' } },
-    { testOnly: { kdf: TEST_KDF } },
-  );
-}
-
-async function call<T = any>(method: MethodName, input: unknown = {}): Promise<T> {
-  const result = await engine.router.call(method, input, { transport: 'test' });
-  if (!result.ok) throw Object.assign(new Error(`${method}: ${result.code} ${result.messageKey} ${JSON.stringify(result.params)}`), result);
-  return result.value as T;
-}
-
-async function fails(method: MethodName, input: unknown = {}) {
-  const result = await engine.router.call(method, input, { transport: 'test' });
-  expect(result.ok, `${method} should fail`).toBe(false);
-  return result as { ok: false; code: string; messageKey: string };
-}
+const start = () => startTestEngine(dir, events);
+const call = <T = any>(method: MethodName, input: unknown = {}) => callOk<T>(engine, method, input);
+const fails = (method: MethodName, input: unknown = {}) => callRefused(engine, method, input);
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ow-flow-'));
@@ -81,7 +61,7 @@ describe('engine flow through the router', () => {
     expect(await cashBalance()).toBe(10000);
   });
 
-  it('lock → unlock (and an engine restart) keeps every balance; verify is clean', async () => {
+  it('lock → unlock (and an engine restart) keeps the balance; verify is clean', async () => {
     const { walletId, cashId } = await walletWithCash();
     for (let i = 0; i < 20; i++) await pay(cashId, `p${i}`, '1.25');
     await call('wallet/lock');

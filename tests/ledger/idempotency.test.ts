@@ -1,5 +1,13 @@
-/** The same request id, submitted again or concurrently, records once and returns the first result. */
+/**
+ * The same request id, submitted again or several at once through the engine, records once and
+ * returns the first result.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { MethodName } from '../../shared/contract';
+import { callOk, PASSWORD, startTestEngine } from '../engine/support';
 import { ledgerProjectionFactory } from '../../electron/ledger/projection';
 import { Ledger } from '../../electron/ledger/ledger';
 import { makeLedger, requestId } from './support';
@@ -15,19 +23,25 @@ describe('idempotency', () => {
     expect(projection.digest()).toBe(digest);
   });
 
-  it('concurrent submissions of one payment record it once', async () => {
-    const { ledger, sink, projection } = makeLedger();
-    const cash = ledger.execute({ type: 'openAccount', requestId: requestId(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100' }).id;
-    const pay = { type: 'recordTransaction', requestId: 'double-click', kind: 'expense', accountId: cash, amount: '30', currency: 'CNY', date: '2024-06-01' };
-    // What an IPC handler does: an async wrapper around the synchronous execute.
-    const submit = async () => {
-      await Promise.resolve();
-      return ledger.execute(pay);
-    };
-    const results = await Promise.all(Array.from({ length: 20 }, submit));
-    expect(new Set(results.map((result) => JSON.stringify(result))).size).toBe(1);
-    expect(sink.events).toHaveLength(2);
-    expect(projection.balance(cash)).toBe(7000);
+  it('twenty submissions in flight at once through the engine router record the payment once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ow-idem-'));
+    const engine = await startTestEngine(dir);
+    try {
+      const call = (method: MethodName, input: unknown) => callOk(engine, method, input);
+      await call('wallet/create', { name: 'Home', password: PASSWORD });
+      const cash = (await call('ledger/openAccount', { requestId: requestId(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100' })).ids[0];
+      const pay = { requestId: 'double-click', kind: 'expense', accountId: cash, amount: '30', currency: 'CNY', date: '2024-06-01' };
+      // All twenty are started before any is awaited, as a burst of IPC messages would be.
+      const results = await Promise.all(Array.from({ length: 20 }, () => call('ledger/recordTransaction', pay)));
+      expect(new Set(results.map((result) => JSON.stringify(result.ids))).size).toBe(1);
+      expect(results.filter((result) => !result.replayed)).toHaveLength(1);
+      const accounts = await call('ledger/accounts', {});
+      expect(accounts.accounts[0].balanceMinor).toBe(7000);
+      expect((await call('wallet/verify', {})).events).toBe(2);
+    } finally {
+      await engine.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a retry with the same id still gets the first result after the state changed', () => {

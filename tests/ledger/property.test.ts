@@ -12,6 +12,7 @@ import type { LedgerEvent } from '../../electron/ledger/events';
 import { toDecimalString } from '../../shared/money';
 import { DomainError } from '../../shared/errors';
 import { makeLedger } from './support';
+import { propertyParams } from '../vault/support/rng';
 
 const CURRENCIES = ['CNY', 'USD', 'JPY', 'KWD'] as const;
 const KINDS = ['bank', 'cash', 'ewallet', 'credit', 'savings'] as const;
@@ -181,7 +182,7 @@ describe('derived balances equal an independent fold of the events', () => {
         replayed.close();
         projection.close();
       }),
-      { numRuns: 120 },
+      { numRuns: 120, ...propertyParams('ledger fold property') },
     );
     // The generator really exercised every kind of change (not just rejections).
     for (const type of ['TransactionRecorded', 'TransferRecorded', 'CrossCurrencyTransfer', 'TransactionAmended', 'TransactionVoided', 'TransactionRestored', 'AccountFrozen', 'AccountUnfrozen']) {

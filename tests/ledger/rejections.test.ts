@@ -105,6 +105,25 @@ describe('rejections leave no trace', () => {
     expectRejected(spend(f.ids.overdraft, '0.01'), 'rejected', 'errors.insufficient_funds');
   });
 
+  it('money paid into an account already below its floor is accepted (opened in debt, or its limit lowered)', () => {
+    // Opened in debt with no overdraft: −300 is already below the floor of 0.
+    const loan = f.run({ type: 'openAccount', name: 'Loan', kind: 'bank', currency: 'CNY', openingBalance: '-300' }).id;
+    f.run({ type: 'recordTransaction', kind: 'income', accountId: loan, amount: '50', currency: 'CNY', date: '2024-06-10' });
+    expect(f.projection.balance(loan)).toBe(-25000);
+    // Card at −480 of a 500 limit; the bank lowers the limit to 100, so −480 is below the new floor.
+    f.run(spend(f.ids.card, '485'));
+    const coffee = f.run(spend(f.ids.card, '5')).id;
+    f.run({ type: 'updateAccount', accountId: f.ids.card, creditLimit: '100' });
+    f.run({ type: 'recordTransfer', fromAccountId: f.ids.cash, toAccountId: f.ids.card, amount: '30', currency: 'CNY', date: '2024-06-10' });
+    expect(f.projection.balance(f.ids.card)).toBe(-45000);
+    // Voiding an expense pays back in too.
+    f.run({ type: 'voidTransaction', transactionId: coffee });
+    expect(f.projection.balance(f.ids.card)).toBe(-44500);
+    // Spending from it is still refused: it stays below its floor.
+    expectRejected(spend(f.ids.card, '0.01'), 'rejected', 'errors.insufficient_funds');
+    expectRejected(spend(loan, '0.01'), 'rejected', 'errors.insufficient_funds');
+  });
+
   it('changes that lower a balance are checked too (amend, void an income, move, restore an expense)', () => {
     const salary = f.run({ type: 'recordTransaction', kind: 'income', accountId: f.ids.cash, amount: '100', currency: 'CNY', date: '2024-06-10', categoryId: f.ids.salary }).id;
     f.run(spend(f.ids.cash, '150'));

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { addMinor, convert, divideHalfEven, formatAmount, parseAmount, parseAmountBound, parseRate, toDecimalString } from '../../shared/money';
 import { CURRENCY_CODES, currencyExponent } from '../../shared/currencies';
 import { DomainError } from '../../shared/errors';
+import { propertyParams } from '../vault/support/rng';
 
 function errorOf(fn: () => unknown): DomainError {
   try {
@@ -101,6 +102,7 @@ describe('parseAmount', () => {
       fc.property(fc.maxSafeInteger(), fc.constantFrom('JPY', 'CNY', 'KWD', 'CLF'), (minor, currency) => {
         expect(parseAmount(toDecimalString(minor, currency), currency)).toBe(minor);
       }),
+      propertyParams('money round-trip property'),
     );
   });
 });
@@ -191,6 +193,7 @@ describe('convert', () => {
         const diff = result * 10000n - exact;
         expect(diff <= 5000n && diff >= -5000n).toBe(true);
       }),
+      propertyParams('money convert property'),
     );
   });
 });

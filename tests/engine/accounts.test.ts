@@ -1,0 +1,92 @@
+/**
+ * Updating and closing accounts through the router, as the Accounts view and the CLI do: what
+ * changes, what is refused (with its translated key), and that a refusal writes nothing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MethodName } from '../../shared/contract';
+import type { Engine } from '../../electron/engine';
+import { callOk, callRefused, PASSWORD, startTestEngine } from './support';
+
+let dir: string;
+let engine: Engine;
+let n = 0;
+
+const call = <T = any>(method: MethodName, input: unknown = {}) => callOk<T>(engine, method, input);
+const requestId = () => `req-${++n}`;
+const accounts = async () => (await call('ledger/accounts')).accounts as { id: string; name: string; creditLimitMinor: number; balanceMinor: number; availableMinor: number; closed: boolean }[];
+const events = async () => (await call('wallet/verify')).events as number;
+
+/** A refusal with its key, after which the journal holds exactly as many events as before. */
+async function refused(method: MethodName, input: unknown, messageKey: string) {
+  const before = await events();
+  const failure = await callRefused(engine, method, input);
+  expect(failure.messageKey).toBe(messageKey);
+  expect(await events()).toBe(before);
+  return failure;
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ow-accounts-'));
+  engine = await startTestEngine(dir);
+  await call('wallet/create', { name: 'Home', password: PASSWORD });
+});
+afterEach(async () => {
+  await engine.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const open = async (name: string, extra: Record<string, unknown> = {}) =>
+  (await call('ledger/openAccount', { requestId: requestId(), name, kind: 'bank', currency: 'CNY', ...extra })).ids[0] as string;
+
+describe('ledger/updateAccount', () => {
+  it('renames and changes the credit limit; the balance and what may be spent follow', async () => {
+    const card = await open('Card', { kind: 'credit', creditLimit: '500' });
+    await call('ledger/recordTransaction', { requestId: requestId(), kind: 'expense', accountId: card, amount: '200', currency: 'CNY', date: '2026-11-20' });
+    await call('ledger/updateAccount', { requestId: requestId(), accountId: card, name: 'Visa', creditLimit: '1000' });
+    expect((await accounts()).find((a) => a.id === card)).toMatchObject({ name: 'Visa', creditLimitMinor: 100000, balanceMinor: -20000, availableMinor: 80000 });
+    // The new limit is what the funds check uses.
+    await call('ledger/recordTransaction', { requestId: requestId(), kind: 'expense', accountId: card, amount: '800', currency: 'CNY', date: '2026-11-20' });
+    expect((await accounts()).find((a) => a.id === card)).toMatchObject({ balanceMinor: -100000, availableMinor: 0 });
+  });
+
+  it('refuses a taken name, no change, a negative limit and an unknown account, writing nothing', async () => {
+    const cash = await open('Cash');
+    await open('Bank');
+    await refused('ledger/updateAccount', { requestId: requestId(), accountId: cash, name: 'bank' }, 'errors.account_exists');
+    await refused('ledger/updateAccount', { requestId: requestId(), accountId: cash, name: 'Cash' }, 'errors.nothing_to_change');
+    await refused('ledger/updateAccount', { requestId: requestId(), accountId: cash, creditLimit: '-1' }, 'errors.amount_negative');
+    const unknown = await callRefused(engine, 'ledger/updateAccount', { requestId: requestId(), accountId: 'no-such-account', name: 'X' });
+    expect(unknown.code).toBe('not_found');
+    expect((await accounts()).map((a) => a.name)).toEqual(['Cash', 'Bank']);
+  });
+});
+
+describe('ledger/closeAccount', () => {
+  it('closes an empty account: it is marked closed (history kept), frees its name and takes no new transactions', async () => {
+    const old = await open('Old', { openingBalance: '30' });
+    const cash = await open('Cash');
+    await refused('ledger/closeAccount', { requestId: requestId(), accountId: old }, 'errors.account_not_empty');
+    await call('ledger/recordTransfer', { requestId: requestId(), fromAccountId: old, toAccountId: cash, amount: '30', currency: 'CNY', date: '2026-11-20' });
+    await call('ledger/closeAccount', { requestId: requestId(), accountId: old });
+    expect((await accounts()).map((a) => [a.name, a.closed])).toEqual([['Old', true], ['Cash', false]]);
+    expect((await accounts()).find((a) => a.id === cash)?.balanceMinor).toBe(3000);
+    await refused('ledger/recordTransaction', { requestId: requestId(), kind: 'income', accountId: old, amount: '1', currency: 'CNY', date: '2026-11-20' }, 'errors.account_closed');
+    await refused('ledger/closeAccount', { requestId: requestId(), accountId: old }, 'errors.account_closed');
+    await refused('ledger/updateAccount', { requestId: requestId(), accountId: old, name: 'Older' }, 'errors.account_closed');
+    // A closed account's name may be used again.
+    await open('Old');
+    expect((await accounts()).map((a) => [a.name, a.closed])).toEqual([['Old', true], ['Cash', false], ['Old', false]]);
+  });
+
+  it('refuses to close a frozen account until it is unfrozen', async () => {
+    const ewallet = await open('Alipay');
+    await call('ledger/freezeAccount', { requestId: requestId(), accountId: ewallet });
+    await refused('ledger/closeAccount', { requestId: requestId(), accountId: ewallet }, 'errors.account_frozen');
+    await call('ledger/unfreezeAccount', { requestId: requestId(), accountId: ewallet });
+    await call('ledger/closeAccount', { requestId: requestId(), accountId: ewallet });
+    expect((await accounts()).map((a) => a.closed)).toEqual([true]);
+  });
+});

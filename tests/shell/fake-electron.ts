@@ -1,0 +1,90 @@
+/**
+ * A stand-in for the `electron` module, just large enough for the shell files (ipc.ts, window.ts,
+ * protocol.ts) to run under Node: it records what the shell registers — IPC handlers, window
+ * options and listeners, the window.open handler, protocol handlers — so a test can call them with
+ * forged senders and URLs. Installed per test file with
+ * `vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron)`.
+ */
+type Listener = (...args: any[]) => void;
+
+export interface FakeFrame {
+  url: string;
+}
+
+export class FakeWebContents {
+  private static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
+  readonly mainFrame: FakeFrame = { url: 'about:blank' };
+  readonly listeners = new Map<string, Listener[]>();
+  readonly sent: { channel: string; message: unknown }[] = [];
+  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
+
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, message: unknown): void {
+    this.sent.push({ channel, message });
+  }
+  /** Fires `event` like Chromium would and says whether a listener called preventDefault(). */
+  emitPreventable(event: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    const object = { preventDefault: () => (prevented = true) };
+    for (const listener of this.listeners.get(event) ?? []) listener(object, ...args);
+    return prevented;
+  }
+}
+
+export class FakeBrowserWindow {
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | null = null;
+  constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
+    recorded.windows.push(this);
+  }
+  once(): this {
+    return this;
+  }
+  show(): void {}
+  isDestroyed(): boolean {
+    return false;
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  }
+}
+
+export const recorded = {
+  ipcHandlers: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
+  windows: [] as FakeBrowserWindow[],
+  openedExternally: [] as string[],
+  protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
+  fetched: [] as string[],
+};
+
+export const fakeElectron = {
+  ipcMain: {
+    handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => {
+      if (recorded.ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`); // as Electron does
+      recorded.ipcHandlers.set(channel, handler);
+    },
+    removeHandler: (channel: string) => recorded.ipcHandlers.delete(channel),
+  },
+  BrowserWindow: FakeBrowserWindow,
+  shell: { openExternal: async (url: string) => void recorded.openedExternally.push(url) },
+  protocol: {
+    registerSchemesAsPrivileged: () => {},
+    handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => recorded.protocolHandlers.set(scheme, handler),
+  },
+  net: {
+    // Stands in for reading the file the handler picked: records which one.
+    fetch: async (url: string) => {
+      recorded.fetched.push(url);
+      return new Response('<!doctype html>', { status: 200, headers: { 'content-type': 'text/html' } });
+    },
+  },
+};
