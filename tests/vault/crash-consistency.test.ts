@@ -131,5 +131,6 @@ describe('crash consistency', () => {
     const seconds = (Date.now() - started) / 1000;
     console.log(`crash consistency: ${KILLS} kills (${midAppendKills} during appends), ${acknowledged} events, ${seconds.toFixed(1)} s, seed ${seed}`);
     expect(midAppendKills).toBeGreaterThan(KILLS * 0.7);
-  }, STRESS ? 3_600_000 : 240_000);
+  // A hang guard, not a speed target: each kill starts a Node child, which a busy machine makes slow.
+  }, STRESS ? 3_600_000 : 1_200_000);
 });
