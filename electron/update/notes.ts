@@ -27,7 +27,7 @@ export function notesToText(notes: unknown): string {
   const text = raw
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<li\b[^>]*>/gi, '\n• ')
-    .replace(/<(br|\/p|\/div|\/h[1-6]|\/li|\/ul|\/ol)\b[^>]*>/gi, '\n')
+    .replace(/<(br|\/p|\/div|\/h[1-6]|\/ul|\/ol)\b[^>]*>/gi, '\n')
     .replace(/<[^>]*>/g, '')
     .replace(/<[^>]*$/, '');
   return decodeEntities(text)
