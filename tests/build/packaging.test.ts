@@ -12,6 +12,15 @@ import { listPackage } from '@electron/asar';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
+/** The Electron fuses electron-builder.yml sets and the packaged binary must carry. */
+const EXPECTED_FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  onlyLoadAppFromAsar: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+  enableCookieEncryption: true,
+};
 
 describe('electron-builder.yml', () => {
   const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
@@ -43,14 +52,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('sets the Electron fuses the update and security design relies on', () => {
-    expect(config.electronFuses).toEqual({
-      runAsNode: false,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      onlyLoadAppFromAsar: true,
-      enableEmbeddedAsarIntegrityValidation: true,
-      enableCookieEncryption: true,
-    });
+    expect(config.electronFuses).toEqual(EXPECTED_FUSES);
   });
 });
 
@@ -82,13 +84,6 @@ describe('linux dir build', () => {
     expect(updateConfig).toMatchObject({ provider: 'generic', url: process.env.ONEWALLET_UPDATE_URL ?? 'https://updates.invalid/onewallet' });
     const files = listPackage(join(out, 'linux-unpacked/resources/app.asar'), { isPack: false }).map((file) => file.replaceAll('\\', '/'));
     expect(files.some((file) => file.startsWith('/node_modules/electron-updater/'))).toBe(true);
-    expect(readFuses(join(out, 'linux-unpacked/onewallet'))).toMatchObject({
-      runAsNode: false,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      onlyLoadAppFromAsar: true,
-      enableEmbeddedAsarIntegrityValidation: true,
-      enableCookieEncryption: true,
-    });
+    expect(readFuses(join(out, 'linux-unpacked/onewallet'))).toMatchObject(EXPECTED_FUSES);
   });
 });

@@ -150,9 +150,10 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       feed.pace(32 * 1024, 50);
       await page.emulateMedia({ colorScheme: theme });
       await open(page, lang);
-      const shoot = async (name: string) => {
+      const shoot = async (name: string, prepare: () => Promise<void> = async () => undefined) => {
         for (const [width, height] of [[1024, 640], [1920, 1080]] as const) {
           await page.setViewportSize({ width, height });
+          await prepare();
           await page.screenshot({ path: join(SHOTS, `update-${name}-${lang}-${theme}-${width}x${height}.png`) });
         }
       };
@@ -169,8 +170,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await expect(banner(page).getByRole('button', { name: l.restart })).toBeVisible({ timeout: 30_000 });
       await shoot('ready');
       await page.goto(`${host!.origin}/?lang=${lang}&token=${host!.token}#/settings`);
-      await page.getByTestId('update-card').scrollIntoViewIfNeeded();
-      await shoot('settings');
+      await shoot('settings', () => page.getByTestId('update-card').scrollIntoViewIfNeeded());
     });
   }
 }

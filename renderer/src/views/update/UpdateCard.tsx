@@ -50,22 +50,12 @@ export function UpdateCard() {
             ]}
           />
         </label>
-        <Space>
-          <Switch
-            id="ow-update-auto-check"
-            checked={status.settings.autoCheck}
-            onChange={(autoCheck) => void run(() => api.update.updateSettings({ autoCheck }))}
-          />
-          <label htmlFor="ow-update-auto-check">{t('update.auto_check')}</label>
-        </Space>
-        <Space>
-          <Switch
-            id="ow-update-auto-download"
-            checked={status.settings.autoDownload}
-            onChange={(autoDownload) => void run(() => api.update.updateSettings({ autoDownload }))}
-          />
-          <label htmlFor="ow-update-auto-download">{t('update.auto_download')}</label>
-        </Space>
+        {(['autoCheck', 'autoDownload'] as const).map((key) => (
+          <Space key={key}>
+            <Switch id={`ow-update-${key}`} checked={status.settings[key]} onChange={(on) => void run(() => api.update.updateSettings({ [key]: on }))} />
+            <label htmlFor={`ow-update-${key}`}>{t(key === 'autoCheck' ? 'update.auto_check' : 'update.auto_download')}</label>
+          </Space>
+        ))}
       </Space>
     </Card>
   );
