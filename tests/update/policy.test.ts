@@ -97,6 +97,25 @@ describe('checking', () => {
   });
 });
 
+describe('automatic checks', () => {
+  it('check on start offers the update but downloads nothing until asked', async () => {
+    feed.publish({ version: '1.1.0' });
+    const { policy, waitFor } = rig({ startDelayMs: 0 });
+    policy.start();
+    await waitFor((s) => s.state === 'available', 'available');
+    expect(artifactRequests()).toEqual([]);
+  });
+
+  it('with automatic downloads on, the start check downloads, verifies and backs up by itself', async () => {
+    feed.publish({ version: '1.1.0' });
+    const { policy, store, waitFor } = rig({ startDelayMs: 0 });
+    store.update({ autoDownload: true });
+    policy.start();
+    const ready = await waitFor((s) => s.state === 'ready', 'ready');
+    expect(ready.release?.version).toBe('1.1.0');
+  });
+});
+
 describe('the signed feed', () => {
   it('refuses metadata with a bad signature before downloading anything', async () => {
     feed.publish({ version: '1.1.0' });

@@ -26,7 +26,7 @@ export interface PolicyRig {
 
 export function policyRig(
   feed: TestFeed,
-  options: { appVersion?: string; dataDir?: string; timeoutMs?: number; backup?: () => Promise<BackupOutcome>; feedUrl?: string } = {},
+  options: { appVersion?: string; dataDir?: string; timeoutMs?: number; backup?: () => Promise<BackupOutcome>; feedUrl?: string; startDelayMs?: number } = {},
 ): PolicyRig {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ow-update-'));
   const updater = new NodeUpdater({ appName: 'OneWallet', appVersion: options.appVersion ?? '1.0.0', cacheDir: join(dataDir, 'update-cache'), timeoutMs: options.timeoutMs ?? 2000 });
@@ -45,7 +45,7 @@ export function policyRig(
       changes.push(status);
       for (const wake of waiters) wake();
     },
-    startDelayMs: 60 * 60 * 1000,
+    startDelayMs: options.startDelayMs ?? 60 * 60 * 1000,
   });
   return {
     policy,
