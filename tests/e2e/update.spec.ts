@@ -88,7 +88,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
     await expect(notes.locator('b, img, h3, li')).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
-    await banner(page).getByRole('button', { name: l.download }).click();
+    await banner(page).getByRole('button', { name: l.download, exact: true }).click();
     const bar = page.getByTestId('update-progress');
     const seen: number[] = [];
     await expect
@@ -131,7 +131,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
     feed.setMode('up');
     feed.tamperArtifact('1.1.0');
     await card.getByRole('button', { name: l.checkNow }).click();
-    await banner(page).getByRole('button', { name: l.download }).click();
+    await banner(page).getByRole('button', { name: l.download, exact: true }).click();
     await expect(banner(page)).toContainText(l.checksum);
     await expect(banner(page).getByRole('button', { name: l.restart })).toHaveCount(0);
     await page.screenshot({ path: join(SHOTS, `update-error-${lang}.png`) });
@@ -159,14 +159,14 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       };
       await expect(banner(page).getByText(l.available)).toBeVisible();
       await shoot('available');
-      await banner(page).getByRole('button', { name: l.download }).click();
+      await banner(page).getByRole('button', { name: l.download, exact: true }).click();
       await expect(page.getByTestId('update-progress')).toBeVisible();
       await expect.poll(async () => Number(await page.getByTestId('update-progress').getAttribute('data-percent')), { timeout: 30_000 }).toBeGreaterThan(0);
       await shoot('downloading');
       await banner(page).getByRole('button', { name: l.cancel }).click();
-      await expect(banner(page).getByRole('button', { name: l.download })).toBeVisible();
+      await expect(banner(page).getByRole('button', { name: l.download, exact: true })).toBeVisible();
       feed.pace(0, 0);
-      await banner(page).getByRole('button', { name: l.download }).click();
+      await banner(page).getByRole('button', { name: l.download, exact: true }).click();
       await expect(banner(page).getByRole('button', { name: l.restart })).toBeVisible({ timeout: 30_000 });
       await shoot('ready');
       await page.goto(`${host!.origin}/?lang=${lang}&token=${host!.token}#/settings`);
