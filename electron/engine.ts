@@ -13,6 +13,7 @@ import * as app from './app';
 import * as backup from './backup/capability';
 import * as ledger from './ledger/capability';
 import * as wallet from './wallet';
+import * as update from './update/capability';
 
 export interface Engine {
   router: Router;
@@ -25,12 +26,15 @@ export interface EngineOptions {
    * hosts do, so production always uses calibrated Argon2id.
    */
   testOnly?: { kdf: KdfParams };
+  /** Where updates come from (the shell's electron-updater, or browser mode's --update-feed); none: checks say so. */
+  update?: update.UpdateWiring;
 }
 
 export async function startEngine(deps: EngineDeps, options: EngineOptions = {}): Promise<Engine> {
   mkdirSync(deps.dataDir, { recursive: true, mode: 0o700 });
   const wallets = wallet.init(deps, { projections: ledgerProjectionFactory, testOnlyKdf: options.testOnly?.kdf });
-  const capabilities: Capability[] = [app.init(deps), wallets, ledger.init(deps, wallets.service), backup.init(deps, wallets.service)];
+  const backups = backup.init(deps, wallets.service);
+  const capabilities: Capability[] = [app.init(deps), wallets, ledger.init(deps, wallets.service), backups, update.init(deps, wallets.service, backups.backupNow, options.update)];
   const handlers = Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers;
   const router = createRouter({ handlers, log: deps.log, isWalletUnlocked: () => wallets.service.current() !== null });
 

@@ -5,6 +5,7 @@
 import { app, type BrowserWindow } from 'electron';
 import log from 'electron-log/main';
 import { join } from 'node:path';
+import { electronUpdateWiring } from './app-updater';
 import { startEngine, type Engine } from './engine';
 import { EventBus } from './router/event-bus';
 import { bindIpc } from './ipc';
@@ -27,12 +28,16 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const bus = new EventBus();
-    engine = await startEngine({
-      dataDir: join(app.getPath('userData'), 'data'),
-      bus,
-      log: log.scope('engine'),
-      platform: { mode: 'electron', appVersion: app.getVersion(), platform: process.platform, systemLocale: app.getLocale() },
-    });
+    engine = await startEngine(
+      {
+        dataDir: join(app.getPath('userData'), 'data'),
+        bus,
+        log: log.scope('engine'),
+        platform: { mode: 'electron', appVersion: app.getVersion(), platform: process.platform, systemLocale: app.getLocale() },
+      },
+      // Disposal (will-quit below) lets the policy re-check or disarm install-on-quit first.
+      { update: electronUpdateWiring() },
+    );
     serveRenderer(rendererDir(__dirname));
     bindIpc(engine, bus, () => window);
     window = createMainWindow(preloadFile(__dirname));

@@ -212,6 +212,41 @@ export const MergePreview = z.object({
 });
 export type MergePreview = z.infer<typeof MergePreview>;
 
+// ── Updates (electron/update): the policy's state, pushed as `update/changed` ───────────────
+export const UPDATE_STATES = ['idle', 'checking', 'up-to-date', 'available', 'downloading', 'verifying', 'backing-up', 'ready', 'error'] as const;
+export const UpdateChannel = z.enum(['stable', 'beta']);
+export const UpdateSettingsView = z.object({
+  channel: UpdateChannel,
+  /** Check on start (after a short delay) and every `intervalHours`; "check now" works either way. */
+  autoCheck: z.boolean(),
+  /** Download a found update without asking (it still waits for "restart" after its backup). */
+  autoDownload: z.boolean(),
+  intervalHours: z.number().int().min(1).max(168),
+});
+const MessageRef = { messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) };
+export const UpdateStatus = z.object({
+  configured: z.boolean(),
+  currentVersion: z.string(),
+  state: z.enum(UPDATE_STATES),
+  release: z
+    .object({ version: z.string(), releaseDate: z.string().nullable(), sizeBytes: z.number().nullable(), notes: z.string(), channel: UpdateChannel })
+    .nullable(),
+  progress: z.object({ percent: z.number(), transferred: z.number(), total: z.number(), bytesPerSecond: z.number() }).nullable(),
+  /** The pre-install backup: made and verified after the download verified, before "restart" is offered. */
+  backup: z.object({ status: z.enum(['verified', 'deferred', 'failed']), file: z.string().nullable(), ...MessageRef }).nullable(),
+  installOnQuit: z.boolean(),
+  error: z.object({ kind: z.string(), during: z.enum(['check', 'download', 'install']), ...MessageRef }).nullable(),
+  /** "Remind me later": the banner stays hidden until the next check finds something. */
+  bannerHidden: z.boolean(),
+  skippedVersion: z.string().nullable(),
+  lastCheckAt: z.string().nullable(),
+  settings: UpdateSettingsView,
+  /** The first start of a new version shows its notes once. */
+  whatsNew: z.object({ version: z.string(), notes: z.string() }).nullable(),
+});
+export type UpdateStatus = z.infer<typeof UpdateStatus>;
+export type UpdateSettingsView = z.infer<typeof UpdateSettingsView>;
+
 export const methods = {
   'app/info': method(NoInput, AppInfo),
   'settings/get': method(NoInput, Settings),
@@ -339,6 +374,19 @@ export const methods = {
   ),
   /** Live, not yet reconciled lines of an account up to the statement date: what the user can tick. */
   'ledger/reconcileCandidates': ledgerQuery(z.object({ accountId: IdInput, statementDate: z.string().max(10) }).strict(), TransactionPage),
+
+  'update/status': method(NoInput, UpdateStatus),
+  /** A manual check: always runs (also after a skip or a failed download) and ignores staged rollout. */
+  'update/check': method(NoInput, UpdateStatus),
+  'update/download': method(NoInput, UpdateStatus),
+  'update/cancel': method(NoInput, UpdateStatus),
+  'update/skip': method(NoInput, UpdateStatus),
+  'update/remindLater': method(NoInput, UpdateStatus),
+  'update/retryBackup': method(NoInput, UpdateStatus),
+  /** Only from "ready"; without a verified (or, for a locked wallet, deferred) backup only with `withoutBackup`. */
+  'update/install': method(z.object({ when: z.enum(['now', 'on-quit']), withoutBackup: z.boolean().optional() }).strict(), UpdateStatus),
+  'update/updateSettings': method(UpdateSettingsView.pick({ channel: true, autoCheck: true, autoDownload: true }).partial().strict(), UpdateStatus),
+  'update/dismissWhatsNew': method(NoInput, UpdateStatus),
 } as const;
 
 export type Methods = typeof methods;
@@ -362,6 +410,8 @@ export const events = {
   /** A backup was written (views refresh their list and the dashboard's warning). */
   'backup/changed': z.object({ at: z.string() }),
   'task/progress': TaskProgress,
+  /** The update policy's state changed (check, progress, verification, backup, ready, error). */
+  'update/changed': UpdateStatus,
 } as const;
 
 export type Events = typeof events;

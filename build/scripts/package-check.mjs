@@ -11,9 +11,27 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 
+// electron-builder flips the electronFuses of electron-builder.yml in the binary, where Electron
+// keeps them after a sentinel: version 1, the number of fuses, then one byte per fuse ('0' off,
+// '1' on). The stand-in carries that wire with Electron's defaults (after its `exit 0`, so the
+// shell never reads it), so the flip really happens here and tests can read the result.
+export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+export const FUSE_NAMES = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'];
+const STAND_IN_FUSE_WIRE = Buffer.concat([Buffer.from(FUSE_SENTINEL), Buffer.from([1, FUSE_NAMES.length]), Buffer.from('10110001'), Buffer.from('\n')]);
+
+/** The fuses of a packaged binary by name (true = on), read the way @electron/fuses reads them. */
+export function readFuses(binary) {
+  const bytes = readFileSync(binary);
+  const at = bytes.indexOf(FUSE_SENTINEL);
+  if (at < 0) throw new Error(`no fuse wire in ${binary}`);
+  const start = at + FUSE_SENTINEL.length;
+  const length = bytes[start + 1];
+  return Object.fromEntries(FUSE_NAMES.slice(0, length).map((name, i) => [name, bytes[start + 2 + i] === 0x31]));
+}
+
 export function buildLinuxDir(outputDir) {
   const standIn = mkdtempSync(join(tmpdir(), 'onewallet-electron-dist-'));
-  writeFileSync(join(standIn, 'electron'), '#!/bin/sh\necho "stand-in Electron"\n');
+  writeFileSync(join(standIn, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron"\nexit 0\n'), STAND_IN_FUSE_WIRE]));
   chmodSync(join(standIn, 'electron'), 0o755);
   mkdirSync(outputDir, { recursive: true });
   execFileSync(
@@ -26,7 +44,7 @@ export function buildLinuxDir(outputDir) {
       '-c.npmRebuild=false',
       '--publish', 'never',
     ],
-    { cwd: root, stdio: process.env.ONEWALLET_VERBOSE ? 'inherit' : 'pipe', env: { ...process.env, ONEWALLET_UPDATE_URL: 'https://updates.invalid/onewallet' } },
+    { cwd: root, stdio: process.env.ONEWALLET_VERBOSE ? 'inherit' : 'pipe', env: { ONEWALLET_UPDATE_URL: 'https://updates.invalid/onewallet', ...process.env } },
   );
   return join(outputDir, 'linux-unpacked', 'resources', 'app.asar');
 }
@@ -34,4 +52,8 @@ export function buildLinuxDir(outputDir) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const asar = buildLinuxDir(join(root, 'dist'));
   console.log(`Built ${asar}`);
+  // What electron-updater will read in the installed app: the feed (URL from ONEWALLET_UPDATE_URL at build time).
+  const updateConfig = join(dirname(asar), 'app-update.yml');
+  console.log(`\n${updateConfig}:\n${readFileSync(updateConfig, 'utf8')}`);
+  console.log(`Fuses: ${JSON.stringify(readFuses(join(root, 'dist', 'linux-unpacked', 'onewallet')))}`);
 }

@@ -45,6 +45,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface BackupCapability extends Capability {
   scheduler: BackupScheduler;
+  /** A verified backup of the open wallet now, queued like any other job (used before an update installs). */
+  backupNow(trigger: BackupTrigger): Promise<{ file: string; dir: string; verified: boolean }>;
 }
 
 export function init(deps: EngineDeps, wallets: WalletService): BackupCapability {
@@ -142,6 +144,7 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
 
   return {
     scheduler,
+    backupNow,
     handlers: {
       'backup/overview': (): BackupOverview => {
         const open = wallets.requireOpen();

@@ -20,6 +20,11 @@ export interface GlobalOptions {
   keyFile?: string;
 }
 
+export interface CliTestOnly {
+  /** The key a test feed is signed with, instead of the pinned release key. */
+  updatePublicKey?: string;
+}
+
 /** A usage mistake (exit code 2), as opposed to a DomainError from the engine. */
 export class UsageError extends Error {
   constructor(
@@ -43,6 +48,8 @@ export class CliContext {
   constructor(
     readonly io: CliIo,
     readonly options: GlobalOptions,
+    /** Test-only knobs, passed only by test entry points in out/test (never by the shipped CLI). */
+    readonly testOnly: CliTestOnly = {},
   ) {}
 
   out(line: string): void {

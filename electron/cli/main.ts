@@ -7,7 +7,7 @@
 import { exitCodeFor, isDomainError } from '../../shared/errors';
 import { parseGlobals, type GlobalParse } from './args';
 import { COMMANDS } from './commands';
-import { CliContext, UsageError, type CliIo } from './context';
+import { CliContext, UsageError, type CliIo, type CliTestOnly } from './context';
 import { commandHelp, globalHelp } from './help';
 import { t } from './messages';
 
@@ -15,7 +15,7 @@ function usageText(error: UsageError): string {
   return [error.message, ...error.usage.map((line, i) => `${i === 0 ? t('cli.help.usage_prefix') : '      '} onewallet ${line}`)].join('\n');
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, testOnly: CliTestOnly = {}): Promise<number> {
   const write = (stream: NodeJS.WritableStream, text: string) => stream.write(`${text}\n`);
   let parsed: GlobalParse;
   try {
@@ -39,7 +39,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(new CliContext(io, parsed.options), args);
+    return await command.run(new CliContext(io, parsed.options, testOnly), args);
   } catch (error) {
     if (error instanceof UsageError) {
       write(io.stderr, usageText(error));

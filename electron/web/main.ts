@@ -1,5 +1,5 @@
 /**
- * `npm run web [-- --port N --data-dir DIR --lang en-US|zh-CN]`: starts browser mode and prints
+ * `npm run web [-- --port N --data-dir DIR --lang en-US|zh-CN --update-feed URL --app-version X]`: starts browser mode and prints
  * `OneWallet ready at http://127.0.0.1:PORT/?token=…` once it listens.
  */
 import { homedir } from 'node:os';
@@ -10,11 +10,12 @@ import { startEngine } from '../engine';
 import { EventBus } from '../router/event-bus';
 import { consoleLogger } from '../support/console-logger';
 import { startWebHost } from './host';
+import { browserUpdateWiring } from '../update/browser-wiring';
 
 const APP_VERSION = process.env.ONEWALLET_VERSION ?? '0.0.0-dev';
 
 function usage(): never {
-  console.error('Usage: npm run web -- [--port N] [--data-dir DIR] [--lang en-US|zh-CN]');
+  console.error('Usage: npm run web -- [--port N] [--data-dir DIR] [--lang en-US|zh-CN] [--update-feed URL] [--app-version X]');
   process.exit(2);
 }
 
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
         'data-dir': { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean' },
+        'update-feed': { type: 'string' },
+        'app-version': { type: 'string' },
       },
       strict: true,
     }));
@@ -40,13 +43,23 @@ async function main(): Promise<void> {
 
   const dataDir = resolve(values['data-dir'] ?? join(homedir(), '.onewallet-web'));
   const systemLocale = values.lang ?? pickLanguage([process.env.LANG, Intl.DateTimeFormat().resolvedOptions().locale]);
+  const appVersion = values['app-version'] ?? APP_VERSION;
+  let update;
+  try {
+    update = browserUpdateWiring({ feedUrl: values['update-feed'], appVersion, dataDir });
+  } catch {
+    usage();
+  }
   const bus = new EventBus();
-  const engine = await startEngine({
-    dataDir,
-    bus,
-    log: consoleLogger,
-    platform: { mode: 'browser', appVersion: APP_VERSION, platform: process.platform, systemLocale },
-  });
+  const engine = await startEngine(
+    {
+      dataDir,
+      bus,
+      log: consoleLogger,
+      platform: { mode: 'browser', appVersion, platform: process.platform, systemLocale },
+    },
+    { update },
+  );
   const host = await startWebHost({ engine, bus, staticDir: resolve(__dirname, '../renderer'), port });
   const url = values.lang ? `${host.url}&lang=${values.lang}` : host.url;
   console.log(`OneWallet ready at ${url}`);

@@ -12,6 +12,15 @@ import { listPackage } from '@electron/asar';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
+/** The Electron fuses electron-builder.yml sets and the packaged binary must carry. */
+const EXPECTED_FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  onlyLoadAppFromAsar: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+  enableCookieEncryption: true,
+};
 
 describe('electron-builder.yml', () => {
   const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
@@ -41,6 +50,10 @@ describe('electron-builder.yml', () => {
     expect(config.mac.target).toEqual(expect.arrayContaining(['dmg', 'zip']));
     expect(config.publish).toMatchObject({ provider: 'generic', url: expect.stringContaining('${env.') });
   });
+
+  it('sets the Electron fuses the update and security design relies on', () => {
+    expect(config.electronFuses).toEqual(EXPECTED_FUSES);
+  });
 });
 
 describe('linux dir build', () => {
@@ -64,4 +77,13 @@ describe('linux dir build', () => {
     // …and so is libsodium, which the Argon2id worker thread loads by path.
     expect(existsSync(join(out, 'linux-unpacked/resources/app.asar.unpacked/node_modules/libsodium-wrappers-sumo/package.json'))).toBe(true);
   }, 240_000);
+
+  it('ships app-update.yml (generic feed, URL from the build) and the flipped fuses', async () => {
+    const { readFuses } = await import('../../build/scripts/package-check.mjs');
+    const updateConfig = load(readFileSync(join(out, 'linux-unpacked/resources/app-update.yml'), 'utf8')) as Record<string, unknown>;
+    expect(updateConfig).toMatchObject({ provider: 'generic', url: process.env.ONEWALLET_UPDATE_URL ?? 'https://updates.invalid/onewallet' });
+    const files = listPackage(join(out, 'linux-unpacked/resources/app.asar'), { isPack: false }).map((file) => file.replaceAll('\\', '/'));
+    expect(files.some((file) => file.startsWith('/node_modules/electron-updater/'))).toBe(true);
+    expect(readFuses(join(out, 'linux-unpacked/onewallet'))).toMatchObject(EXPECTED_FUSES);
+  });
 });

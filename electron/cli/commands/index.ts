@@ -4,5 +4,6 @@ import { accountCommands } from './accounts';
 import { backupCommands } from './backup';
 import { transactionCommands } from './transactions';
 import { vaultCommands } from './vault';
+import { updateCommands } from './update';
 
-export const COMMANDS: readonly Command[] = [...vaultCommands, ...accountCommands, ...transactionCommands, ...backupCommands];
+export const COMMANDS: readonly Command[] = [...vaultCommands, ...accountCommands, ...transactionCommands, ...backupCommands, ...updateCommands];

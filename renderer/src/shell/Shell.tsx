@@ -25,6 +25,8 @@ import { BackupView } from '../views/backup/BackupView';
 import { DashboardView } from '../views/dashboard/DashboardView';
 import { ReportsView } from '../views/reports/ReportsView';
 import { TransactionsView } from '../views/transactions/TransactionsView';
+import { UpdateBanner } from '../views/update/UpdateBanner';
+import { WhatsNew } from '../views/update/WhatsNew';
 
 const ICONS: Record<Route, ReactNode> = {
   dashboard: <AppstoreOutlined />,
@@ -90,7 +92,11 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
           </Space>
         </Layout.Header>
         {/* antd's Content is the page's one <main> landmark. */}
-        <Layout.Content className="ow-content">{view}</Layout.Content>
+        <Layout.Content className="ow-content">
+          <UpdateBanner />
+          <WhatsNew />
+          {view}
+        </Layout.Content>
       </Layout>
     </Layout>
   );

@@ -6,6 +6,7 @@ import type { AppInfo, Language, Settings } from '../../../shared/contract';
 import { errorText, unwrap, useApi } from '../lib/api-context';
 import { systemLanguage } from '../lib/i18n';
 import { WalletSecurityCard } from './WalletSecurityCard';
+import { UpdateCard } from './update/UpdateCard';
 
 interface Props {
   settings: Settings;
@@ -86,6 +87,7 @@ export function SettingsView({ settings, onUpdate }: Props) {
           {t('about.localFirst')}
         </Typography.Paragraph>
       </Card>
+      <UpdateCard />
     </Space>
   );
 }

@@ -9,6 +9,7 @@ import { startEngine } from '../../../electron/engine';
 import { EventBus } from '../../../electron/router/event-bus';
 import { stderrLogger } from '../../../electron/support/logger';
 import { startWebHost } from '../../../electron/web/host';
+import { browserUpdateWiring } from '../../../electron/update/browser-wiring';
 import { seedWallet } from './seed-wallet';
 
 const TEST_KDF = { opsLimit: 1, memLimitBytes: 8 * 1024 * 1024 };
@@ -21,21 +22,35 @@ async function main(): Promise<void> {
       // Test-only: start with a wallet of N transactions (see support/seed-wallet.ts).
       'seed-transactions': { type: 'string' },
       'seed-password': { type: 'string' },
+      // Test-only: an update feed signed by a throw-away key (tests/update/support/feed.ts).
+      'update-feed': { type: 'string' },
+      'update-public-key': { type: 'string' },
+      'app-version': { type: 'string' },
+      'update-start-delay-ms': { type: 'string' },
     },
   });
   const dataDir = resolve(values['data-dir'] ?? '.');
   if (values['seed-transactions']) {
     await seedWallet(dataDir, { name: 'Seeded', password: values['seed-password'] ?? '', transactions: Number(values['seed-transactions']) });
   }
+  const appVersion = values['app-version'] ?? process.env.ONEWALLET_VERSION ?? '0.0.0';
+  const update = browserUpdateWiring({
+    feedUrl: values['update-feed'],
+    appVersion,
+    dataDir,
+    publicKeyBase64: values['update-public-key'],
+    startDelayMs: values['update-start-delay-ms'] === undefined ? 60 * 60 * 1000 : Number(values['update-start-delay-ms']),
+    timeoutMs: 3000,
+  });
   const bus = new EventBus();
   const engine = await startEngine(
     {
       dataDir,
       bus,
       log: stderrLogger,
-      platform: { mode: 'browser', appVersion: process.env.ONEWALLET_VERSION ?? '0.0.0', platform: process.platform, systemLocale: values.lang ?? 'en-US' },
+      platform: { mode: 'browser', appVersion, platform: process.platform, systemLocale: values.lang ?? 'en-US' },
     },
-    { testOnly: { kdf: TEST_KDF } },
+    { testOnly: { kdf: TEST_KDF }, update },
   );
   const host = await startWebHost({ engine, bus, staticDir: resolve(__dirname, '../renderer') });
   console.log(`OneWallet ready at ${values.lang ? `${host.url}&lang=${values.lang}` : host.url}`);
