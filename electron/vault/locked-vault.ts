@@ -3,17 +3,18 @@
  * a password (+ key file) or the recovery key into a Session. Unlock attempts on one LockedVault run
  * one after another, so two quick clicks cannot both slip past the backoff check.
  */
-import { isDomainError } from '../../shared/errors';
+import { DomainError, isDomainError } from '../../shared/errors';
 import { checkNewPassword, flushReplacedSlots, openPrimary, openRecovery } from './auth';
 import { clearFailures, readAuthState, type Clock } from './backoff';
 import { SLOT_KIND } from './constants';
 import { sodiumReady, wipe } from './crypto';
-import { calibrateKdf, type KdfParams } from './kdf';
+import { calibrateKdf, kdfFloorBytes, type KdfParams } from './kdf';
 import { newSalt, passwordKek, readSlot, wrapSlot, writeSlot } from './keyslots';
 import { decodeRecoveryKey } from './recovery-key';
 import { mapSqliteError, openChecked, type Db, type VaultMeta } from './schema';
 import { Session } from './session';
 import type { LockedVault, ProgressFn, Secret, UnlockResult } from './types';
+import { acquireWriterLock, type WriterLock } from './writer-lock';
 
 export interface OpenOptions {
   /** Milliseconds since the epoch; tests inject a clock to step through backoff without sleeping. */
@@ -48,9 +49,42 @@ export class Locked implements LockedVault {
     return this.serial(async () => {
       await sodiumReady();
       const db = this.handle();
-      const dataKey = await openPrimary(db, this.meta.vaultId, secret, this.now, onProgress);
-      return this.finish(db, dataKey, false);
+      // Before the password is tried: a wallet another process writes is refused without a guess.
+      const writerLock = acquireWriterLock(this.path);
+      let dataKey: Uint8Array | null = null;
+      try {
+        dataKey = await openPrimary(db, this.meta.vaultId, secret, this.now, onProgress);
+        await this.strengthenWeakSlot(db, dataKey, secret, onProgress);
+      } catch (error) {
+        if (dataKey) wipe(dataKey);
+        writerLock?.release();
+        throw error;
+      }
+      return this.finish(db, dataKey, false, writerLock);
     });
+  }
+
+  /**
+   * A password slot under the Argon2id memory floor (a file made by a test build, an old or a
+   * crafted file) is re-wrapped at calibrated cost right after the unlock that proved the password,
+   * so a weak slot never survives into normal use. Failing that, the unlock is refused.
+   */
+  private async strengthenWeakSlot(db: Db, dataKey: Uint8Array, secret: Secret, onProgress?: ProgressFn): Promise<void> {
+    const slot = readSlot(db, this.meta.vaultId, 'primary');
+    if (slot.kdf.memLimitBytes >= kdfFloorBytes()) return;
+    try {
+      onProgress?.({ phase: 'kdf', done: 0, total: 1 });
+      const kdf = await calibrateKdf();
+      const salt = newSalt();
+      const kek = await passwordKek(slot.kind, salt, kdf, secret);
+      const strong = wrapSlot(this.meta.vaultId, 'primary', slot.kind, salt, kdf, kek, dataKey);
+      wipe(kek);
+      writeSlot(db, this.meta.vaultId, strong);
+      flushReplacedSlots(db);
+      onProgress?.({ phase: 'kdf', done: 1, total: 1 });
+    } catch (error) {
+      throw new DomainError('io_error', 'errors.vault.kdf_upgrade_failed', { detail: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   unlockWithRecoveryKey(recoveryKey: string, newPassword: string, onProgress?: ProgressFn): Promise<UnlockResult> {
@@ -59,9 +93,13 @@ export class Locked implements LockedVault {
       checkNewPassword(newPassword);
       const db = this.handle();
       const secret = decodeRecoveryKey(recoveryKey);
+      const writerLock = acquireWriterLock(this.path);
       let dataKey: Uint8Array;
       try {
         dataKey = openRecovery(db, this.meta.vaultId, secret, this.now);
+      } catch (error) {
+        writerLock?.release();
+        throw error;
       } finally {
         wipe(secret);
       }
@@ -71,7 +109,8 @@ export class Locked implements LockedVault {
         let hadKeyFile = false;
         try {
           const current = readSlot(db, this.meta.vaultId, 'primary');
-          kdf = current.kdf;
+          // A slot under the floor is not kept: the new password gets the calibrated cost.
+          kdf = current.kdf.memLimitBytes >= kdfFloorBytes() ? current.kdf : await calibrateKdf();
           hadKeyFile = current.kind === 'passwordKeyFile';
         } catch (error) {
           if (!isDomainError(error) || error.code !== 'integrity') throw error;
@@ -85,16 +124,17 @@ export class Locked implements LockedVault {
         onProgress?.({ phase: 'kdf', done: 1, total: 1 });
         writeSlot(db, this.meta.vaultId, slot);
         flushReplacedSlots(db);
-        return this.finish(db, dataKey, hadKeyFile);
+        return this.finish(db, dataKey, hadKeyFile, writerLock);
       } catch (error) {
         wipe(dataKey);
+        writerLock?.release();
         throw mapSqliteError(error, 'keyslot:primary');
       }
     });
   }
 
-  private finish(db: Db, dataKey: Uint8Array, keyFileRemoved: boolean): UnlockResult {
-    const session = Session.open(this.path, dataKey, this.now);
+  private finish(db: Db, dataKey: Uint8Array, keyFileRemoved: boolean, writerLock: WriterLock | null): UnlockResult {
+    const session = Session.open(this.path, dataKey, this.now, writerLock);
     const failedAttemptsSinceLastUnlock = clearFailures(db);
     return { session, failedAttemptsSinceLastUnlock, ...(keyFileRemoved ? { keyFileRemoved } : {}) };
   }

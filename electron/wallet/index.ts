@@ -42,6 +42,12 @@ export function init(deps: EngineDeps, options: { projections: ProjectionFactory
       'wallet/regenerateRecoveryKey': ({ password, keyFile }) =>
         service.withOpen(async (open) => ({ recoveryKey: await open.vault.regenerateRecoveryKey(password, decodeKeyFile(keyFile)) })),
       // Cooperative: the walk yields to the event loop every SLICE events and reports task/progress.
+      'wallet/confirmRecoveryKey': ({ recoveryKey }) =>
+        service.withOpen((open) => {
+          open.vault.confirmRecoveryKey(recoveryKey);
+          return ok;
+        }),
+      'wallet/saveAsNew': ({ name }) => service.saveAsNew(name),
       'wallet/verify': () => service.withOpen((open) => open.vault.verify(options.projections, service.progress('verify'))),
     },
     dispose: () => service.lock('quit'),

@@ -62,6 +62,8 @@ const SNAPSHOT_EVERY = 500;
  */
 const SNAPSHOT_SHARE = 0.1;
 
+const ACCESS = { ok: 'read_write', read_only: 'read_only', lost: 'file_lost' } as const;
+
 export class WalletService {
   private open: OpenWallet | null = null;
   private snapshotSeq = 0;
@@ -134,7 +136,7 @@ export class WalletService {
         throw error;
       }
     });
-    return { wallets, unlocked: this.open ? { id: this.open.id, name: this.open.name } : null };
+    return { wallets, unlocked: this.open ? { id: this.open.id, name: this.open.name, access: ACCESS[this.open.vault.fileState()] } : null };
   }
 
   create(name: string, password: string, keyFile?: Uint8Array): Promise<{ walletId: string; recoveryKey: string }> {
@@ -186,6 +188,15 @@ export class WalletService {
       throw error;
     }
     return this.afterUnlock(id, result);
+  }
+
+  /**
+   * Writes the open wallet to a new wallet file in the data folder (same password and recovery
+   * key) and lists it as `name`. The way out when the open wallet's file was deleted, replaced or
+   * truncated: the session still holds every acknowledged write.
+   */
+  saveAsNew(name: string): Promise<{ walletId: string }> {
+    return this.withOpen((open) => ({ walletId: this.adopt(name, (path) => void open.vault.saveCopyAs(path)) }));
   }
 
   /** Locks once the running job (if any) has finished; see the rule at the top. */
@@ -268,6 +279,11 @@ export class WalletService {
       throw error;
     }
     this.open = { id, name, vault, projection };
+    // The wallet file went away under the open session: tell the views (status carries access: file_lost).
+    vault.onFileLost(() => {
+      this.deps.log.warn(`wallet ${id}: its file was deleted, replaced or truncated while open`);
+      this.emitStatus();
+    });
     // What was replayed is what the newest good snapshot lacks; replace it when that got long.
     this.snapshotSeq = vault.head().seq - replayed;
     this.noteAppended();

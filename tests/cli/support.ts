@@ -7,8 +7,12 @@ import type { VaultSession } from '../../electron/vault';
 
 const ROOT = resolve(__dirname, '..', '..');
 
-export async function bundleCli(outDir: string): Promise<string> {
-  const outfile = join(outDir, 'main.cjs');
+/**
+ * `production: true` builds exactly what users run; otherwise the bundle accepts the cheap test
+ * KDF of the wallets these tests make (electron/vault/kdf.ts), so unlocking one does not re-wrap it.
+ */
+export async function bundleCli(outDir: string, options: { production?: boolean } = {}): Promise<string> {
+  const outfile = join(outDir, options.production ? 'main-production.cjs' : 'main.cjs');
   await build({
     absWorkingDir: ROOT,
     entryPoints: ['electron/cli/main.ts'],
@@ -18,6 +22,7 @@ export async function bundleCli(outDir: string): Promise<string> {
     target: 'node20',
     format: 'cjs',
     external: ['better-sqlite3', 'libsodium-wrappers-sumo'],
+    define: options.production ? {} : { __ONEWALLET_TEST_KDF_FLOOR__: '8192' },
     logLevel: 'error',
   });
   return outfile;

@@ -33,6 +33,7 @@ beforeAll(async () => {
     target: 'node20',
     format: 'cjs',
     external: ['better-sqlite3', 'libsodium-wrappers-sumo'],
+    define: { __ONEWALLET_TEST_KDF_FLOOR__: '8192' },
     logLevel: 'error',
   });
 });
