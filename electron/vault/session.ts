@@ -50,6 +50,9 @@ export class Session implements VaultSession {
       try {
         const headProblem = checkHeadAgainstJournal(db);
         if (headProblem) throw toError(headProblem);
+        // Pull the small tables into this connection's page cache: if the file is truncated under
+        // the session, saveCopyAs can still read them (the journal's recent pages are in the -wal).
+        for (const table of ['meta', 'keyslots', 'head', 'auth_state', 'sqlite_master']) db.prepare(`SELECT * FROM ${table}`).all();
         opened = { db, identity: identityOf(path)!, vaultId: meta.vaultId };
       } catch (error) {
         db.close();
