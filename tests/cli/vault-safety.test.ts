@@ -190,10 +190,14 @@ describe('one writer per wallet file', () => {
       expect((await spend(path, '80')).code).toBe(5); // 20.00 left: refused by the account's rule now
       expect(await balance(path)).toBe('20.00');
       expect((await cli(['--vault', path, '--password-stdin', 'verify'])).code).toBe(0);
-      // A restore onto a wallet that is open elsewhere is refused the same way.
+      // A full restore onto a wallet that is open elsewhere is refused the same way, and changes nothing.
+      const backup = JSON.parse((await cli(['--vault', path, '--password-stdin', '--json', 'backup', 'create', '--dir', dataDir])).stdout) as { path: string };
       await call('wallet/unlock', { walletId, password: PASSWORD });
-      const restore = await cli(['--vault', path, '--password-stdin', 'restore', path]);
-      expect(restore.code).not.toBe(0);
+      const restore = await cli(['--vault', path, '--password-stdin', 'restore', backup.path]);
+      expect(restore.stderr).toContain('open in another OneWallet window or process');
+      expect(restore.code).toBe(5);
+      expect(readdirSync(join(dataDir, 'wallets')).filter((name) => name.includes('before-restore') || name.includes('restoring'))).toEqual([]);
+      expect((await call('wallet/verify')).ok).toBe(true);
     } finally {
       await engine.dispose();
     }
