@@ -5,7 +5,7 @@
  */
 import { DomainError, isDomainError } from '../../shared/errors';
 import { checkNewPassword, flushReplacedSlots, openPrimary, openRecovery } from './auth';
-import { clearFailures, readAuthState, type Clock } from './backoff';
+import { clearFailures, effectiveAuthState, type BackoffStore, type Clock, type SharedBackoff } from './backoff';
 import { SLOT_KIND } from './constants';
 import { sodiumReady, wipe } from './crypto';
 import { calibrateKdf, kdfFloorBytes, type KdfParams } from './kdf';
@@ -19,6 +19,8 @@ import { acquireWriterLock, type WriterLock } from './writer-lock';
 export interface OpenOptions {
   /** Milliseconds since the epoch; tests inject a clock to step through backoff without sleeping. */
   now?: Clock;
+  /** The app's own record of failed unlocks by vault id, shared by every copy of a wallet (backoff.ts). */
+  backoffStore?: BackoffStore;
 }
 
 export class Locked implements LockedVault {
@@ -26,10 +28,12 @@ export class Locked implements LockedVault {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly now: Clock;
+  private readonly shared: SharedBackoff | undefined;
 
   constructor(readonly path: string, private readonly db: Db, private readonly meta: VaultMeta, options: OpenOptions = {}) {
     this.vaultId = meta.vaultIdHex;
     this.now = options.now ?? Date.now;
+    this.shared = options.backoffStore ? { store: options.backoffStore, vaultId: meta.vaultIdHex } : undefined;
   }
 
   status(): { hasKeyFile: boolean; failures: number; retryAt: string | null } {
@@ -37,7 +41,7 @@ export class Locked implements LockedVault {
     try {
       // Only the kind is needed here, read without the checksum so status works before libsodium loads.
       const row = db.prepare("SELECT kind FROM keyslots WHERE role = 'primary'").get() as { kind: number } | undefined;
-      const state = readAuthState(db);
+      const state = effectiveAuthState(db, this.shared);
       const retryAt = state.nextAllowedAt && Date.parse(state.nextAllowedAt) > this.now() ? state.nextAllowedAt : null;
       return { hasKeyFile: row?.kind === SLOT_KIND.passwordKeyFile, failures: state.failures, retryAt };
     } catch (error) {
@@ -53,7 +57,7 @@ export class Locked implements LockedVault {
       const writerLock = acquireWriterLock(this.path);
       let dataKey: Uint8Array | null = null;
       try {
-        dataKey = await openPrimary(db, this.meta.vaultId, secret, this.now, onProgress);
+        dataKey = await openPrimary(db, this.meta.vaultId, secret, this.now, onProgress, this.shared);
         await this.strengthenWeakSlot(db, dataKey, secret, onProgress);
       } catch (error) {
         if (dataKey) wipe(dataKey);
@@ -96,7 +100,7 @@ export class Locked implements LockedVault {
       const writerLock = acquireWriterLock(this.path);
       let dataKey: Uint8Array;
       try {
-        dataKey = openRecovery(db, this.meta.vaultId, secret, this.now);
+        dataKey = openRecovery(db, this.meta.vaultId, secret, this.now, this.shared);
       } catch (error) {
         writerLock?.release();
         throw error;
@@ -135,7 +139,7 @@ export class Locked implements LockedVault {
 
   private finish(db: Db, dataKey: Uint8Array, keyFileRemoved: boolean, writerLock: WriterLock | null): UnlockResult {
     const session = Session.open(this.path, dataKey, this.now, writerLock);
-    const failedAttemptsSinceLastUnlock = clearFailures(db);
+    const failedAttemptsSinceLastUnlock = clearFailures(db, this.shared);
     return { session, failedAttemptsSinceLastUnlock, ...(keyFileRemoved ? { keyFileRemoved } : {}) };
   }
 

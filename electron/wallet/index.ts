@@ -1,6 +1,7 @@
 /** Wallet lifecycle: `wallet/*` — create, unlock, recover, lock, and the keyslot changes. */
 import type { Capability, EngineDeps } from '../capability';
 import type { KdfParams, ProjectionFactory } from '../vault';
+import { AppBackoffStore } from './backoff-store';
 import { WalletIndex } from './wallet-index';
 import { WalletService } from './wallet-service';
 
@@ -17,6 +18,7 @@ export function init(deps: EngineDeps, options: { projections: ProjectionFactory
     log: deps.log,
     projections: options.projections,
     testOnlyKdf: options.testOnlyKdf,
+    backoff: new AppBackoffStore(deps.dataDir),
   });
   const ok = { ok: true } as const;
 

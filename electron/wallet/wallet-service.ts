@@ -36,6 +36,7 @@ import {
   type VaultSession,
 } from '../vault';
 import type { WalletIndex } from './wallet-index';
+import type { BackoffStore } from '../vault';
 
 export interface OpenWallet {
   id: string;
@@ -51,6 +52,8 @@ export interface WalletServiceDeps {
   projections: ProjectionFactory;
   /** Tests only: a cheap Argon2id cost. Production callers never pass it (calibrated defaults). */
   testOnlyKdf?: KdfParams;
+  /** Failed unlocks by vault id, shared by every copy of a wallet (backoff-store.ts). */
+  backoff?: BackoffStore;
 }
 
 /** Save a snapshot when this many events were replayed since the last one. */
@@ -123,7 +126,7 @@ export class WalletService {
       const summary: WalletSummary = { id: entry.id, name: entry.name, hasKeyFile: false, failures: 0, retryAt: null, problem: null };
       if (this.open?.id === entry.id) return { ...summary, hasKeyFile: this.open.vault.hasKeyFile() };
       try {
-        const locked = openVault(this.deps.index.pathOf(entry.id));
+        const locked = openVault(this.deps.index.pathOf(entry.id), this.openOptions());
         try {
           return { ...summary, ...locked.status() };
         } finally {
@@ -247,7 +250,11 @@ export class WalletService {
   private openLocked(id: string) {
     if (!this.deps.index.list().some((entry) => entry.id === id)) throw new DomainError('not_found', 'errors.wallet_not_found');
     this.lockNow('switch');
-    return openVault(this.deps.index.pathOf(id));
+    return openVault(this.deps.index.pathOf(id), this.openOptions());
+  }
+
+  private openOptions() {
+    return this.deps.backoff ? { backoffStore: this.deps.backoff } : {};
   }
 
   private async afterUnlock(id: string, result: UnlockResult): Promise<UnlockOutcome> {
