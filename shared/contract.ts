@@ -95,7 +95,8 @@ export const WalletSummary = z.object({
   hasKeyFile: z.boolean(),
   failures: z.number().int(),
   retryAt: z.string().nullable(),
-  problem: z.enum(['not_a_wallet', 'format_too_new', 'integrity']).nullable(),
+  /** no_permission: the file exists but this user may not read it (not "missing", not "damaged"). */
+  problem: z.enum(['not_a_wallet', 'format_too_new', 'integrity', 'no_permission']).nullable(),
 });
 export type WalletSummary = z.infer<typeof WalletSummary>;
 

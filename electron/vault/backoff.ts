@@ -61,6 +61,8 @@ export function readAuthState(db: Db): AuthState {
 }
 
 function writeAuthState(db: Db, state: AuthState): void {
+  // A read-only wallet cannot record attempts in itself; the app's shared record still does.
+  if (db.readonly) return;
   db.prepare(
     `INSERT INTO auth_state (id, failures, failure_times, next_allowed_at) VALUES (1, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET failures = excluded.failures, failure_times = excluded.failure_times,
@@ -88,8 +90,13 @@ export function assertAllowed(db: Db, now: Clock, shared?: SharedBackoff): void 
   }
 }
 
+/** One immediate transaction; a read-only connection (which cannot begin one) just reads. */
+function atomically<T>(db: Db, fn: () => T): T {
+  return db.readonly ? fn() : db.transaction(fn).immediate();
+}
+
 export function recordFailure(db: Db, now: Clock, shared?: SharedBackoff): AuthState {
-  const next = db.transaction(() => {
+  const next = atomically(db, () => {
     const state = effectiveAuthState(db, shared);
     const at = now();
     const failures = state.failures + 1;
@@ -101,18 +108,18 @@ export function recordFailure(db: Db, now: Clock, shared?: SharedBackoff): AuthS
     };
     writeAuthState(db, next);
     return next;
-  }).immediate();
+  });
   shared?.store.set(shared.vaultId, next);
   return next;
 }
 
 /** After a successful unlock: returns what happened since the last one and starts over. */
 export function clearFailures(db: Db, shared?: SharedBackoff): { count: number; times: string[] } {
-  const cleared = db.transaction(() => {
+  const cleared = atomically(db, () => {
     const state = effectiveAuthState(db, shared);
     writeAuthState(db, { failures: 0, times: [], nextAllowedAt: null });
     return { count: state.failures, times: state.times };
-  }).immediate();
+  });
   shared?.store.set(shared.vaultId, { failures: 0, times: [], nextAllowedAt: null });
   return cleared;
 }

@@ -30,7 +30,13 @@ export class Locked implements LockedVault {
   private readonly now: Clock;
   private readonly shared: SharedBackoff | undefined;
 
-  constructor(readonly path: string, private readonly db: Db, private readonly meta: VaultMeta, options: OpenOptions = {}) {
+  constructor(
+    readonly path: string,
+    private readonly db: Db,
+    private readonly meta: VaultMeta,
+    options: OpenOptions = {},
+    private readonly readOnly = false,
+  ) {
     this.vaultId = meta.vaultIdHex;
     this.now = options.now ?? Date.now;
     this.shared = options.backoffStore ? { store: options.backoffStore, vaultId: meta.vaultIdHex } : undefined;
@@ -75,7 +81,8 @@ export class Locked implements LockedVault {
    */
   private async strengthenWeakSlot(db: Db, dataKey: Uint8Array, secret: Secret, onProgress?: ProgressFn): Promise<void> {
     const slot = readSlot(db, this.meta.vaultId, 'primary');
-    if (slot.kdf.memLimitBytes >= kdfFloorBytes()) return;
+    // A read-only wallet cannot be re-wrapped; it cannot be changed in any other way either.
+    if (slot.kdf.memLimitBytes >= kdfFloorBytes() || this.readOnly) return;
     try {
       onProgress?.({ phase: 'kdf', done: 0, total: 1 });
       const kdf = await calibrateKdf();
@@ -95,6 +102,8 @@ export class Locked implements LockedVault {
     return this.serial(async () => {
       await sodiumReady();
       checkNewPassword(newPassword);
+      // Recovery writes a new password slot: not possible here, and nothing is tried.
+      if (this.readOnly) throw new DomainError('read_only', 'errors.vault.read_only', { path: this.path });
       const db = this.handle();
       const secret = decodeRecoveryKey(recoveryKey);
       const writerLock = acquireWriterLock(this.path);
@@ -165,6 +174,6 @@ export class Locked implements LockedVault {
 }
 
 export function openVault(path: string, options: OpenOptions = {}): LockedVault {
-  const { db, meta } = openChecked(path);
-  return new Locked(path, db, meta, options);
+  const { db, meta, readOnly } = openChecked(path);
+  return new Locked(path, db, meta, options, readOnly);
 }

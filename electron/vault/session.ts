@@ -44,16 +44,16 @@ export class Session implements VaultSession {
    * writer-lock.ts). Checks head against journal before returning.
    */
   static open(path: string, dataKey: Uint8Array, now: Clock, writerLock: WriterLock | null): Session {
-    let opened: { db: Db; identity: FileIdentity; vaultId: Uint8Array };
+    let opened: { db: Db; identity: FileIdentity; vaultId: Uint8Array; readOnly: boolean };
     try {
-      const { db, meta } = openChecked(path);
+      const { db, meta, readOnly } = openChecked(path);
       try {
         const headProblem = checkHeadAgainstJournal(db);
         if (headProblem) throw toError(headProblem);
         // Pull the small tables into this connection's page cache: if the file is truncated under
         // the session, saveCopyAs can still read them (the journal's recent pages are in the -wal).
         for (const table of ['meta', 'keyslots', 'head', 'auth_state', 'sqlite_master']) db.prepare(`SELECT * FROM ${table}`).all();
-        opened = { db, identity: identityOf(path)!, vaultId: meta.vaultId };
+        opened = { db, identity: identityOf(path)!, vaultId: meta.vaultId, readOnly };
       } catch (error) {
         db.close();
         throw mapSqliteError(error, 'head');
@@ -63,7 +63,7 @@ export class Session implements VaultSession {
       writerLock?.release();
       throw error;
     }
-    return new Session(path, opened.db, opened.vaultId, dataKey, now, writerLock, opened.identity);
+    return new Session(path, opened.db, opened.vaultId, dataKey, now, writerLock, opened.identity, opened.readOnly);
   }
 
   private constructor(
@@ -74,6 +74,7 @@ export class Session implements VaultSession {
     private readonly now: Clock,
     private readonly writerLock: WriterLock | null,
     identity: FileIdentity,
+    private readonly readOnly: boolean,
   ) {
     this.vaultId = toHex(vaultId);
     this.dataKey = dataKey;
@@ -82,7 +83,16 @@ export class Session implements VaultSession {
   }
 
   fileState(): FileState {
-    return this.fileLost ? 'lost' : 'ok';
+    if (this.fileLost) return 'lost';
+    return this.readOnly ? 'read_only' : 'ok';
+  }
+
+  /** Before any write: open, the file may be written, and the path still is this session's file. */
+  private writable(): VaultContext {
+    const ctx = this.open();
+    if (this.readOnly) throw new DomainError('read_only', 'errors.vault.read_only', { path: this.path });
+    this.checkFile();
+    return ctx;
   }
 
   onFileLost(listener: () => void): () => void {
@@ -152,8 +162,7 @@ export class Session implements VaultSession {
 
   append(payloads: readonly unknown[]): { seq: number }[] {
     if (!Array.isArray(payloads)) throw new DomainError('invalid_input', 'errors.vault.payload_not_json', { detail: 'payloads must be a list' });
-    this.open();
-    this.checkFile();
+    this.writable();
     const appended = this.guarded('journal', ({ db, vaultId, keys }) =>
       appendEvents(db, vaultId, keys, payloads).map(({ seq }) => ({ seq })),
     );
@@ -179,8 +188,7 @@ export class Session implements VaultSession {
   }
 
   saveSnapshot(projection: Projection, coversSeq: number): void {
-    this.open();
-    this.checkFile();
+    this.writable();
     // Only a projection that holds exactly the events up to coversSeq may become a snapshot: a stale
     // one (events appended by someone else, a gap) would be taken for the truth at the next unlock.
     const applied = projection.lastSeq?.();
@@ -325,7 +333,7 @@ export class Session implements VaultSession {
 
   /** Replaces the primary slot: same KDF parameters, new salt, new nonce. O(1) in the data size. */
   private async rewrapPrimary(secret: Secret): Promise<void> {
-    const { db, vaultId } = this.open();
+    const { db, vaultId } = this.writable();
     const current = readSlot(db, vaultId, 'primary');
     const kind = secret.keyFile ? 'passwordKeyFile' : 'password';
     const salt = newSalt();
@@ -344,6 +352,7 @@ export class Session implements VaultSession {
    * user before the wallet depends on it (the screen may close, stdout may be full or closed).
    */
   async regenerateRecoveryKey(password: string, keyFile?: Uint8Array): Promise<string> {
+    this.writable();
     const { vaultId } = await this.reauth(password, keyFile);
     const secret = random(RECOVERY_SECRET_BYTES);
     const salt = newSalt();
@@ -364,7 +373,7 @@ export class Session implements VaultSession {
     const same = equal(secret, pending.secret);
     wipe(secret);
     if (!same) throw new DomainError('invalid_input', 'errors.vault.recovery_key_mismatch');
-    this.checkFile();
+    this.writable();
     this.guarded('keyslot:recovery', () => {
       writeSlot(db, vaultId, pending.slot);
       flushReplacedSlots(db);

@@ -136,6 +136,7 @@ export class WalletService {
         if (error instanceof DomainError && (error.code === 'not_a_wallet' || error.code === 'format_too_new' || error.code === 'integrity')) {
           return { ...summary, problem: error.code };
         }
+        if (error instanceof DomainError && error.messageKey === 'errors.vault.no_permission') return { ...summary, problem: 'no_permission' };
         throw error;
       }
     });

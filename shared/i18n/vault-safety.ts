@@ -35,6 +35,9 @@ export const vaultSafetyMessages: AreaMessages = {
         saved: 'Saved as the wallet “{{name}}”. Lock this one and open the saved wallet.',
         name_suffix: '(saved)',
       },
+      unlock: {
+        no_permission: 'This wallet file cannot be read: permission denied. Check the file’s permissions.',
+      },
       read_only: {
         title: 'Read-only wallet',
         body: 'The wallet file or its folder does not allow writing. You can look at everything, but nothing can be recorded or changed.',
@@ -75,6 +78,9 @@ export const vaultSafetyMessages: AreaMessages = {
         save: '另存为新文件',
         saved: '已另存为钱包“{{name}}”。请锁定当前钱包并打开保存的钱包。',
         name_suffix: '（已保存）',
+      },
+      unlock: {
+        no_permission: '无法读取此钱包文件：没有权限。请检查文件权限。',
       },
       read_only: {
         title: '只读钱包',

@@ -48,8 +48,10 @@ export function WalletSecurityCard() {
   return (
     <Card title={t('wallet.security.title')}>
       <Typography.Title level={5}>{t('wallet.security.changePassword')}</Typography.Title>
+      {/* Named forms: both have a "password" field, and unnamed they share its id, so the second label pointed at the first input. */}
       <Form
         form={passwordForm}
+        name="change-password"
         layout="vertical"
         requiredMark={false}
         style={{ maxWidth: 420 }}
@@ -78,7 +80,7 @@ export function WalletSecurityCard() {
       <Divider />
       <Typography.Title level={5}>{t('wallet.security.keyFile')}</Typography.Title>
       <Typography.Paragraph type="secondary">{hasKeyFile ? t('wallet.security.keyFileOn') : t('wallet.security.keyFileOff')}</Typography.Paragraph>
-      <Form form={keyForm} layout="vertical" requiredMark={false} style={{ maxWidth: 420 }}>
+      <Form form={keyForm} name="keys" layout="vertical" requiredMark={false} style={{ maxWidth: 420 }}>
         <Form.Item name="password" label={t('wallet.security.currentPassword')} rules={[{ required: true, message: t('wallet.security.currentPassword') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
