@@ -8,10 +8,10 @@
  * that crashed may still have a -wal file with committed data; it moves with its main file.
  */
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, truncateSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, truncateSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DomainError } from '../../shared/errors';
-import { fsyncDirectory } from '../support/atomic-file';
+import { fsyncDirectory, fsyncFile } from '../support/atomic-file';
 import { acquireWriterLock, inspectCopy } from '../vault';
 import { folderError } from './errors';
 import { fileTimestamp } from './names';
@@ -59,12 +59,7 @@ function readyAsWallet({ temp, imageBytes }: { temp: string; imageBytes: number 
     } finally {
       db.close();
     }
-    const fd = openSync(temp, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    fsyncFile(temp);
     return temp;
   } catch (error) {
     discard(temp);

@@ -3,9 +3,11 @@
  * on lock. Every method first checks the session is still open, so a caller that kept a reference
  * after lock gets `wallet_locked` rather than garbage.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
+import { fsyncDirectory, fsyncFile } from '../support/atomic-file';
 import { checkKeyFile, checkNewPassword, flushReplacedSlots, openPrimary } from './auth';
 import { writeCopy, type CopyInfo, type CopyProgress, type CopyResult } from './copy';
 import { openCopyWithKey, type CopyReader } from './copy-reader';
@@ -264,13 +266,9 @@ export class Session implements VaultSession {
       } finally {
         copy.close();
       }
-      const fd = openSync(temporary, 'r+');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      fsyncFile(temporary);
       renameSync(temporary, destPath);
+      fsyncDirectory(dirname(destPath));
     } catch (error) {
       for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(temporary + suffix, { force: true });
       throw mapSqliteError(error, 'file');

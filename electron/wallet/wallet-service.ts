@@ -122,7 +122,10 @@ export class WalletService {
   }
 
   status(): WalletStatus {
-    const wallets = this.deps.index.list().map((entry): WalletSummary => {
+    const entries = this.deps.index.list();
+    // The open wallet stays listed after its file was deleted: it is still open, and can be saved.
+    if (this.open && !entries.some((entry) => entry.id === this.open?.id)) entries.push({ id: this.open.id, name: this.open.name, createdAt: '' });
+    const wallets = entries.map((entry): WalletSummary => {
       const summary: WalletSummary = { id: entry.id, name: entry.name, hasKeyFile: false, failures: 0, retryAt: null, problem: null };
       if (this.open?.id === entry.id) return { ...summary, hasKeyFile: this.open.vault.hasKeyFile() };
       try {

@@ -4,7 +4,6 @@
  * never leaves a wallet behind; one writer per wallet file, across processes, released by a crash;
  * and a production build re-wraps a password slot under the 64 MiB Argon2id floor on unlock.
  */
-import { build } from 'esbuild';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,7 +15,7 @@ import { EventBus } from '../../electron/router/event-bus';
 import { createVault, openVault, vaultReady } from '../../electron/vault';
 import type { MethodName } from '../../shared/contract';
 import { tempDir, TEST_KDF } from '../vault/support/helpers';
-import { bundleCli, runBundled } from './support';
+import { bundleCli, bundleEntry, runBundled, TEST_BUILD_DEFINE } from './support';
 
 const ROOT = resolve(__dirname, '..', '..');
 const PASSWORD = 'correct horse battery staple';
@@ -29,19 +28,7 @@ beforeAll(async () => {
   await vaultReady();
   tmp = tempDir('ow-cli-safety-');
   bundle = await bundleCli(tmp.dir);
-  holder = join(tmp.dir, 'hold-wallet.cjs');
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: ['tests/cli/hold-wallet-child.ts'],
-    outfile: holder,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3', 'libsodium-wrappers-sumo'],
-    define: { __ONEWALLET_TEST_KDF_FLOOR__: '8192' },
-    logLevel: 'error',
-  });
+  holder = await bundleEntry('tests/cli/hold-wallet-child.ts', join(tmp.dir, 'hold-wallet.cjs'), TEST_BUILD_DEFINE);
 });
 afterAll(() => tmp.cleanup());
 

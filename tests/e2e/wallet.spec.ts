@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, type RunningHost } from './support/host';
@@ -207,6 +207,31 @@ test('a key file set in Settings after creation is required from then on (en-US)
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: /key file/ })).toBeVisible();
   await page.getByLabel('Choose key file').setInputFiles(keyFile);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+});
+
+test('the wallet file deleted while open: a banner says so, writes are refused, and the session is saved to a new wallet (en-US)', async ({ page }) => {
+  host = await startHost({ lang: 'en-US' });
+  await page.goto(host.url);
+  await createWalletViaUi(page);
+  const walletsDir = join(host.dataDir, 'wallets');
+  const walletFile = readdirSync(walletsDir).find((name) => name.endsWith('.onewallet'))!;
+  rmSync(join(walletsDir, walletFile));
+
+  // Any write finds out: here, asking for a new recovery key.
+  await page.getByRole('menuitem', { name: 'Settings & About' }).click();
+  await page.getByLabel('Current password', { exact: true }).nth(1).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Make a new recovery key' }).click();
+  const banner = page.getByTestId('wallet-file-lost');
+  await expect(banner).toContainText('The wallet file is gone');
+  await banner.getByRole('button', { name: 'Save to a new file' }).click();
+  await expect(banner).toContainText('Saved as the wallet');
+
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock your wallet' })).toBeVisible();
+  expect(readdirSync(walletsDir).filter((name) => name.endsWith('.onewallet'))).toHaveLength(1);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();

@@ -66,7 +66,9 @@ describe('the wallet file goes away while the wallet is open', () => {
 
       expect(await pay('p4')).toMatchObject({ ok: false, code: 'wallet_file_lost', messageKey: 'errors.vault.file_lost' });
       expect(await pay('p5')).toMatchObject({ ok: false, code: 'wallet_file_lost' });
-      expect((await call<WalletStatus>('wallet/status')).unlocked?.access).toBe('file_lost');
+      const status = await call<WalletStatus>('wallet/status');
+      expect(status.unlocked?.access).toBe('file_lost');
+      expect(status.wallets.map((w) => w.id)).toContain(walletId); // still listed, even with its file gone
       expect(statuses.at(-1)?.unlocked?.access).toBe('file_lost');
       const report = await call('wallet/verify');
       expect(report.ok).toBe(false);
