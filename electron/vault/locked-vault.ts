@@ -148,7 +148,13 @@ export class Locked implements LockedVault {
 
   private finish(db: Db, dataKey: Uint8Array, keyFileRemoved: boolean, writerLock: WriterLock | null): UnlockResult {
     const session = Session.open(this.path, dataKey, this.now, writerLock);
-    const failedAttemptsSinceLastUnlock = clearFailures(db, this.shared);
+    let failedAttemptsSinceLastUnlock: { count: number; times: string[] };
+    try {
+      failedAttemptsSinceLastUnlock = clearFailures(db, this.shared);
+    } catch (error) {
+      session.lock(); // wipes the key and releases the writer lock: a failed unlock holds nothing
+      throw error;
+    }
     return { session, failedAttemptsSinceLastUnlock, ...(keyFileRemoved ? { keyFileRemoved } : {}) };
   }
 
