@@ -95,13 +95,21 @@ export const WalletSummary = z.object({
   hasKeyFile: z.boolean(),
   failures: z.number().int(),
   retryAt: z.string().nullable(),
-  problem: z.enum(['not_a_wallet', 'format_too_new', 'integrity']).nullable(),
+  /** no_permission: the file exists but this user may not read it (not "missing", not "damaged"). */
+  problem: z.enum(['not_a_wallet', 'format_too_new', 'integrity', 'no_permission']).nullable(),
 });
 export type WalletSummary = z.infer<typeof WalletSummary>;
 
 export const WalletStatus = z.object({
   wallets: z.array(WalletSummary),
-  unlocked: z.object({ id: WalletId, name: z.string() }).nullable(),
+  unlocked: z
+    .object({
+      id: WalletId,
+      name: z.string(),
+      /** read_only: the file or its folder cannot be written; file_lost: the file went away while open (save it as a new file). */
+      access: z.enum(['read_write', 'read_only', 'file_lost']),
+    })
+    .nullable(),
 });
 export type WalletStatus = z.infer<typeof WalletStatus>;
 
@@ -280,12 +288,17 @@ export const methods = {
     Ok,
     { needsUnlockedWallet: true, maxPayloadBytes: WALLET_SECRETS_MAX * 2 },
   ),
+  /** Step one: a new recovery key to show. It is pending — the old key stays valid until confirmRecoveryKey. */
   'wallet/regenerateRecoveryKey': method(
     z.object({ password: CurrentPassword, keyFile: KeyFile.optional() }).strict(),
     z.object({ recoveryKey: z.string() }),
     { needsUnlockedWallet: true, maxPayloadBytes: WALLET_SECRETS_MAX },
   ),
+  /** Step two of a new recovery key: the key returned by regenerateRecoveryKey, typed back; only now does the old one stop working. */
+  'wallet/confirmRecoveryKey': method(z.object({ recoveryKey: RecoveryKey }).strict(), Ok, { needsUnlockedWallet: true }),
   'wallet/verify': method(NoInput, VerifyReport, { needsUnlockedWallet: true }),
+  /** Everything the open wallet holds, written to a new wallet file (same password): the way out after its file was lost. */
+  'wallet/saveAsNew': method(z.object({ name: z.string().trim().min(1).max(60) }).strict(), z.object({ walletId: WalletId }), { needsUnlockedWallet: true }),
 
   'ledger/openAccount': ledgerCommand(commands.OpenAccount.omit(omitType)),
   'ledger/updateAccount': ledgerCommand(commands.UpdateAccount.omit(omitType)),

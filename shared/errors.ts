@@ -26,6 +26,10 @@ export const ERROR_CODES = [
   'not_found',
   'already_exists',
   'io_error',
+  // one wallet file, one writer; a file that went away or cannot be written
+  'wallet_busy',
+  'wallet_file_lost',
+  'read_only',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -65,6 +69,10 @@ export function exitCodeFor(code: ErrorCode): 1 | 2 | 3 | 4 | 5 {
     case 'not_found':
     case 'already_exists':
     case 'io_error':
+    // Open in another process: a refusal, not an authentication failure (the password was not even tried).
+    case 'wallet_busy':
+    case 'wallet_file_lost':
+    case 'read_only':
       return 5;
     case 'unknown_method':
       return 2;

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
+  // Test builds only (electron/vault/kdf.ts): wallets made with the cheap test KDF are not re-wrapped on unlock.
+  define: { __ONEWALLET_TEST_KDF_FLOOR__: '8192' },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

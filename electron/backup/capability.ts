@@ -230,8 +230,12 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
         // replaced: a damaged backup must never overwrite a good wallet.
         const check = await verifyBackup(source, { session: open.vault }, { projections: ledgerProjectionFactory, onProgress: progress('verify') });
         if (!check.ok) throw new DomainError('integrity', 'errors.backup.damaged', { detail: check.problems[0]?.detail ?? '' });
-        wallets.lockNow('user'); // the file is replaced only while nothing holds it open
-        const { revertPath } = replaceWalletWithBackup(source, walletPath, { onProgress: progress('restore') });
+        const { revertPath } = await replaceWalletWithBackup(source, walletPath, {
+          onProgress: progress('restore'),
+          // The MAC of the very bytes that are swapped in, with the open wallet's key.
+          authenticate: async (copy) => (await open.vault.openCopy(copy)).close(),
+          beforeSwap: () => wallets.lockNow('user'), // the file is replaced only while nothing holds it open
+        });
         wallets.announce();
         return { revertFile: basename(revertPath) };
       }),

@@ -8,11 +8,11 @@
  * that crashed may still have a -wal file with committed data; it moves with its main file.
  */
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, truncateSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, truncateSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DomainError } from '../../shared/errors';
-import { fsyncDirectory } from '../support/atomic-file';
-import { inspectCopy } from '../vault';
+import { fsyncDirectory, fsyncFile } from '../support/atomic-file';
+import { acquireWriterLock, inspectCopy } from '../vault';
 import { folderError } from './errors';
 import { fileTimestamp } from './names';
 import type { ProgressReporter } from './progress';
@@ -23,16 +23,35 @@ const REVERT_MARK = '.before-restore-';
 export interface ReplaceOptions {
   now?: () => Date;
   onProgress?: ProgressReporter;
+  /**
+   * Opens the copied bytes with a key (checking the trailer's MAC, not only its hash) right before
+   * the swap: the backup may have changed since it was verified, and an unkeyed hash can be forged.
+   */
+  authenticate?: (copyPath: string) => Promise<void>;
+  /** Runs after the copy was checked and before the swap: the app locks its open wallet here. */
+  beforeSwap?: () => void;
 }
 
-/** Copies a backup's image next to `target` as a ready wallet file (WAL, no backup_info); returns its path. */
-function materialize(backupPath: string, target: string): string {
-  // Re-checked without a key: the file may have changed since it was verified.
-  const header = inspectCopy(backupPath, { checkHash: true });
+const discard = (temp: string) => {
+  for (const suffix of ['', ...SIDE_FILES, '-journal']) rmSync(temp + suffix, { force: true });
+};
+
+/** Copies a backup next to `target` and checks the copy (structure, hash): what is swapped in is what was checked. */
+function copyChecked(backupPath: string, target: string): { temp: string; imageBytes: number } {
   const temp = join(dirname(target), `.${basename(target)}.restoring-${Date.now()}`);
   try {
     copyFileSync(backupPath, temp);
-    truncateSync(temp, header.imageBytes);
+    return { temp, imageBytes: inspectCopy(temp, { checkHash: true }).imageBytes };
+  } catch (error) {
+    discard(temp);
+    throw folderError(error, dirname(target));
+  }
+}
+
+/** Turns a checked copy into a ready wallet file (WAL, no backup_info); returns its path. */
+function readyAsWallet({ temp, imageBytes }: { temp: string; imageBytes: number }, target: string): string {
+  try {
+    truncateSync(temp, imageBytes);
     const db = new Database(temp, { fileMustExist: true });
     try {
       db.exec('DROP TABLE backup_info');
@@ -40,17 +59,16 @@ function materialize(backupPath: string, target: string): string {
     } finally {
       db.close();
     }
-    const fd = openSync(temp, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    fsyncFile(temp);
     return temp;
   } catch (error) {
-    for (const suffix of ['', ...SIDE_FILES, '-journal']) rmSync(temp + suffix, { force: true });
+    discard(temp);
     throw folderError(error, dirname(target));
   }
+}
+
+function materialize(backupPath: string, target: string): string {
+  return readyAsWallet(copyChecked(backupPath, target), target);
 }
 
 function move(from: string, to: string): void {
@@ -73,11 +91,30 @@ function swapIn(prepared: string, walletPath: string, mark: string, now: Date): 
   return keep;
 }
 
-/** Replaces the (locked) wallet with the backup; returns the revert copy's path. */
-export function replaceWalletWithBackup(backupPath: string, walletPath: string, options: ReplaceOptions = {}): { revertPath: string } {
+/**
+ * Replaces the (locked) wallet with the backup; returns the revert copy's path. The swap holds the
+ * wallet's writer lock (vault/writer-lock.ts): a wallet open in another window or process is
+ * refused with wallet_busy and left as it was.
+ */
+export async function replaceWalletWithBackup(backupPath: string, walletPath: string, options: ReplaceOptions = {}): Promise<{ revertPath: string }> {
   const now = (options.now ?? (() => new Date()))();
   options.onProgress?.('copy', 0, 1);
-  const prepared = materialize(backupPath, walletPath);
+  const copy = copyChecked(backupPath, walletPath);
+  try {
+    await options.authenticate?.(copy.temp);
+  } catch (error) {
+    discard(copy.temp);
+    throw error;
+  }
+  const prepared = readyAsWallet(copy, walletPath);
+  let writer: ReturnType<typeof acquireWriterLock> = null;
+  try {
+    options.beforeSwap?.();
+    writer = existsSync(walletPath) ? acquireWriterLock(walletPath) : null;
+  } catch (error) {
+    rmSync(prepared, { force: true });
+    throw error;
+  }
   options.onProgress?.('replace', 0, 1);
   try {
     const revertPath = swapIn(prepared, walletPath, REVERT_MARK, now);
@@ -86,6 +123,8 @@ export function replaceWalletWithBackup(backupPath: string, walletPath: string, 
   } catch (error) {
     rmSync(prepared, { force: true });
     throw folderError(error, dirname(walletPath));
+  } finally {
+    writer?.release();
   }
 }
 

@@ -12,6 +12,7 @@ import type { AccountState, CategoryState, LedgerReadModel, TransactionState } f
 import { applyEvent, type RequestResult } from './apply';
 import { DIGEST_TABLES, PROJECTION_KIND, PROJECTION_SCHEMA_VERSION, SCHEMA_SQL } from './schema';
 import { Sql } from './sql';
+import { toDecimalString } from '../../shared/money';
 import { toAccount, toCategory, toTransaction, type AccountRow, type CategoryRow, type TransactionRow } from './rows';
 
 /** The shape the vault drives (declared again here: the ledger does not depend on the vault). */
@@ -49,7 +50,11 @@ export class LedgerProjection implements Projection, LedgerReadModel {
   }
 
   apply(seq: number, payload: unknown): void {
-    if (!Number.isSafeInteger(seq) || seq <= this.appliedSeq) throw new Error(`ledger projection: seq ${seq} applied out of order`);
+    // Exactly the next one: a gap means events this projection never saw (another writer, a lost
+    // row), and a state built past a gap would show wrong balances and could become a snapshot.
+    if (seq !== this.appliedSeq + 1) {
+      throw new DomainError('integrity', 'errors.ledger_seq_not_next', { seq, expected: this.appliedSeq + 1 });
+    }
     this.applyOne(parseEvent(payload, seq), seq);
     this.appliedSeq = seq;
   }
@@ -72,6 +77,31 @@ export class LedgerProjection implements Projection, LedgerReadModel {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Balances that break their account's rule, for verify: below the floor (0, or −credit limit /
+   * overdraft) and below where the account opened — commands never take a balance down past its
+   * floor, so only an account that was opened in debt may sit under it, and never lower than that.
+   */
+  audit(): { messageKey: string; params: Record<string, string | number> }[] {
+    const rows = this.sql.all<{ id: string; name: string; currency: string; balance: number; floor: number }>(
+      `SELECT id, name, currency, balance, -credit_limit_minor AS floor FROM (
+         SELECT a.id, a.name, a.currency, a.credit_limit_minor, a.opening_balance_minor,
+           a.opening_balance_minor + COALESCE((SELECT SUM(amount_minor) FROM transactions t WHERE t.account_id = a.id AND t.voided = 0), 0) AS balance
+         FROM accounts a)
+       WHERE balance < -credit_limit_minor AND balance < opening_balance_minor
+       ORDER BY id`,
+    );
+    return rows.map((row) => ({
+      messageKey: 'errors.ledger_balance_breaks_rule',
+      params: {
+        account: row.name,
+        balance: toDecimalString(row.balance, row.currency),
+        floor: toDecimalString(row.floor, row.currency),
+        currency: row.currency,
+      },
+    }));
   }
 
   /** The result recorded for a client request, if any event of it has been applied. */

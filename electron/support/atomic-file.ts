@@ -18,6 +18,16 @@ export function fsyncDirectory(dir: string): void {
   }
 }
 
+/** Makes a file's written bytes durable (before it is renamed into place). */
+export function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', 0o600);

@@ -3,7 +3,7 @@
  * unlock (LockedVault) and by the re-authentication that sensitive session operations require.
  */
 import { DomainError } from '../../shared/errors';
-import { assertAllowed, recordFailure, type Clock } from './backoff';
+import { assertAllowed, recordFailure, type Clock, type SharedBackoff } from './backoff';
 import { wipe } from './crypto';
 import { readSlot, recoveryKek, unwrapPasswordSlot, unwrapSlot } from './keyslots';
 import type { ProgressFn, Secret } from './types';
@@ -33,9 +33,9 @@ export function checkKeyFile(keyFile: unknown): asserts keyFile is Uint8Array {
 }
 
 /** Unwraps the data key with password (+ key file). Wrong secret → auth_failed and a recorded failure. */
-export async function openPrimary(db: Db, vaultId: Uint8Array, secret: Secret, now: Clock, onProgress?: ProgressFn): Promise<Uint8Array> {
+export async function openPrimary(db: Db, vaultId: Uint8Array, secret: Secret, now: Clock, onProgress?: ProgressFn, shared?: SharedBackoff): Promise<Uint8Array> {
   if (typeof secret?.password !== 'string') throw new DomainError('invalid_input', 'errors.vault.password_empty', { detail: 'password' });
-  assertAllowed(db, now);
+  assertAllowed(db, now, shared);
   const slot = readSlot(db, vaultId, 'primary');
   const needsKeyFile = slot.kind === 'passwordKeyFile';
   if (needsKeyFile && !(secret.keyFile instanceof Uint8Array)) {
@@ -45,20 +45,20 @@ export async function openPrimary(db: Db, vaultId: Uint8Array, secret: Secret, n
   const dataKey = await unwrapPasswordSlot(vaultId, slot, secret);
   onProgress?.({ phase: 'kdf', done: 1, total: 1 });
   if (!dataKey) {
-    recordFailure(db, now);
+    recordFailure(db, now, shared);
     throw new DomainError('auth_failed', needsKeyFile ? 'errors.vault.auth_failed_key_file' : 'errors.vault.auth_failed');
   }
   return dataKey;
 }
 
-export function openRecovery(db: Db, vaultId: Uint8Array, recoverySecret: Uint8Array, now: Clock): Uint8Array {
-  assertAllowed(db, now);
+export function openRecovery(db: Db, vaultId: Uint8Array, recoverySecret: Uint8Array, now: Clock, shared?: SharedBackoff): Uint8Array {
+  assertAllowed(db, now, shared);
   const slot = readSlot(db, vaultId, 'recovery');
   const kek = recoveryKek(vaultId, slot.salt, recoverySecret);
   const dataKey = unwrapSlot(vaultId, slot, kek);
   wipe(kek);
   if (!dataKey) {
-    recordFailure(db, now);
+    recordFailure(db, now, shared);
     throw new DomainError('auth_failed', 'errors.vault.recovery_key_wrong');
   }
   return dataKey;

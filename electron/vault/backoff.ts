@@ -15,6 +15,36 @@ export interface AuthState {
 
 export type Clock = () => number;
 
+/**
+ * The same accounting kept outside the file, keyed by vault id (the app's data folder): copies of
+ * one wallet (restored backups) share one secret, so they share one backoff. The larger of the
+ * file's and the store's state applies; both are updated.
+ */
+export interface BackoffStore {
+  get(vaultId: string): AuthState | undefined;
+  set(vaultId: string, state: AuthState): void;
+}
+
+export interface SharedBackoff {
+  store: BackoffStore;
+  vaultId: string;
+}
+
+function later(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}
+
+/** The file's state merged with the shared one: more failures and the later wait win. */
+export function effectiveAuthState(db: Db, shared?: SharedBackoff): AuthState {
+  const own = readAuthState(db);
+  const other = shared?.store.get(shared.vaultId);
+  if (!other) return own;
+  const base = other.failures > own.failures ? other : own;
+  return { failures: base.failures, times: base.times, nextAllowedAt: later(own.nextAllowedAt, other.nextAllowedAt) };
+}
+
 export function readAuthState(db: Db): AuthState {
   const row = db.prepare('SELECT failures, failure_times, next_allowed_at FROM auth_state WHERE id = 1').get() as
     | { failures: number; failure_times: string; next_allowed_at: string | null }
@@ -31,6 +61,8 @@ export function readAuthState(db: Db): AuthState {
 }
 
 function writeAuthState(db: Db, state: AuthState): void {
+  // A read-only wallet cannot record attempts in itself; the app's shared record still does.
+  if (db.readonly) return;
   db.prepare(
     `INSERT INTO auth_state (id, failures, failure_times, next_allowed_at) VALUES (1, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET failures = excluded.failures, failure_times = excluded.failure_times,
@@ -45,8 +77,8 @@ export function waitAfter(failures: number): number {
 }
 
 /** Throws locked_out (with how long to wait) while a wait is running. */
-export function assertAllowed(db: Db, now: Clock): void {
-  const { nextAllowedAt } = readAuthState(db);
+export function assertAllowed(db: Db, now: Clock, shared?: SharedBackoff): void {
+  const { nextAllowedAt } = effectiveAuthState(db, shared);
   if (!nextAllowedAt) return;
   const until = Date.parse(nextAllowedAt);
   const remaining = until - now();
@@ -58,9 +90,14 @@ export function assertAllowed(db: Db, now: Clock): void {
   }
 }
 
-export function recordFailure(db: Db, now: Clock): AuthState {
-  return db.transaction(() => {
-    const state = readAuthState(db);
+/** One immediate transaction; a read-only connection (which cannot begin one) just reads. */
+function atomically<T>(db: Db, fn: () => T): T {
+  return db.readonly ? fn() : db.transaction(fn).immediate();
+}
+
+export function recordFailure(db: Db, now: Clock, shared?: SharedBackoff): AuthState {
+  const next = atomically(db, () => {
+    const state = effectiveAuthState(db, shared);
     const at = now();
     const failures = state.failures + 1;
     const wait = waitAfter(failures);
@@ -71,14 +108,18 @@ export function recordFailure(db: Db, now: Clock): AuthState {
     };
     writeAuthState(db, next);
     return next;
-  }).immediate();
+  });
+  shared?.store.set(shared.vaultId, next);
+  return next;
 }
 
 /** After a successful unlock: returns what happened since the last one and starts over. */
-export function clearFailures(db: Db): { count: number; times: string[] } {
-  return db.transaction(() => {
-    const state = readAuthState(db);
+export function clearFailures(db: Db, shared?: SharedBackoff): { count: number; times: string[] } {
+  const cleared = atomically(db, () => {
+    const state = effectiveAuthState(db, shared);
     writeAuthState(db, { failures: 0, times: [], nextAllowedAt: null });
     return { count: state.failures, times: state.times };
-  }).immediate();
+  });
+  shared?.store.set(shared.vaultId, { failures: 0, times: [], nextAllowedAt: null });
+  return cleared;
 }

@@ -17,6 +17,7 @@ import { encodeRecoveryKey, RECOVERY_SECRET_BYTES } from './recovery-key';
 import { applyPragmas, SCHEMA_V1 } from './schema';
 import { Session } from './session';
 import type { ProgressFn, VaultSession } from './types';
+import { acquireWriterLock } from './writer-lock';
 
 export interface CreateOptions {
   password: string;
@@ -25,6 +26,12 @@ export interface CreateOptions {
   testOnlyKdf?: KdfParams;
   onProgress?: ProgressFn;
   now?: Clock;
+  /**
+   * Runs with the recovery key once the file is complete but before it appears at `path`; if it
+   * throws, no wallet is created. The CLI prints the key here, so a key that never reached the
+   * user never protects a wallet.
+   */
+  beforeCommit?: (recoveryKey: string) => Promise<void>;
 }
 
 function syncDirectory(path: string): void {
@@ -85,6 +92,7 @@ export async function createVault(path: string, opts: CreateOptions): Promise<{ 
     } finally {
       db.close(); // checkpoints and removes the -wal, so only the main file needs moving
     }
+    await opts.beforeCommit?.(recoveryKey);
     if (existsSync(path)) throw new DomainError('already_exists', 'errors.vault.already_exists', { path });
     renameSync(temporary, path);
     syncDirectory(path);
@@ -93,5 +101,5 @@ export async function createVault(path: string, opts: CreateOptions): Promise<{ 
     for (const suffix of ['', '-wal', '-shm']) rmSync(temporary + suffix, { force: true });
     throw error;
   }
-  return { session: Session.open(path, dataKey, now), recoveryKey };
+  return { session: Session.open(path, dataKey, now, acquireWriterLock(path)), recoveryKey };
 }

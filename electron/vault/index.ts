@@ -15,6 +15,8 @@ export { FORMAT_NAME, FORMAT_VERSION } from './constants';
 export { COPY_FORMAT_VERSION, type CopyInfo, type CopyProgress, type CopyResult } from './copy';
 export { inspectCopy, unlockCopy, type CopyHeader, type CopyReader, type CopySecret } from './copy-reader';
 export type { OpenOptions } from './locked-vault';
+export type { AuthState, BackoffStore } from './backoff';
+export { acquireWriterLock, type WriterLock } from './writer-lock';
 export type {
   KdfParams,
   LockedVault,

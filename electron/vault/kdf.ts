@@ -74,6 +74,19 @@ function runWorker<T>(data: Record<string, unknown>, transfer: ArrayBuffer[] = [
   });
 }
 
+/**
+ * Test builds only: a lower floor under which unlock re-wraps the password slot. It is a global
+ * that a bundler `define` (vitest.config.mts, tests/cli/support.ts, the test host's entry in
+ * build-node.mjs) replaces; in production bundles the identifier is never defined, so nothing a
+ * user, a file or an environment variable can do lowers the floor below 64 MiB.
+ */
+declare const __ONEWALLET_TEST_KDF_FLOOR__: number | undefined;
+
+/** Argon2id memory below which a password slot is re-wrapped at calibrated cost on unlock. */
+export function kdfFloorBytes(): number {
+  return typeof __ONEWALLET_TEST_KDF_FLOOR__ === 'number' ? __ONEWALLET_TEST_KDF_FLOOR__ : KDF_MIN_MEM_BYTES;
+}
+
 export function validKdfParams(params: KdfParams, allowBelowFloor: boolean): boolean {
   const minMem = allowBelowFloor ? KDF_ABSOLUTE_MIN_MEM_BYTES : KDF_MIN_MEM_BYTES;
   return (

@@ -46,11 +46,20 @@ export function trySnapshot(ctx: VaultContext, id: number, headSeq: number, fact
       return { kind: 'fatal', problem: problem('journal', 'snapshot_disagrees', {}, covers) };
     }
     if (!factory) return { kind: 'skip', warning: problem('snapshot', 'snapshot_incompatible', { covers }) };
+    let projection: Projection;
     try {
-      return { kind: 'ok', coversSeq: covers, projection: factory.fromSnapshot(plaintext) };
+      projection = factory.fromSnapshot(plaintext);
     } catch {
       return { kind: 'skip', warning: problem('snapshot', 'snapshot_incompatible', { covers }) };
     }
+    // A state that says it holds another number of events than the snapshot covers is not the
+    // journal's state at `covers`: never take it for the truth, replay instead.
+    const applied = projection.lastSeq?.();
+    if (applied !== undefined && applied !== covers) {
+      projection.close();
+      return { kind: 'skip', warning: problem('snapshot', 'snapshot_stale', { covers, applied }) };
+    }
+    return { kind: 'ok', coversSeq: covers, projection };
   } finally {
     plaintext.fill(0);
   }

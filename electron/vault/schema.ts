@@ -4,6 +4,8 @@
  * needs, and the DDL of format version 1.
  */
 import Database from 'better-sqlite3';
+import { accessSync, chmodSync, constants, existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DomainError } from '../../shared/errors';
 import { blob, toHex } from './bytes';
 import { APPLICATION_ID, FORMAT_NAME, FORMAT_VERSION, VAULT_ID_BYTES } from './constants';
@@ -82,24 +84,75 @@ export interface VaultMeta {
   createdAt: string;
 }
 
+function can(path: string, mode: number): boolean {
+  try {
+    accessSync(path, mode);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * SQLite creates -shm and -wal with the main file's mode: opening a 0444 wallet leaves 0444 side
+ * files that keep every later open failing after the wallet's own mode is fixed. When the wallet is
+ * writable again, its side files are made writable too (best effort: only their owner can).
+ */
+function repairSideFiles(path: string): void {
+  for (const suffix of ['-shm', '-wal']) {
+    const side = path + suffix;
+    if (existsSync(side) && !can(side, constants.W_OK)) {
+      try {
+        chmodSync(side, 0o600);
+      } catch {
+        // Not ours: SQLite reports what it cannot open.
+      }
+    }
+  }
+}
+
+/**
+ * A wallet in a folder nobody can write (read-only mount): SQLite cannot create the WAL index
+ * there, so the file is read into memory (marked as a legacy-journal image, which an in-memory
+ * database accepts) and used from there; nothing is ever written back.
+ */
+function openImage(path: string): Db {
+  const bytes = readFileSync(path);
+  if (bytes.length >= 20) bytes[18] = bytes[19] = 1;
+  return new Database(bytes);
+}
+
+export interface OpenedVaultFile {
+  db: Db;
+  meta: VaultMeta;
+  /** The file or its folder cannot be written: reads work, every write is refused (read_only). */
+  readOnly: boolean;
+}
+
 /**
  * Opens `path` and checks that it is a OneWallet vault this code can read. Nothing is written
  * until the checks pass (so pointing it at some other SQLite file does not change that file).
+ * A file we may not read is `io_error` (no_permission), not "not found"; one we may not write
+ * opens read-only.
  */
-export function openChecked(path: string): { db: Db; meta: VaultMeta } {
+export function openChecked(path: string): OpenedVaultFile {
+  if (existsSync(path) && !can(path, constants.R_OK)) throw new DomainError('io_error', 'errors.vault.no_permission', { path });
   checkWalletHeader(path);
+  const folderWritable = can(dirname(path), constants.W_OK);
+  const readOnly = !can(path, constants.W_OK) || !folderWritable;
+  if (!readOnly) repairSideFiles(path);
   let db: Db;
   try {
-    db = new Database(path, { fileMustExist: true });
+    db = readOnly && !folderWritable && !existsSync(`${path}-shm`) ? openImage(path) : new Database(path, { fileMustExist: true, readonly: readOnly });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === 'SQLITE_CANTOPEN') throw new DomainError('not_found', 'errors.vault.not_found', { path });
+    if (code === 'SQLITE_CANTOPEN' || code === 'ENOENT') throw new DomainError('not_found', 'errors.vault.not_found', { path });
     throw notADatabase(path, mapSqliteError(error, 'file'), error);
   }
   try {
     const meta = readMeta(db);
-    applyPragmas(db);
-    return { db, meta };
+    if (!readOnly) applyPragmas(db);
+    return { db, meta, readOnly };
   } catch (error) {
     db.close();
     throw notADatabase(path, mapSqliteError(error, 'meta'), error);

@@ -3,7 +3,11 @@
  * on lock. Every method first checks the session is still open, so a caller that kept a reference
  * after lock gets `wallet_locked` rather than garbage.
  */
+import { renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
+import { fsyncDirectory, fsyncFile } from '../support/atomic-file';
 import { checkKeyFile, checkNewPassword, flushReplacedSlots, openPrimary } from './auth';
 import { writeCopy, type CopyInfo, type CopyProgress, type CopyResult } from './copy';
 import { openCopyWithKey, type CopyReader } from './copy-reader';
@@ -13,12 +17,14 @@ import { runCooperative, type Steps } from './cooperative';
 import { deriveSubkeys, equal, random, wipe, wipeSubkeys, type Subkeys } from './crypto';
 import { appendEvents, checkHeadAgainstJournal, GENESIS_TAG, readHead, walkJournal } from './journal';
 import { newSalt, passwordKek, readSlot, recoveryKek, RECOVERY_KDF, wrapSlot, writeSlot } from './keyslots';
-import { toError, type Problem } from './problems';
+import { problem, toError, type Problem } from './problems';
 import { loadProjectionSteps, storedTag, type VaultContext } from './projection-loader';
-import { encodeRecoveryKey, RECOVERY_SECRET_BYTES } from './recovery-key';
+import { decodeRecoveryKey, encodeRecoveryKey, RECOVERY_SECRET_BYTES } from './recovery-key';
 import { mapSqliteError, openChecked, type Db } from './schema';
+import type { Slot } from './keyslots';
+import type { WriterLock } from './writer-lock';
 import { writeSnapshot } from './snapshots';
-import type { ProgressFn, Projection, ProjectionFactory, Secret, VaultSession, VaultWarning, VerifyReport } from './types';
+import type { FileState, ProgressFn, Projection, ProjectionFactory, Secret, VaultSession, VaultWarning, VerifyReport } from './types';
 import { verifySteps } from './verify';
 
 export class Session implements VaultSession {
@@ -28,25 +34,92 @@ export class Session implements VaultSession {
   private closed = false;
   private readonly projections = new Set<Projection>();
   private lastWarnings: VaultWarning[] = [];
+  /** The file this session opened (device + inode) and the largest size seen: see checkFile. */
+  private readonly identity: FileIdentity;
+  private fileLost = false;
+  private readonly lostListeners = new Set<() => void>();
+  /** A regenerated recovery key waiting for the user to confirm it (the old slot stays valid until then). */
+  private pendingRecovery: { slot: Slot; secret: Uint8Array } | null = null;
 
-  /** Takes ownership of `dataKey` (it is wiped on lock). Checks head against journal before returning. */
-  static open(path: string, dataKey: Uint8Array, now: Clock): Session {
-    const { db, meta } = openChecked(path);
+  /**
+   * Takes ownership of `dataKey` (wiped on lock) and of `writerLock` (released on lock; see
+   * writer-lock.ts). Checks head against journal before returning.
+   */
+  static open(path: string, dataKey: Uint8Array, now: Clock, writerLock: WriterLock | null): Session {
+    let opened: { db: Db; identity: FileIdentity; vaultId: Uint8Array; readOnly: boolean };
     try {
-      const headProblem = checkHeadAgainstJournal(db);
-      if (headProblem) throw toError(headProblem);
+      const { db, meta, readOnly } = openChecked(path);
+      try {
+        const headProblem = checkHeadAgainstJournal(db);
+        if (headProblem) throw toError(headProblem);
+        // Pull the small tables into this connection's page cache: if the file is truncated under
+        // the session, saveCopyAs can still read them (the journal's recent pages are in the -wal).
+        for (const table of ['meta', 'keyslots', 'head', 'auth_state', 'sqlite_master']) db.prepare(`SELECT * FROM ${table}`).all();
+        opened = { db, identity: identityOf(path)!, vaultId: meta.vaultId, readOnly };
+      } catch (error) {
+        db.close();
+        throw mapSqliteError(error, 'head');
+      }
     } catch (error) {
-      db.close();
       wipe(dataKey);
-      throw mapSqliteError(error, 'head');
+      writerLock?.release();
+      throw error;
     }
-    return new Session(path, db, meta.vaultId, dataKey, now);
+    return new Session(path, opened.db, opened.vaultId, dataKey, now, writerLock, opened.identity, opened.readOnly);
   }
 
-  private constructor(readonly path: string, db: Db, vaultId: Uint8Array, dataKey: Uint8Array, private readonly now: Clock) {
+  private constructor(
+    readonly path: string,
+    db: Db,
+    vaultId: Uint8Array,
+    dataKey: Uint8Array,
+    private readonly now: Clock,
+    private readonly writerLock: WriterLock | null,
+    identity: FileIdentity,
+    private readonly readOnly: boolean,
+  ) {
     this.vaultId = toHex(vaultId);
     this.dataKey = dataKey;
     this.ctx = { db, vaultId, keys: deriveSubkeys(dataKey) };
+    this.identity = identity;
+  }
+
+  fileState(): FileState {
+    if (this.fileLost) return 'lost';
+    return this.readOnly ? 'read_only' : 'ok';
+  }
+
+  /** Before any write: open, the file may be written, and the path still is this session's file. */
+  private writable(): VaultContext {
+    const ctx = this.open();
+    if (this.readOnly) throw new DomainError('read_only', 'errors.vault.read_only', { path: this.path });
+    this.checkFile();
+    return ctx;
+  }
+
+  onFileLost(listener: () => void): () => void {
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
+  }
+
+  /**
+   * Is the path still the file this session writes? Deleting, replacing or truncating an open
+   * SQLite file is invisible to SQLite: writes keep "succeeding" into an unlinked inode (or a file
+   * with a hole) and are gone at close. So before writing and before acknowledging a write we
+   * compare the path's device + inode with the ones at open, and its size with the largest seen
+   * (the file never shrinks: no VACUUM, no auto_vacuum). Once lost, always lost for this session.
+   */
+  private checkFile(): void {
+    if (!this.fileLost) {
+      const now = identityOf(this.path);
+      if (now && now.dev === this.identity.dev && now.ino === this.identity.ino && now.size >= this.identity.size) {
+        this.identity.size = now.size;
+        return;
+      }
+      this.fileLost = true;
+      for (const listener of this.lostListeners) listener();
+    }
+    throw new DomainError('wallet_file_lost', 'errors.vault.file_lost', { path: this.path });
   }
 
   get locked(): boolean {
@@ -91,9 +164,14 @@ export class Session implements VaultSession {
 
   append(payloads: readonly unknown[]): { seq: number }[] {
     if (!Array.isArray(payloads)) throw new DomainError('invalid_input', 'errors.vault.payload_not_json', { detail: 'payloads must be a list' });
-    return this.guarded('journal', ({ db, vaultId, keys }) =>
+    this.writable();
+    const appended = this.guarded('journal', ({ db, vaultId, keys }) =>
       appendEvents(db, vaultId, keys, payloads).map(({ seq }) => ({ seq })),
     );
+    // The commit went to whatever the connection holds; acknowledge it only if that is still the wallet file.
+    // If not, the events are in this session's connection and saveCopyAs keeps them.
+    this.checkFile();
+    return appended;
   }
 
   events(fromSeq?: number): IterableIterator<{ seq: number; payload: unknown }> {
@@ -112,6 +190,13 @@ export class Session implements VaultSession {
   }
 
   saveSnapshot(projection: Projection, coversSeq: number): void {
+    this.writable();
+    // Only a projection that holds exactly the events up to coversSeq may become a snapshot: a stale
+    // one (events appended by someone else, a gap) would be taken for the truth at the next unlock.
+    const applied = projection.lastSeq?.();
+    if (applied !== undefined && applied !== coversSeq) {
+      throw new DomainError('integrity', 'errors.vault.snapshot_stale', { covers: coversSeq, applied });
+    }
     this.guarded('snapshot', ({ db, vaultId, keys }) => {
       const head = readHead(db);
       if (!Number.isSafeInteger(coversSeq) || coversSeq < 0 || coversSeq > head.seq) {
@@ -146,8 +231,49 @@ export class Session implements VaultSession {
     return this.lastWarnings;
   }
 
-  verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): Promise<VerifyReport> {
-    return this.cooperative('file', (ctx) => verifySteps(ctx, factory, onProgress));
+  async verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): Promise<VerifyReport> {
+    let lost: Problem | null = null;
+    try {
+      this.open();
+      this.checkFile();
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'wallet_file_lost') throw error;
+      lost = problem('file', 'file_lost', { path: this.path });
+    }
+    const report = await this.cooperative('file', (ctx) => verifySteps(ctx, factory, onProgress));
+    return lost ? { ...report, ok: false, problems: [lost, ...report.problems] } : report;
+  }
+
+  /**
+   * Writes everything this session's connection holds to a new wallet file at `destPath` (same
+   * keyslots, so the same password and recovery key open it). Works when the wallet file was
+   * deleted or replaced: the connection still reads the old inode and its -wal. Built under a
+   * temporary name, checked (head agrees with the journal and is at least what this session
+   * acknowledged), fsync'd, then renamed into place.
+   */
+  saveCopyAs(destPath: string): { seq: number } {
+    const { db } = this.open();
+    const head = this.guarded('head', () => readHead(db).seq);
+    const temporary = `${destPath}.saving-${toHex(random(6))}`;
+    try {
+      this.guarded('file', () => db.prepare('VACUUM INTO ?').run(temporary));
+      const copy = new Database(temporary, { fileMustExist: true });
+      try {
+        copy.pragma('journal_mode = WAL');
+        const problemFound = checkHeadAgainstJournal(copy);
+        if (problemFound) throw toError(problemFound);
+        if (readHead(copy).seq < head) throw toError(problem('head', 'journal_truncated', { head, last: readHead(copy).seq }));
+      } finally {
+        copy.close();
+      }
+      fsyncFile(temporary);
+      renameSync(temporary, destPath);
+      fsyncDirectory(dirname(destPath));
+    } catch (error) {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(temporary + suffix, { force: true });
+      throw mapSqliteError(error, 'file');
+    }
+    return { seq: head };
   }
 
   /** Writes a sealed backup copy of this vault into `destPath` (an empty file); see copy.ts. */
@@ -205,7 +331,7 @@ export class Session implements VaultSession {
 
   /** Replaces the primary slot: same KDF parameters, new salt, new nonce. O(1) in the data size. */
   private async rewrapPrimary(secret: Secret): Promise<void> {
-    const { db, vaultId } = this.open();
+    const { db, vaultId } = this.writable();
     const current = readSlot(db, vaultId, 'primary');
     const kind = secret.keyFile ? 'passwordKeyFile' : 'password';
     const salt = newSalt();
@@ -218,19 +344,44 @@ export class Session implements VaultSession {
     });
   }
 
+  /**
+   * Step one of a new recovery key: generates it and returns its text, but the wallet keeps the old
+   * one until `confirmRecoveryKey` gets the new key typed back. A key shown once must reach the
+   * user before the wallet depends on it (the screen may close, stdout may be full or closed).
+   */
   async regenerateRecoveryKey(password: string, keyFile?: Uint8Array): Promise<string> {
-    const { db, vaultId } = await this.reauth(password, keyFile);
+    this.writable();
+    const { vaultId } = await this.reauth(password, keyFile);
     const secret = random(RECOVERY_SECRET_BYTES);
     const salt = newSalt();
     const kek = recoveryKek(vaultId, salt, secret);
     const slot = wrapSlot(vaultId, 'recovery', 'recovery', salt, RECOVERY_KDF, kek, this.dataKey);
-    const text = encodeRecoveryKey(secret);
-    wipe(kek, secret);
+    wipe(kek);
+    this.dropPendingRecovery();
+    this.pendingRecovery = { slot, secret };
+    return encodeRecoveryKey(secret);
+  }
+
+  /** Step two: `typed` must be the pending key; only now is the old recovery key replaced. */
+  confirmRecoveryKey(typed: string): void {
+    const { db, vaultId } = this.open();
+    const pending = this.pendingRecovery;
+    if (!pending) throw new DomainError('rejected', 'errors.vault.recovery_key_not_pending');
+    const secret = decodeRecoveryKey(typed);
+    const same = equal(secret, pending.secret);
+    wipe(secret);
+    if (!same) throw new DomainError('invalid_input', 'errors.vault.recovery_key_mismatch');
+    this.writable();
     this.guarded('keyslot:recovery', () => {
-      writeSlot(db, vaultId, slot);
+      writeSlot(db, vaultId, pending.slot);
       flushReplacedSlots(db);
     });
-    return text;
+    this.dropPendingRecovery();
+  }
+
+  private dropPendingRecovery(): void {
+    if (this.pendingRecovery) wipe(this.pendingRecovery.secret);
+    this.pendingRecovery = null;
   }
 
   lock(): void {
@@ -244,6 +395,7 @@ export class Session implements VaultSession {
       }
     }
     this.projections.clear();
+    this.dropPendingRecovery();
     wipeSubkeys(this.ctx.keys as Subkeys);
     wipe(this.dataKey);
     try {
@@ -251,5 +403,21 @@ export class Session implements VaultSession {
     } catch {
       // Already closed or the disk went away; nothing left to protect here.
     }
+    this.writerLock?.release();
+  }
+}
+
+interface FileIdentity {
+  dev: bigint;
+  ino: bigint;
+  size: bigint;
+}
+
+function identityOf(path: string): FileIdentity | null {
+  try {
+    const { dev, ino, size } = statSync(path, { bigint: true });
+    return { dev, ino, size };
+  } catch {
+    return null;
   }
 }

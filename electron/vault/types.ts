@@ -8,7 +8,12 @@ export type { KdfParams, Problem };
 
 /** A state built from events. The ledger's real one is an in-memory SQLite (`db.serialize()`). */
 export interface Projection {
+  /** Must refuse any seq but the next one (last applied + 1): a gap means events it never saw. */
   apply(seq: number, payload: unknown): void;
+  /** Seq of the last event applied; when given, a snapshot is saved only if it equals what the snapshot covers. */
+  lastSeq?(): number;
+  /** Rule violations in the state (verify lists them), e.g. a balance under its account's floor. */
+  audit?(): { messageKey: string; params: Record<string, string | number> }[];
   serialize(): Uint8Array;
   /** A stable digest of the state (hex), used by verify to compare the snapshot path with a full rebuild. */
   digest(): string;
@@ -59,9 +64,20 @@ export interface LockedVault {
   close(): void;
 }
 
+/**
+ * 'lost': the path no longer is the file this session opened (deleted, replaced, truncated);
+ * 'read_only': the file or its folder cannot be written. Writes are refused in both.
+ */
+export type FileState = 'ok' | 'lost' | 'read_only';
+
 export interface VaultSession {
   readonly vaultId: string;
   readonly path: string;
+  fileState(): FileState;
+  /** Called once, when a write or a verify finds the wallet file gone (see Session.checkFile). */
+  onFileLost(listener: () => void): () => void;
+  /** Writes everything this session holds to a new wallet file (same password); works after the file was lost. */
+  saveCopyAs(destPath: string): { seq: number };
   head(): { seq: number; tag: string };
   append(payloads: readonly unknown[]): { seq: number }[];
   events(fromSeq?: number): IterableIterator<{ seq: number; payload: unknown }>;
@@ -75,7 +91,9 @@ export interface VaultSession {
   changePassword(oldPassword: string, newPassword: string, keyFile?: Uint8Array): Promise<void>;
   /** keyFile null removes the requirement; currentKeyFile is needed when one is set now. */
   setKeyFile(password: string, keyFile: Uint8Array | null, currentKeyFile?: Uint8Array): Promise<void>;
+  /** A new recovery key, pending: the old one stays valid until confirmRecoveryKey gets this one typed back. */
   regenerateRecoveryKey(password: string, keyFile?: Uint8Array): Promise<string>;
+  confirmRecoveryKey(typed: string): void;
   /** Backup copies (electron/backup): write one sealed copy; open a copy of this vault without a password. */
   writeBackupCopy(destPath: string, info: CopyInfo, onProgress?: CopyProgress): Promise<CopyResult>;
   openCopy(path: string, onProgress?: ProgressFn): Promise<CopyReader>;

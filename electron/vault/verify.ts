@@ -8,7 +8,7 @@ import { isDomainError } from '../../shared/errors';
 import { SLICE, type Steps } from './cooperative';
 import { checkHeadAgainstJournal, readHead, walkJournal } from './journal';
 import { readSlot } from './keyslots';
-import { fromError, problem, type Problem } from './problems';
+import { english, fromError, problem, type Problem } from './problems';
 import { replaySteps, trySnapshot, type VaultContext } from './projection-loader';
 import { listSnapshots } from './snapshots';
 import type { ProgressFn, ProjectionFactory, VerifyReport } from './types';
@@ -58,13 +58,26 @@ export function* verifySteps(ctx: VaultContext, factory: ProjectionFactory | nul
       },
     });
     for (const event of walk) {
-      scratch?.apply(event.seq, event.payload);
+      // Past a problem the rebuild would have a gap, which a projection refuses: compare only whole histories.
+      if (journalOk && scratch) {
+        try {
+          scratch.apply(event.seq, event.payload);
+        } catch (error) {
+          if (!isDomainError(error)) throw error;
+          journalOk = false;
+          add(fromError(error, 'journal'));
+        }
+      }
       if (++events % PROGRESS_EVERY === 0) {
         onProgress?.({ phase: 'verify', done: events, total: headSeq });
         yield;
       }
     }
     onProgress?.({ phase: 'verify', done: events, total: headSeq });
+    // Every derived balance against its account's rule (a second writer once took cash to −70.00 unnoticed).
+    if (journalOk && scratch?.audit) {
+      for (const broken of scratch.audit()) add({ where: 'ledger', detail: english(broken.messageKey, broken.params), ...broken });
+    }
 
     for (const { id } of listSnapshots(ctx.db)) {
       yield;

@@ -1,6 +1,7 @@
 /** Wallet lifecycle: `wallet/*` — create, unlock, recover, lock, and the keyslot changes. */
 import type { Capability, EngineDeps } from '../capability';
 import type { KdfParams, ProjectionFactory } from '../vault';
+import { AppBackoffStore } from './backoff-store';
 import { WalletIndex } from './wallet-index';
 import { WalletService } from './wallet-service';
 
@@ -17,6 +18,7 @@ export function init(deps: EngineDeps, options: { projections: ProjectionFactory
     log: deps.log,
     projections: options.projections,
     testOnlyKdf: options.testOnlyKdf,
+    backoff: new AppBackoffStore(deps.dataDir),
   });
   const ok = { ok: true } as const;
 
@@ -42,6 +44,12 @@ export function init(deps: EngineDeps, options: { projections: ProjectionFactory
       'wallet/regenerateRecoveryKey': ({ password, keyFile }) =>
         service.withOpen(async (open) => ({ recoveryKey: await open.vault.regenerateRecoveryKey(password, decodeKeyFile(keyFile)) })),
       // Cooperative: the walk yields to the event loop every SLICE events and reports task/progress.
+      'wallet/confirmRecoveryKey': ({ recoveryKey }) =>
+        service.withOpen((open) => {
+          open.vault.confirmRecoveryKey(recoveryKey);
+          return ok;
+        }),
+      'wallet/saveAsNew': ({ name }) => service.saveAsNew(name),
       'wallet/verify': () => service.withOpen((open) => open.vault.verify(options.projections, service.progress('verify'))),
     },
     dispose: () => service.lock('quit'),

@@ -36,6 +36,7 @@ import {
   type VaultSession,
 } from '../vault';
 import type { WalletIndex } from './wallet-index';
+import type { BackoffStore } from '../vault';
 
 export interface OpenWallet {
   id: string;
@@ -51,6 +52,8 @@ export interface WalletServiceDeps {
   projections: ProjectionFactory;
   /** Tests only: a cheap Argon2id cost. Production callers never pass it (calibrated defaults). */
   testOnlyKdf?: KdfParams;
+  /** Failed unlocks by vault id, shared by every copy of a wallet (backoff-store.ts). */
+  backoff?: BackoffStore;
 }
 
 /** Save a snapshot when this many events were replayed since the last one. */
@@ -61,6 +64,8 @@ const SNAPSHOT_EVERY = 500;
  * Replaying a tenth of the journal after a crash stays within seconds; a normal lock snapshots anyway.
  */
 const SNAPSHOT_SHARE = 0.1;
+
+const ACCESS = { ok: 'read_write', read_only: 'read_only', lost: 'file_lost' } as const;
 
 export class WalletService {
   private open: OpenWallet | null = null;
@@ -117,11 +122,14 @@ export class WalletService {
   }
 
   status(): WalletStatus {
-    const wallets = this.deps.index.list().map((entry): WalletSummary => {
+    const entries = this.deps.index.list();
+    // The open wallet stays listed after its file was deleted: it is still open, and can be saved.
+    if (this.open && !entries.some((entry) => entry.id === this.open?.id)) entries.push({ id: this.open.id, name: this.open.name, createdAt: '' });
+    const wallets = entries.map((entry): WalletSummary => {
       const summary: WalletSummary = { id: entry.id, name: entry.name, hasKeyFile: false, failures: 0, retryAt: null, problem: null };
       if (this.open?.id === entry.id) return { ...summary, hasKeyFile: this.open.vault.hasKeyFile() };
       try {
-        const locked = openVault(this.deps.index.pathOf(entry.id));
+        const locked = openVault(this.deps.index.pathOf(entry.id), this.openOptions());
         try {
           return { ...summary, ...locked.status() };
         } finally {
@@ -131,10 +139,11 @@ export class WalletService {
         if (error instanceof DomainError && (error.code === 'not_a_wallet' || error.code === 'format_too_new' || error.code === 'integrity')) {
           return { ...summary, problem: error.code };
         }
+        if (error instanceof DomainError && error.messageKey === 'errors.vault.no_permission') return { ...summary, problem: 'no_permission' };
         throw error;
       }
     });
-    return { wallets, unlocked: this.open ? { id: this.open.id, name: this.open.name } : null };
+    return { wallets, unlocked: this.open ? { id: this.open.id, name: this.open.name, access: ACCESS[this.open.vault.fileState()] } : null };
   }
 
   create(name: string, password: string, keyFile?: Uint8Array): Promise<{ walletId: string; recoveryKey: string }> {
@@ -188,6 +197,15 @@ export class WalletService {
     return this.afterUnlock(id, result);
   }
 
+  /**
+   * Writes the open wallet to a new wallet file in the data folder (same password and recovery
+   * key) and lists it as `name`. The way out when the open wallet's file was deleted, replaced or
+   * truncated: the session still holds every acknowledged write.
+   */
+  saveAsNew(name: string): Promise<{ walletId: string }> {
+    return this.withOpen((open) => ({ walletId: this.adopt(name, (path) => void open.vault.saveCopyAs(path)) }));
+  }
+
   /** Locks once the running job (if any) has finished; see the rule at the top. */
   lock(reason: 'user' | 'switch' | 'quit' | 'idle' = 'user'): Promise<void> {
     return this.exclusive(() => this.lockNow(reason));
@@ -236,7 +254,11 @@ export class WalletService {
   private openLocked(id: string) {
     if (!this.deps.index.list().some((entry) => entry.id === id)) throw new DomainError('not_found', 'errors.wallet_not_found');
     this.lockNow('switch');
-    return openVault(this.deps.index.pathOf(id));
+    return openVault(this.deps.index.pathOf(id), this.openOptions());
+  }
+
+  private openOptions() {
+    return this.deps.backoff ? { backoffStore: this.deps.backoff } : {};
   }
 
   private async afterUnlock(id: string, result: UnlockResult): Promise<UnlockOutcome> {
@@ -268,6 +290,11 @@ export class WalletService {
       throw error;
     }
     this.open = { id, name, vault, projection };
+    // The wallet file went away under the open session: tell the views (status carries access: file_lost).
+    vault.onFileLost(() => {
+      this.deps.log.warn(`wallet ${id}: its file was deleted, replaced or truncated while open`);
+      this.emitStatus();
+    });
     // What was replayed is what the newest good snapshot lacks; replace it when that got long.
     this.snapshotSeq = vault.head().seq - replayed;
     this.noteAppended();

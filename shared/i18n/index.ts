@@ -14,8 +14,21 @@ import { transactionMessages } from './views-transactions';
 import { overviewMessages } from './views-overview';
 import { cliLedgerMessages } from './cli-ledger';
 import { updateMessages } from './update';
+import { vaultSafetyMessages } from './vault-safety';
 
-const AREAS: AreaMessages[] = [commonMessages, errorMessages, vaultMessages, walletMessages, ledgerMessages, backupMessages, transactionMessages, overviewMessages, cliLedgerMessages, updateMessages];
+const AREAS: AreaMessages[] = [
+  commonMessages,
+  errorMessages,
+  vaultMessages,
+  walletMessages,
+  ledgerMessages,
+  backupMessages,
+  transactionMessages,
+  overviewMessages,
+  cliLedgerMessages,
+  updateMessages,
+  vaultSafetyMessages,
+];
 
 function mergeInto(target: MessageTree, source: MessageTree): MessageTree {
   for (const [key, value] of Object.entries(source)) {

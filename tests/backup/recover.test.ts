@@ -71,7 +71,7 @@ describe('lose and recover', () => {
   test('full restore of B1, new history, merge of B2 recovers exactly what was lost, twice = nothing', async () => {
     const b2Events = eventsOf(wallet.session);
     wallet.close(); // the app locks before a full restore
-    const { revertPath } = replaceWalletWithBackup(b1, path);
+    const { revertPath } = await replaceWalletWithBackup(b1, path);
     expect(listRevertCopies(path)).toEqual([revertPath]);
     wallet = await openWallet(path);
     for (const id of lostIds) expect(wallet.projection.transaction(id)).toBeUndefined();
@@ -171,7 +171,7 @@ describe('other wallets, revert, new machine', () => {
     const before = { head: w.session.head(), digest: w.projection.digest() };
     w.close();
 
-    const { revertPath } = replaceWalletWithBackup(b, path);
+    const { revertPath } = await replaceWalletWithBackup(b, path);
     let reopened = await openWallet(path, 'pw');
     expect(reopened.session.head().seq).toBe(2);
     reopened.close();

@@ -56,6 +56,26 @@ describe('electron-builder.yml', () => {
   });
 });
 
+describe('the test host and its cheap-KDF knob never ship', () => {
+  const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as { files: string[] };
+
+  it('electron-builder packs only out/main, out/preload and out/renderer from out/ (never out/test)', () => {
+    const fromOut = config.files.filter((pattern) => pattern.replace(/^!/, '').startsWith('out/'));
+    expect(fromOut.every((pattern) => /^out\/(main|preload|renderer)\//.test(pattern))).toBe(true);
+    expect(config.files.some((pattern) => pattern.includes('test'))).toBe(false);
+  });
+
+  it('production bundles keep the Argon2id floor at 64 MiB; only the test host lowers it', () => {
+    const bundle = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+    expect(existsSync(join(ROOT, 'out/main/main.cjs')), 'run `npm run build:node` first').toBe(true);
+    // kdf.ts reads a global only a bundler define sets: in production it stays an undefined identifier.
+    for (const path of ['out/main/main.cjs', 'out/cli/main.cjs', 'out/web/host.cjs']) {
+      expect(bundle(path), path).toContain('typeof __ONEWALLET_TEST_KDF_FLOOR__');
+    }
+    expect(bundle('out/test/test-host.cjs')).not.toContain('__ONEWALLET_TEST_KDF_FLOOR__');
+  });
+});
+
 describe('linux dir build', () => {
   const out = mkdtempSync(join(tmpdir(), 'onewallet-package-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -72,6 +92,8 @@ describe('linux dir build', () => {
       expect(files.some((file) => file.startsWith(`/node_modules/${devOnly}/`)), devOnly).toBe(false);
     }
     expect(files.some((file) => file.endsWith('.map'))).toBe(false);
+    // The test host takes a seed password on its command line and a cheap Argon2id cost: never shipped.
+    expect(files.filter((file) => file.startsWith('/out/test/') || file.startsWith('/tests/'))).toEqual([]);
     // The native addon is unpacked beside the archive so it can be loaded.
     expect(existsSync(join(out, 'linux-unpacked/resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
     // …and so is libsodium, which the Argon2id worker thread loads by path.

@@ -267,7 +267,9 @@ describe('onewallet account / tx / balance', () => {
     // A snapshot claiming to cover the head while it holds one event less: what a buggy fold would save.
     const partial = ledgerProjectionFactory.empty();
     for (const event of session.events()) if (event.seq < 6) partial.apply(event.seq, event.payload);
-    session.saveSnapshot(partial, 6);
+    // saveSnapshot refuses a projection whose last seq is not the covered one (snapshot_stale), so
+    // the buggy fold is one that does not say how far it got.
+    session.saveSnapshot({ apply: () => undefined, serialize: () => partial.serialize(), digest: () => partial.digest(), close: () => undefined }, 6);
     partial.close();
     session.lock();
     const run = await cliOn(path).run(['verify'], true);

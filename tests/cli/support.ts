@@ -7,20 +7,30 @@ import type { VaultSession } from '../../electron/vault';
 
 const ROOT = resolve(__dirname, '..', '..');
 
-export async function bundleCli(outDir: string): Promise<string> {
-  const outfile = join(outDir, 'main.cjs');
+/** Bundles a Node entry of ours into one CommonJS file (native and WASM packages stay external). */
+export async function bundleEntry(entry: string, outfile: string, define: Record<string, string> = {}): Promise<string> {
   await build({
     absWorkingDir: ROOT,
-    entryPoints: ['electron/cli/main.ts'],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     external: ['better-sqlite3', 'libsodium-wrappers-sumo'],
+    define,
     logLevel: 'error',
   });
   return outfile;
+}
+
+/** Test builds accept the cheap test KDF of the wallets tests make (electron/vault/kdf.ts): unlocking one does not re-wrap it. */
+export const TEST_BUILD_DEFINE = { __ONEWALLET_TEST_KDF_FLOOR__: '8192' };
+
+/** `production: true` builds exactly what users run; otherwise a test build (TEST_BUILD_DEFINE). */
+export function bundleCli(outDir: string, options: { production?: boolean } = {}): Promise<string> {
+  const outfile = join(outDir, options.production ? 'main-production.cjs' : 'main.cjs');
+  return bundleEntry('electron/cli/main.ts', outfile, options.production ? {} : TEST_BUILD_DEFINE);
 }
 
 export interface CliRun {

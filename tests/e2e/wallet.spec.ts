@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, type RunningHost } from './support/host';
@@ -168,6 +168,88 @@ test('a key file chosen at creation is required to unlock (en-US)', async ({ pag
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByLabel('Choose key file')).toHaveCount(0);
   await page.getByLabel('Password', { exact: true }).fill(`${PASSWORD} reset`);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+});
+
+test('a new recovery key from Settings counts only once typed back; then it recovers the wallet and the old one does not (en-US)', async ({ page }) => {
+  host = await startHost({ lang: 'en-US' });
+  await page.goto(host.url);
+  const oldKey = await createWalletViaUi(page);
+  await page.getByRole('menuitem', { name: 'Settings & About' }).click();
+  await page.getByLabel('Current password', { exact: true }).nth(1).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Make a new recovery key' }).click();
+  const dialog = page.getByRole('dialog');
+  const newKey = (await dialog.getByTestId('recovery-key').textContent({ timeout: 30_000 }))!.trim();
+  expect(newKey).not.toBe(oldKey);
+  await dialog.getByLabel('I have written down or printed my recovery key').check();
+  await dialog.getByRole('button', { name: 'Next' }).click();
+  await expect(dialog.getByText('Until you do, the old recovery key stays valid.')).toBeVisible();
+  await dialog.getByLabel('Recovery key').fill(oldKey);
+  await dialog.getByRole('button', { name: 'Confirm new key' }).click();
+  await expect(dialog.getByText('This does not match the recovery key shown')).toBeVisible();
+  await dialog.getByLabel('Recovery key').fill(newKey.toLowerCase());
+  await dialog.getByRole('button', { name: 'Confirm new key' }).click();
+  await expect(page.getByText('The new recovery key is active; the old one no longer works.')).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await page.getByText('Forgot your password? Use your recovery key').click();
+  const recoverWith = async (key: string) => {
+    await page.getByLabel('Recovery key').fill(key);
+    await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase 2026');
+    await page.getByLabel('Repeat the new password').fill('a brand new passphrase 2026');
+    await page.getByRole('button', { name: 'Reset password and unlock' }).click();
+  };
+  await recoverWith(oldKey);
+  await expect(page.getByRole('alert').filter({ hasText: 'This recovery key does not belong to this wallet.' })).toBeVisible();
+  await recoverWith(newKey);
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+});
+
+test('a key file set in Settings after creation is required from then on (en-US)', async ({ page }) => {
+  host = await startHost({ lang: 'en-US' });
+  const keyFile = { name: 'later.key', mimeType: 'application/octet-stream', buffer: randomBytes(64) };
+  await page.goto(host.url);
+  await createWalletViaUi(page);
+  await page.getByRole('menuitem', { name: 'Settings & About' }).click();
+  await page.getByLabel('Current password', { exact: true }).nth(1).fill(PASSWORD);
+  await page.getByLabel('Choose key file').setInputFiles(keyFile);
+  await page.getByRole('button', { name: 'Require a key file' }).click();
+  await expect(page.getByText('Key file setting saved.')).toBeVisible();
+  await expect(page.getByText('A key file is required to unlock.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /key file/ })).toBeVisible();
+  await page.getByLabel('Choose key file').setInputFiles(keyFile);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+});
+
+test('the wallet file deleted while open: a banner says so, writes are refused, and the session is saved to a new wallet (en-US)', async ({ page }) => {
+  host = await startHost({ lang: 'en-US' });
+  await page.goto(host.url);
+  await createWalletViaUi(page);
+  const walletsDir = join(host.dataDir, 'wallets');
+  const walletFile = readdirSync(walletsDir).find((name) => name.endsWith('.onewallet'))!;
+  rmSync(join(walletsDir, walletFile));
+
+  // Any write finds out: here, asking for a new recovery key.
+  await page.getByRole('menuitem', { name: 'Settings & About' }).click();
+  await page.getByLabel('Current password', { exact: true }).nth(1).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Make a new recovery key' }).click();
+  const banner = page.getByTestId('wallet-file-lost');
+  await expect(banner).toContainText('The wallet file is gone');
+  await banner.getByRole('button', { name: 'Save to a new file' }).click();
+  await expect(banner).toContainText('Saved as the wallet');
+
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock your wallet' })).toBeVisible();
+  expect(readdirSync(walletsDir).filter((name) => name.endsWith('.onewallet'))).toHaveLength(1);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
 });

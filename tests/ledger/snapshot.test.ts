@@ -86,7 +86,17 @@ describe('apply', () => {
     expect(domainError(() => projection.apply(1, { type: 'Nope' })).messageKey).toBe('errors.ledger_event_invalid');
     expect(domainError(() => projection.apply(1, { ...first.payload, v: 99 })).code).toBe('format_too_new');
     projection.apply(1, first.payload);
-    expect(() => projection.apply(1, first.payload)).toThrow(/out of order/);
+    expect(domainError(() => projection.apply(1, first.payload))).toMatchObject({ code: 'integrity', messageKey: 'errors.ledger_seq_not_next' });
+  });
+
+  it('refuses a gap: only the next seq applies (a state built past missing events shows wrong balances)', () => {
+    const { sink } = populated();
+    const projection = ledgerProjectionFactory.empty();
+    projection.apply(1, sink.events[0]!.payload);
+    expect(domainError(() => projection.apply(3, sink.events[2]!.payload))).toMatchObject({ code: 'integrity', params: { seq: 3, expected: 2 } });
+    expect(projection.lastSeq()).toBe(1);
+    projection.apply(2, sink.events[1]!.payload);
+    expect(projection.lastSeq()).toBe(2);
   });
 
   it('refuses an event that references something the journal never created, leaving nothing half-applied', () => {

@@ -3,7 +3,7 @@
  * SIGKILL it at random moments. After every kill the vault must open, verify, and hold every
  * acknowledged event with the right content. ≥ 200 kills by default; ONEWALLET_STRESS=1 for 2000.
  */
-import { build } from 'esbuild';
+import { bundleEntry, TEST_BUILD_DEFINE } from '../cli/support';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -24,17 +24,7 @@ beforeAll(async () => {
   await vaultReady();
   tmp = tempDir('ow-crash-');
   child = join(tmp.dir, 'crash-child.cjs');
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: ['tests/vault/support/crash-child.ts'],
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3', 'libsodium-wrappers-sumo'],
-    logLevel: 'error',
-  });
+  await bundleEntry('tests/vault/support/crash-child.ts', child, TEST_BUILD_DEFINE);
 });
 afterAll(() => tmp.cleanup());
 

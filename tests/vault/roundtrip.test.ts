@@ -112,6 +112,9 @@ describe('vault round trips', () => {
     const { session, recoveryKey: first } = await createVault(path, { password: 'pw', testOnlyKdf: TEST_KDF });
     const second = await session.regenerateRecoveryKey('pw');
     expect(second).not.toBe(first);
+    // Pending until typed back: a mistyped confirmation changes nothing.
+    expect(await errorOf(() => session.confirmRecoveryKey(first))).toMatchObject({ code: 'invalid_input', messageKey: 'errors.vault.recovery_key_mismatch' });
+    session.confirmRecoveryKey(second.toLowerCase());
     session.lock();
     const locked = openVault(path);
     expect(await errorOf(() => locked.unlockWithRecoveryKey(first, 'x'))).toMatchObject({
@@ -119,6 +122,19 @@ describe('vault round trips', () => {
       messageKey: 'errors.vault.recovery_key_wrong',
     });
     (await locked.unlockWithRecoveryKey(second, 'x')).session.lock();
+    locked.close();
+  });
+
+  test('a regenerated recovery key that is never confirmed leaves the old one working', async () => {
+    tmp = tempDir();
+    const path = tmp.file('w.onewallet');
+    const { session, recoveryKey: first } = await createVault(path, { password: 'pw', testOnlyKdf: TEST_KDF });
+    const unconfirmed = await session.regenerateRecoveryKey('pw');
+    session.lock();
+    expect(await errorOf(() => session.confirmRecoveryKey(unconfirmed))).toMatchObject({ code: 'wallet_locked' });
+    const locked = openVault(path);
+    expect(await errorOf(() => locked.unlockWithRecoveryKey(unconfirmed, 'x'))).toMatchObject({ code: 'auth_failed' });
+    (await locked.unlockWithRecoveryKey(first, 'x')).session.lock();
     locked.close();
   });
 

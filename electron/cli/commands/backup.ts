@@ -19,7 +19,7 @@ import {
   writeExport,
 } from '../../backup';
 import { ledgerProjectionFactory } from '../../ledger';
-import { inspectCopy, openVault, type VaultSession } from '../../vault';
+import { inspectCopy, openVault, unlockCopy, type VaultSession } from '../../vault';
 import { group, single, syntax } from '../args';
 import { UsageError, type CliContext } from '../context';
 import { t } from '../messages';
@@ -155,7 +155,12 @@ const restore: Action = {
       else ctx.out(t('cli.backup.verify_ok', { events: check.events }));
       return 0;
     }
-    const { revertPath } = replaceWalletWithBackup(file, ctx.vaultPath());
+    // Re-checked right before the swap with the backup's own secret (its MAC, not only its hash);
+    // the swap itself is refused while the wallet is open in another window or process.
+    const backupKey = keyFile ? { ...secret, keyFile } : secret;
+    const { revertPath } = await replaceWalletWithBackup(file, ctx.vaultPath(), {
+      authenticate: async (copy) => (await unlockCopy(copy, backupKey)).close(),
+    });
     if (ctx.options.json) ctx.json({ ok: true, events: check.events, revertPath });
     else {
       ctx.out(t('cli.backup.restored', { revert: revertPath }));

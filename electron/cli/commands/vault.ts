@@ -2,6 +2,7 @@
 import { DomainError, isDomainError } from '../../../shared/errors';
 import { createVault, openVault } from '../../vault';
 import { group, single, syntax } from '../args';
+import { deliver } from '../deliver';
 import { t } from '../messages';
 import { projectionFactory } from '../projection';
 import { UsageError, type CliContext } from '../context';
@@ -18,14 +19,18 @@ const init: Action = {
     const [password = ''] = await ctx.secrets([{ name: 'password', env: 'ONEWALLET_PASSWORD' }]);
     const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
     // Always the calibrated production KDF: there is deliberately no way to weaken it from here.
-    const { session, recoveryKey } = await createVault(path, keyFile ? { password, keyFile } : { password });
+    // The key is shown (and known to have arrived) before the wallet file appears at its path:
+    // if stdout is full or closed, no wallet is left behind whose only recovery key was lost.
+    const showKey = (recoveryKey: string) =>
+      deliver(
+        ctx.io.stdout,
+        ctx.options.json
+          ? `${JSON.stringify({ vault: path, recoveryKey })}\n`
+          : `${t('cli.init_done', { vault: path })}\n${t('cli.recovery_key_intro')}\n${recoveryKey}\n`,
+        'cli.output_failed_init',
+      );
+    const { session } = await createVault(path, { ...(keyFile ? { password, keyFile } : { password }), beforeCommit: showKey });
     session.lock();
-    if (ctx.options.json) ctx.json({ vault: path, recoveryKey });
-    else {
-      ctx.out(t('cli.init_done', { vault: path }));
-      ctx.out(t('cli.recovery_key_intro'));
-      ctx.out(recoveryKey);
-    }
     return 0;
   },
 };
@@ -146,12 +151,16 @@ const regenerate: Action = {
   async run(ctx) {
     const [password = ''] = await ctx.secrets([{ name: 'password', env: 'ONEWALLET_PASSWORD' }]);
     const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
-    const key = await withSession(ctx, password, keyFile, ({ session }) => session.regenerateRecoveryKey(password, keyFile));
-    if (ctx.options.json) ctx.json({ vault: ctx.vaultPath(), recoveryKey: key });
-    else {
-      ctx.out(t('cli.recovery_key_new'));
-      ctx.out(key);
-    }
+    await withSession(ctx, password, keyFile, async ({ session }) => {
+      const key = await session.regenerateRecoveryKey(password, keyFile);
+      // The new key replaces the old one only once it reached stdout: a full disk or a closed pipe keeps the old key.
+      await deliver(
+        ctx.io.stdout,
+        ctx.options.json ? `${JSON.stringify({ vault: ctx.vaultPath(), recoveryKey: key })}\n` : `${t('cli.recovery_key_new')}\n${key}\n`,
+        'cli.output_failed_regenerate',
+      );
+      session.confirmRecoveryKey(key);
+    });
     return 0;
   },
 };

@@ -6,7 +6,7 @@ import type { VerifyReport } from '../../../shared/contract';
 import { errorText, unwrap, useApi } from '../lib/api-context';
 import { KeyFilePicker, type ChosenKeyFile } from '../wallet/KeyFilePicker';
 import { NewPasswordFields } from '../wallet/NewPasswordFields';
-import { RecoveryKeyShow } from '../wallet/RecoveryKeyStep';
+import { RecoveryKeyCheck, RecoveryKeyShow } from '../wallet/RecoveryKeyStep';
 
 const withKeyFile = (file: ChosenKeyFile | null) => (file ? { keyFile: file.base64 } : {});
 
@@ -18,7 +18,9 @@ export function WalletSecurityCard() {
   const [walletName, setWalletName] = useState('');
   const [currentKeyFile, setCurrentKeyFile] = useState<ChosenKeyFile | null>(null);
   const [newKeyFile, setNewKeyFile] = useState<ChosenKeyFile | null>(null);
+  // A regenerated key is pending in the engine (the old one still works) until it is typed back here.
   const [newRecoveryKey, setNewRecoveryKey] = useState<string | null>(null);
+  const [recoveryStep, setRecoveryStep] = useState<'show' | 'check'>('show');
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [passwordForm] = Form.useForm();
@@ -46,8 +48,10 @@ export function WalletSecurityCard() {
   return (
     <Card title={t('wallet.security.title')}>
       <Typography.Title level={5}>{t('wallet.security.changePassword')}</Typography.Title>
+      {/* Named forms: both have a "password" field, and unnamed they share its id, so the second label pointed at the first input. */}
       <Form
         form={passwordForm}
+        name="change-password"
         layout="vertical"
         requiredMark={false}
         style={{ maxWidth: 420 }}
@@ -76,7 +80,7 @@ export function WalletSecurityCard() {
       <Divider />
       <Typography.Title level={5}>{t('wallet.security.keyFile')}</Typography.Title>
       <Typography.Paragraph type="secondary">{hasKeyFile ? t('wallet.security.keyFileOn') : t('wallet.security.keyFileOff')}</Typography.Paragraph>
-      <Form form={keyForm} layout="vertical" requiredMark={false} style={{ maxWidth: 420 }}>
+      <Form form={keyForm} name="keys" layout="vertical" requiredMark={false} style={{ maxWidth: 420 }}>
         <Form.Item name="password" label={t('wallet.security.currentPassword')} rules={[{ required: true, message: t('wallet.security.currentPassword') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
@@ -133,6 +137,7 @@ export function WalletSecurityCard() {
                 act('recovery', async () => {
                   const result = await unwrap(api.wallet.regenerateRecoveryKey({ password: values.password, ...withKeyFile(currentKeyFile) }));
                   keyForm.resetFields();
+                  setRecoveryStep('show');
                   setNewRecoveryKey(result.recoveryKey);
                 }),
               )
@@ -163,16 +168,35 @@ export function WalletSecurityCard() {
         />
       )}
 
-      <Modal open={newRecoveryKey !== null} title={t('wallet.recovery.title')} footer={null} closable={false} width={640}>
-        {newRecoveryKey && (
-          <RecoveryKeyShow
-            recoveryKey={newRecoveryKey}
-            walletName={walletName}
-            onNext={() => {
-              setNewRecoveryKey(null);
-              void message.success(t('wallet.security.regenerated'));
-            }}
-          />
+      <Modal
+        open={newRecoveryKey !== null}
+        title={t('wallet.recovery.title')}
+        footer={
+          <Button onClick={() => setNewRecoveryKey(null)} disabled={busy === 'recovery-confirm'}>
+            {t('wallet.recovery_confirm.cancel')}
+          </Button>
+        }
+        closable={false}
+        width={640}
+      >
+        {newRecoveryKey && recoveryStep === 'show' && (
+          <RecoveryKeyShow recoveryKey={newRecoveryKey} walletName={walletName} onNext={() => setRecoveryStep('check')} />
+        )}
+        {newRecoveryKey && recoveryStep === 'check' && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Alert type="info" showIcon message={t('wallet.recovery_confirm.intro')} />
+            <RecoveryKeyCheck
+              recoveryKey={newRecoveryKey}
+              finishLabel={t('wallet.recovery_confirm.confirm')}
+              onDone={(typed) =>
+                void act('recovery-confirm', async () => {
+                  await unwrap(api.wallet.confirmRecoveryKey({ recoveryKey: typed }));
+                  setNewRecoveryKey(null);
+                  void message.success(t('wallet.recovery_confirm.done'));
+                })
+              }
+            />
+          </Space>
         )}
       </Modal>
     </Card>

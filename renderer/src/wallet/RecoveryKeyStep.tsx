@@ -45,11 +45,12 @@ export function RecoveryKeyShow({ recoveryKey, walletName, onNext }: { recoveryK
   );
 }
 
-export function RecoveryKeyCheck({ recoveryKey, onDone }: { recoveryKey: string; onDone(): void }) {
+/** `onDone` gets what was typed: a new key for an existing wallet is confirmed by the engine with it. */
+export function RecoveryKeyCheck({ recoveryKey, onDone, finishLabel }: { recoveryKey: string; onDone(typed: string): void; finishLabel?: string }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [failed, setFailed] = useState(false);
-  const check = () => (normalize(typed) === normalize(recoveryKey) ? onDone() : setFailed(true));
+  const check = () => (normalize(typed) === normalize(recoveryKey) ? onDone(typed) : setFailed(true));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={5}>{t('wallet.recovery.checkTitle')}</Typography.Title>
@@ -67,7 +68,7 @@ export function RecoveryKeyCheck({ recoveryKey, onDone }: { recoveryKey: string;
       />
       {failed && <Alert type="error" showIcon message={t('wallet.recovery.checkFailed')} />}
       <Button type="primary" onClick={check} disabled={!typed.trim()}>
-        {t('wallet.recovery.finish')}
+        {finishLabel ?? t('wallet.recovery.finish')}
       </Button>
     </Space>
   );

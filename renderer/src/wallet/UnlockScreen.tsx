@@ -84,7 +84,7 @@ export function UnlockScreen({ wallets, onUnlocked, onCreateAnother }: Props) {
           />
         )}
         {wallets.length === 1 && <Typography.Text type="secondary">{wallet.name}</Typography.Text>}
-        {damaged && <Alert type="error" showIcon message={t('wallet.unlock.damaged')} />}
+        {damaged && <Alert type="error" showIcon message={t(wallet.problem === 'no_permission' ? 'wallet.unlock.no_permission' : 'wallet.unlock.damaged')} />}
         {wait > 0 && <Alert type="warning" showIcon role="timer" message={t('wallet.unlock.wait', { seconds: wait })} />}
         {error && wait === 0 && <Alert type="error" showIcon message={error} role="alert" />}
 

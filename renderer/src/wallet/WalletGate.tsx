@@ -11,6 +11,7 @@ import { CreateWallet } from './CreateWallet';
 import { RestoreFromBackup } from './RestoreFromBackup';
 import { UnlockScreen } from './UnlockScreen';
 import { GateFooter } from './GateFooter';
+import { WalletAccessBanner } from './WalletAccessBanner';
 
 export function WalletGate({ children, toolbar }: { children: ReactNode; toolbar: ReactNode }) {
   const { t } = useTranslation();
@@ -88,6 +89,7 @@ export function WalletGate({ children, toolbar }: { children: ReactNode; toolbar
   }
   return (
     <>
+      <WalletAccessBanner unlocked={status.unlocked} />
       {failedSince && (
         // A banner, not a toast: it must stay until read, and must not cover the header's controls.
         <Alert
