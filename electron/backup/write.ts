@@ -77,7 +77,7 @@ function checkFolder(dir: string): void {
   } catch (error) {
     throw folderError(error, dir);
   }
-  if (!isDir) throw new DomainError('io_error', 'errors.backup.folder_missing', { dir });
+  if (!isDir) throw new DomainError('io_error', 'errors.backup.folder_is_file', { dir });
 }
 
 function uniqueName(dir: string, walletName: string, at: Date, trigger: BackupTrigger): string {

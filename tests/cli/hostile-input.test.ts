@@ -1,0 +1,57 @@
+/**
+ * Odd input to the CLI, each answered with one translated sentence and a defined exit code, and
+ * nothing changed: key files that are devices, folders or huge; a wallet path in a folder that
+ * does not exist.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vaultReady } from '../../electron/vault';
+import { makeWallet, runCli } from '../faults/support';
+import { tempDir } from '../vault/support/helpers';
+import { bundleCli } from './support';
+
+let tmp: ReturnType<typeof tempDir>;
+let bundle: string;
+let vault: string;
+
+beforeAll(async () => {
+  await vaultReady();
+  tmp = tempDir('ow-cli-hostile-');
+  bundle = await bundleCli(tmp.dir);
+  vault = tmp.file('w.onewallet');
+  await makeWallet(vault);
+});
+afterAll(() => tmp.cleanup());
+
+describe('--key-file', () => {
+  it('refuses /dev/zero, a folder and a FIFO without reading them, and a file over 1 MiB while reading it', async () => {
+    const big = tmp.file('big.key');
+    writeFileSync(big, Buffer.alloc(1024 * 1024 + 1, 7));
+    const folder = tmp.file('key-folder');
+    mkdirSync(folder);
+    const fifo = tmp.file('key.fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const [path, message] of [
+      ['/dev/zero', '/dev/zero is not a regular file (a device, pipe or folder cannot be used here).'],
+      [folder, `${folder} is not a regular file (a device, pipe or folder cannot be used here).`],
+      [fifo, `${fifo} is not a regular file (a device, pipe or folder cannot be used here).`],
+      [big, `${big} is too large: at most 1048576 bytes are read.`],
+      [tmp.file('missing.key'), `Nothing was found at ${tmp.file('missing.key')}.`],
+    ] as const) {
+      const run = await runCli(bundle, ['--vault', vault, '--password-stdin', '--key-file', path, 'verify']);
+      expect({ path, code: run.code, stderr: run.stderr, stdout: run.stdout }).toEqual({ path, code: 5, stderr: `${message}\n`, stdout: '' });
+    }
+  });
+});
+
+describe('known OS errors name the path and exit 5', () => {
+  it('--vault in a folder that does not exist, or under a file', async () => {
+    const before = readdirSync(tmp.dir).sort();
+    const missing = await runCli(bundle, ['--vault', '/nodir-onewallet-test/w.onewallet', '--password-stdin', 'init'], { stdin: 'a long enough password\n' });
+    expect(missing).toMatchObject({ code: 5, stdout: '', stderr: 'The folder /nodir-onewallet-test does not exist.\n' });
+    const underFile = await runCli(bundle, ['--vault', `${vault}/inner.onewallet`, '--password-stdin', 'verify']);
+    expect(underFile).toMatchObject({ code: 5, stderr: `A part of ${vault} is a file where a folder is needed.\n` });
+    expect(readdirSync(tmp.dir).sort()).toEqual(before);
+  });
+});
