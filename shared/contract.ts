@@ -7,6 +7,7 @@
  * Named methods only: a generic invoke(channel, …) would hand any renderer bug an oracle.
  */
 import { z } from 'zod';
+import { NewPassword } from './password-policy';
 import type { ErrorCode, ErrorParams } from './errors';
 import { LANGUAGES } from './i18n/types';
 import * as commands from '../electron/ledger/commands';
@@ -74,8 +75,8 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 // ── Wallets (electron/wallet: the vault file + its ledger, opened as one session) ──────────
-/** Passwords: at least 8 characters; strength is judged in the UI (zxcvbn) where the user can react. */
-const Password = z.string().min(8).max(1024);
+/** A new password follows the one policy (shared/password-policy.ts); strength is judged in the UI (zxcvbn). */
+const Password = NewPassword;
 const CurrentPassword = z.string().min(1).max(1024);
 /** Key files travel once, base64, like a password; the engine hashes them and forgets the bytes. */
 export const KEY_FILE_MAX_BYTES = 1024 * 1024;

@@ -4,10 +4,10 @@
  * does not exist.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vaultReady } from '../../electron/vault';
-import { makeWallet, runCli } from '../faults/support';
+import { makeWallet, PASSWORD, runCli } from '../faults/support';
 import { tempDir } from '../vault/support/helpers';
 import { bundleCli } from './support';
 
@@ -53,5 +53,24 @@ describe('known OS errors name the path and exit 5', () => {
     const underFile = await runCli(bundle, ['--vault', `${vault}/inner.onewallet`, '--password-stdin', 'verify']);
     expect(underFile).toMatchObject({ code: 5, stderr: `A part of ${vault} is a file where a folder is needed.\n` });
     expect(readdirSync(tmp.dir).sort()).toEqual(before);
+  });
+});
+
+describe('one new-password policy (shared/password-policy.ts)', () => {
+  it('passwd, init and recover refuse a new password under 8 characters; the old one keeps working', async () => {
+    const passwd = await runCli(bundle, ['--vault', vault, '--password-stdin', 'passwd'], { stdin: `${PASSWORD}\nx\n` });
+    expect(passwd).toMatchObject({ code: 5, stdout: '', stderr: 'The new password needs at least 8 characters.\n' });
+    // Four emoji are 8 UTF-16 units but 4 characters.
+    const emoji = await runCli(bundle, ['--vault', vault, '--password-stdin', 'passwd'], { stdin: `${PASSWORD}\n😀😀😀😀\n` });
+    expect(emoji.code).toBe(5);
+    expect((await runCli(bundle, ['--vault', vault, '--password-stdin', 'verify'])).code).toBe(0);
+
+    const fresh = tmp.file('short.onewallet');
+    const init = await runCli(bundle, ['--vault', fresh, '--password-stdin', 'init'], { stdin: 'short\n' });
+    expect(init).toMatchObject({ code: 5, stderr: 'The new password needs at least 8 characters.\n' });
+    expect(existsSync(fresh)).toBe(false);
+
+    const recover = await runCli(bundle, ['--vault', vault, '--password-stdin', 'recover'], { stdin: 'AAAAAAAA-AAAAAAAA-AAAAAAAA-AAAAAAAA-AAAAAAAA-AAAAAAAA-AAAAAAAA-AAAAAAAA\nshort\n' });
+    expect(recover).toMatchObject({ code: 5, stderr: 'The new password needs at least 8 characters.\n' });
   });
 });
