@@ -74,6 +74,30 @@ export function checkFunds(state: LedgerReadModel, deltas: ReadonlyMap<string, n
   }
 }
 
+/**
+ * The lowest balance an account may have: −(credit limit or overdraft), 0 when it has none. One
+ * rule for every kind — the kinds differ only in whether a limit is usual — and it holds for the
+ * opening balance as it does for spending (checkFunds) and for lowering the limit.
+ */
+export function checkOpeningFloor(name: string, currency: string, openingMinor: number, creditLimitMinor: number): void {
+  if (openingMinor < -creditLimitMinor) {
+    throw new DomainError('rejected', 'errors.opening_below_floor', {
+      account: name,
+      floor: toDecimalString(-creditLimitMinor, currency),
+      opening: toDecimalString(openingMinor, currency),
+      currency,
+    });
+  }
+}
+
+/** A new limit may not leave the account below its floor: it must cover what is owed now. */
+export function checkLimitCoversDebt(state: LedgerReadModel, account: AccountState, creditLimitMinor: number): void {
+  const balance = state.balance(account.id);
+  if (balance < -creditLimitMinor) {
+    throw new DomainError('rejected', 'errors.limit_below_debt', { account: account.name, owed: toDecimalString(-balance, account.currency), currency: account.currency });
+  }
+}
+
 /** Adds `amount` to `accountId` in a delta map (several lines of one command may hit one account). */
 export function addDelta(deltas: Map<string, number>, accountId: string, amount: number): Map<string, number> {
   deltas.set(accountId, addMinor(deltas.get(accountId) ?? 0, amount));

@@ -46,7 +46,8 @@ export const filesAndInputMessages: AreaMessages = {
         control_characters: 'The {{field}} must not contain control characters (line breaks and tabs are fine).',
       },
       request_id_reused: 'The request id “{{requestId}}” was already used for a different command; nothing was recorded. Use a new request id.',
-      opening_below_floor: 'An account of this type cannot open below {{floor}} {{currency}} (its credit limit or overdraft); “{{account}}” would open at {{opening}}.',
+      limit_below_debt: 'The limit of “{{account}}” cannot be lower than what it owes now ({{owed}} {{currency}}).',
+      opening_below_floor: '“{{account}}” cannot start at {{opening}} {{currency}}: its lowest allowed balance is {{floor}} {{currency}} (set a credit limit or overdraft to open it in debt).',
     },
     cli: {
       output: {
@@ -99,7 +100,8 @@ export const filesAndInputMessages: AreaMessages = {
         control_characters: '{{field}} 不能包含控制字符（换行和制表符可以）。',
       },
       request_id_reused: '请求编号“{{requestId}}”已用于另一条不同的命令，本次未记录任何内容。请使用新的请求编号。',
-      opening_below_floor: '此类账户的期初余额不能低于 {{floor}} {{currency}}（其信用额度或透支额度）；“{{account}}”的期初余额将为 {{opening}}。',
+      limit_below_debt: '“{{account}}”的额度不能低于其当前欠款（{{owed}} {{currency}}）。',
+      opening_below_floor: '“{{account}}”的期初余额不能为 {{opening}} {{currency}}：其最低允许余额为 {{floor}} {{currency}}（如需以欠款开户，请设置信用额度或透支额度）。',
     },
     cli: {
       output: {

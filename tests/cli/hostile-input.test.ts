@@ -74,3 +74,13 @@ describe('one new-password policy (shared/password-policy.ts)', () => {
     expect(recover).toMatchObject({ code: 5, stderr: 'The new password needs at least 8 characters.\n' });
   });
 });
+
+describe('account floors through the CLI', () => {
+  it('account add --type cash --opening -500 is refused (exit 5) and records nothing', async () => {
+    const run = await runCli(bundle, ['--vault', vault, '--password-stdin', 'account', 'add', 'Pocket', '--type', 'cash', '--currency', 'CNY', '--opening', '-500']);
+    expect(run).toMatchObject({ code: 5, stdout: '' });
+    expect(run.stderr).toBe('“Pocket” cannot start at -500.00 CNY: its lowest allowed balance is 0.00 CNY (set a credit limit or overdraft to open it in debt).\n');
+    const list = await runCli(bundle, ['--vault', vault, '--password-stdin', '--json', 'account', 'list']);
+    expect(list.stdout).not.toContain('Pocket');
+  });
+});
