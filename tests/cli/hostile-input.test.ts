@@ -84,3 +84,19 @@ describe('account floors through the CLI', () => {
     expect(list.stdout).not.toContain('Pocket');
   });
 });
+
+describe('--request-id', () => {
+  it('the same id with the same command records once; with a different command it is refused (exit 5)', async () => {
+    const args = ['--vault', vault, '--password-stdin', '--json', 'tx', 'add', '--account', 'Cash', '--amount', '4.00', '--payee', 'Once', '--date', '2025-03-02', '--request-id', 'cli-req-1'];
+    const first = await runCli(bundle, args);
+    expect(first.code).toBe(0);
+    const again = await runCli(bundle, args);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+    const other = await runCli(bundle, args.map((arg) => (arg === '4.00' ? '400.00' : arg)));
+    expect(other).toMatchObject({ code: 5, stdout: '' });
+    expect(other.stderr).toBe('The request id “cli-req-1” was already used for a different command; nothing was recorded. Use a new request id.\n');
+    const list = await runCli(bundle, ['--vault', vault, '--password-stdin', '--json', 'tx', 'list', '--search', 'Once']);
+    expect((JSON.parse(list.stdout) as { transactions: unknown[] }).transactions).toHaveLength(1);
+  });
+});
