@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { KEY_FILE_MAX_BYTES } from '../../shared/contract';
 import { DomainError } from '../../shared/errors';
+import { terminalSafe } from '../../shared/text-rules';
 import { readRegularFileCapped } from '../support/bounded-read';
 import { t } from './messages';
 import { GuardedStream, outputError, writeOut } from './output';
@@ -60,13 +61,17 @@ export class CliContext {
     readonly output: CliOutput = guardOutput(io),
   ) {}
 
-  /** A line of the result; a failure to write it is reported once, at the end of the run (main.ts). */
+  /**
+   * A line of the result; a failure to write it is reported once, at the end of the run (main.ts).
+   * Control characters in it (stored text may hold ANSI escapes) are shown as escapes, never obeyed;
+   * JSON lines stay valid JSON (JSON.stringify already escapes C0, the rest becomes \uXXXX).
+   */
   out(line: string): void {
-    this.output.stdout.write(`${line}\n`);
+    this.output.stdout.write(`${terminalSafe(line)}\n`);
   }
 
   err(line: string): void {
-    this.output.stderr.write(`${line}\n`);
+    this.output.stderr.write(`${terminalSafe(line)}\n`);
   }
 
   /**

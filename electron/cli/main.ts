@@ -5,6 +5,7 @@
  * 2 usage, 3 auth/lockout, 4 integrity, 5 invalid input or rejected).
  */
 import { exitCodeFor, isDomainError } from '../../shared/errors';
+import { terminalSafe } from '../../shared/text-rules';
 import { parseGlobals, type GlobalParse } from './args';
 import { COMMANDS } from './commands';
 import { fileProblem, fileError } from '../support/os-errors';
@@ -63,7 +64,7 @@ async function runCommand(argv: string[], io: CliIo, output: ReturnType<typeof g
     // A known OS or SQLite failure that no layer named yet (e.g. the wallet file itself): name the path.
     const known = isDomainError(error) ? error : fileProblem(error) ? fileError(error, (error as { path?: string }).path ?? parsed.options.vault ?? '') : null;
     if (known) {
-      write(io.stderr, t(known.messageKey, known.params));
+      write(io.stderr, terminalSafe(t(known.messageKey, known.params)));
       return exitCodeFor(known.code);
     }
     write(io.stderr, t('cli.unexpected', { detail: error instanceof Error ? error.message : String(error) }));

@@ -9,6 +9,7 @@ import { DomainError } from '../../shared/errors';
 import { commandDigest } from './command-digest';
 import { decide, LedgerCommand, type DecideContext } from './commands';
 import { localDate } from './dates';
+import { checkCommandText } from './rules';
 import { LedgerEvent } from './events';
 import type { LedgerProjection } from './projection';
 
@@ -58,6 +59,7 @@ export class Ledger {
       throw new DomainError('invalid_input', 'errors.invalid_input', { detail: `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() });
     }
     const command = parsed.data;
+    checkCommandText(command);
     const digest = commandDigest(command);
     const seen = this.projection.requestResult(command.requestId);
     if (seen) {

@@ -4,6 +4,7 @@
  * no trace in the journal.
  */
 import { DomainError } from '../../shared/errors';
+import { isFreeText, isSingleLineText } from '../../shared/text-rules';
 import { addMinor, parseAmount, toDecimalString } from '../../shared/money';
 import { EVENT_SCHEMA_VERSION, type EventBody, type LedgerEvent } from './events';
 import type { AccountState, CategoryState, LedgerReadModel, TransactionState } from './read-model';
@@ -141,4 +142,25 @@ export function requireName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw new DomainError('invalid_input', 'errors.name_required', {});
   return trimmed;
+}
+
+const SINGLE_LINE_FIELDS = ['name', 'payee'] as const;
+const FREE_TEXT_FIELDS = ['note', 'reason'] as const;
+
+/**
+ * The text rules of shared/text-rules.ts on a command's text fields, before anything is decided:
+ * names, payees and tags are one line without control characters; notes and reasons may hold
+ * line breaks but no other control characters. Events already in a journal are never re-judged.
+ */
+export function checkCommandText(command: Readonly<Record<string, unknown>>): void {
+  for (const field of SINGLE_LINE_FIELDS) {
+    const value = command[field];
+    if (typeof value === 'string' && !isSingleLineText(value)) throw new DomainError('invalid_input', `errors.text.${field}`, {});
+  }
+  const tags = command.tags;
+  if (Array.isArray(tags) && tags.some((tag) => typeof tag === 'string' && !isSingleLineText(tag))) throw new DomainError('invalid_input', 'errors.text.tag', {});
+  for (const field of FREE_TEXT_FIELDS) {
+    const value = command[field];
+    if (typeof value === 'string' && !isFreeText(value)) throw new DomainError('invalid_input', `errors.text.${field}`, {});
+  }
 }

@@ -6,9 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vaultReady } from '../../electron/vault';
+import { randomUUID } from 'node:crypto';
+import { asLedgerProjection, ledgerProjectionFactory } from '../../electron/ledger';
+import { decide, LedgerCommand } from '../../electron/ledger/commands';
+import { createVault, vaultReady } from '../../electron/vault';
 import { makeWallet, PASSWORD, runCli } from '../faults/support';
-import { tempDir } from '../vault/support/helpers';
+import { tempDir, TEST_KDF } from '../vault/support/helpers';
 import { bundleCli } from './support';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -98,5 +101,32 @@ describe('--request-id', () => {
     expect(other.stderr).toBe('The request id “cli-req-1” was already used for a different command; nothing was recorded. Use a new request id.\n');
     const list = await runCli(bundle, ['--vault', vault, '--password-stdin', '--json', 'tx', 'list', '--search', 'Once']);
     expect((JSON.parse(list.stdout) as { transactions: unknown[] }).transactions).toHaveLength(1);
+  });
+});
+
+describe('stored text on the terminal', () => {
+  it('tx list shows ANSI escapes written by an older version as text, never as escapes', async () => {
+    const path = tmp.file('ansi.onewallet');
+    const { session } = await createVault(path, { password: PASSWORD, testOnlyKdf: TEST_KDF });
+    const projection = asLedgerProjection(await session.loadProjection(ledgerProjectionFactory));
+    const ctx = { now: new Date('2025-03-01T00:00:00Z'), newId: randomUUID, today: '2025-03-01' };
+    // decide() without Ledger.execute: what a version before the text rules could have stored.
+    const write = (command: unknown) => {
+      const events = decide(projection, LedgerCommand.parse(command), ctx);
+      session.append(events).forEach(({ seq }, i) => projection.apply(seq, events[i]));
+      return events[0] as { accountId?: string };
+    };
+    const { accountId } = write({ type: 'openAccount', requestId: 'a', name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '10' });
+    write({ type: 'recordTransaction', requestId: 'b', kind: 'expense', accountId, amount: '1', currency: 'CNY', date: '2025-03-01', payee: 'Evil\u001b[2J\u001b[31mRed', note: 'two\nlines' });
+    projection.close();
+    session.lock();
+
+    const run = await runCli(bundle, ['--vault', path, '--password-stdin', 'tx', 'list']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/\u001b/);
+    expect(run.stdout).toContain('Evil\\e[2J\\e[31mRed · two\\nlines');
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
+    const json = await runCli(bundle, ['--vault', path, '--password-stdin', '--json', 'tx', 'list']);
+    expect((JSON.parse(json.stdout) as { transactions: Array<{ payee: string }> }).transactions[0]?.payee).toBe('Evil\u001b[2J\u001b[31mRed');
   });
 });
