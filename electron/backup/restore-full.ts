@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, truncateSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DomainError } from '../../shared/errors';
-import { fsyncDirectory } from '../support/atomic-file';
+import { fsyncDirectory, makePrivate } from '../support/atomic-file';
 import { inspectCopy } from '../vault';
 import { folderError } from './errors';
 import { fileTimestamp } from './names';
@@ -32,6 +32,7 @@ function materialize(backupPath: string, target: string): string {
   const temp = join(dirname(target), `.${basename(target)}.restoring-${Date.now()}`);
   try {
     copyFileSync(backupPath, temp);
+    makePrivate(temp); // the copy took the backup file's mode, which may be anything
     truncateSync(temp, header.imageBytes);
     const db = new Database(temp, { fileMustExist: true });
     try {
