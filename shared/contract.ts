@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { NewPassword } from './password-policy';
+import { isSingleLineText } from './text-rules';
 import type { ErrorCode, ErrorParams } from './errors';
 import { LANGUAGES } from './i18n/types';
 import * as commands from '../electron/ledger/commands';
@@ -87,6 +88,16 @@ const KeyFile = z
   .min(Math.ceil(KEY_FILE_MIN_BYTES / 3) * 4)
   .max(Math.ceil(KEY_FILE_MAX_BYTES / 3) * 4)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/**
+ * A wallet's name is stored in plain text (wallets.json, backup catalog and file names), which the
+ * UI says where it is typed; one line without control characters, like every name.
+ */
+const WalletName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .refine(isSingleLineText, { params: { messageKey: 'errors.text.name' } });
 const WalletId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const RecoveryKey = z.string().min(20).max(200);
 
@@ -222,7 +233,7 @@ export const methods = {
   ),
   'wallet/status': method(NoInput, WalletStatus),
   'wallet/create': method(
-    z.object({ name: z.string().trim().min(1).max(60), password: Password, keyFile: KeyFile.optional() }).strict(),
+    z.object({ name: WalletName, password: Password, keyFile: KeyFile.optional() }).strict(),
     z.object({ walletId: WalletId, recoveryKey: z.string() }),
     { maxPayloadBytes: WALLET_SECRETS_MAX },
   ),
@@ -300,7 +311,7 @@ export const methods = {
   ),
   /** "I have a backup": a new wallet from a backup file (then unlocked with that backup's password or recovery key). */
   'backup/restoreAsNew': method(
-    z.object({ path: FolderPath, name: z.string().trim().min(1).max(60) }).strict(),
+    z.object({ path: FolderPath, name: WalletName }).strict(),
     z.object({ walletId: WalletId }),
   ),
 

@@ -46,3 +46,15 @@ describe('new passwords through the contract', () => {
     expect(called).toBe(1);
   });
 });
+
+describe('wallet names through the contract', () => {
+  it('a name with a newline or an escape is refused with errors.text.name before any handler runs', async () => {
+    let called = 0;
+    const r = router(() => called++);
+    for (const name of ['Home\nSecond line', 'Red\u001b[31m']) {
+      expect(await r.call('wallet/create', { name, password: 'long enough password' }, context)).toEqual({ ok: false, code: 'invalid_input', messageKey: 'errors.text.name', params: {} });
+      expect(await r.call('backup/restoreAsNew', { path: '/tmp/x.owbackup', name }, context)).toMatchObject({ ok: false, messageKey: 'errors.text.name' });
+    }
+    expect(called).toBe(0);
+  });
+});
