@@ -19,7 +19,7 @@ const BACKUP_KEYS: Readonly<Record<FileProblem, string>> = {
 
 const EXPORT_KEYS: Readonly<Record<FileProblem, string>> = {
   missing: 'errors.export.folder_missing',
-  exists: 'errors.export.io',
+  exists: 'errors.export.not_a_folder', // only mkdir meets EEXIST here: a file where the folder goes
   no_permission: 'errors.export.no_permission',
   read_only: 'errors.export.read_only',
   disk_full: 'errors.export.disk_full',
