@@ -3,8 +3,9 @@ import type { AreaMessages } from './types';
 /**
  * Messages for what the machine or the user can get wrong around the engine: operating-system
  * errors on a named path (errors.files.*, and their backup/export forms), standard output that
- * cannot be written (cli.output.*), the new-password rule (errors.password.*), text rules and
- * reused request ids. Every OS error a user can act on is one sentence naming the path.
+ * cannot be written (cli.output.*), the new-password rule (errors.password.*), the text rules
+ * (errors.text.*) and the wallet-name hint. Every OS error a user can act on is one sentence
+ * naming the path. (The ledger's own rule messages stay in ledger.ts.)
  */
 export const filesAndInputMessages: AreaMessages = {
   'en-US': {
@@ -48,9 +49,6 @@ export const filesAndInputMessages: AreaMessages = {
         note: 'The note must not contain control characters (line breaks and tabs are fine).',
         reason: 'The reason must not contain control characters (line breaks and tabs are fine).',
       },
-      request_id_reused: 'The request id “{{requestId}}” was already used for a different command; nothing was recorded. Use a new request id.',
-      limit_below_debt: 'The limit of “{{account}}” cannot be lower than what it owes now ({{owed}} {{currency}}).',
-      opening_below_floor: '“{{account}}” cannot start at {{opening}} {{currency}}: its lowest allowed balance is {{floor}} {{currency}} (set a credit limit or overdraft to open it in debt).',
     },
     cli: {
       output: {
@@ -105,9 +103,6 @@ export const filesAndInputMessages: AreaMessages = {
         note: '备注不能包含控制字符（换行和制表符可以）。',
         reason: '原因不能包含控制字符（换行和制表符可以）。',
       },
-      request_id_reused: '请求编号“{{requestId}}”已用于另一条不同的命令，本次未记录任何内容。请使用新的请求编号。',
-      limit_below_debt: '“{{account}}”的额度不能低于其当前欠款（{{owed}} {{currency}}）。',
-      opening_below_floor: '“{{account}}”的期初余额不能为 {{opening}} {{currency}}：其最低允许余额为 {{floor}} {{currency}}（如需以欠款开户，请设置信用额度或透支额度）。',
     },
     cli: {
       output: {
