@@ -3,9 +3,9 @@
  * a strict CSP header and no access to the rest of the filesystem.
  */
 import { net, protocol } from 'electron';
-import { join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { contentSecurityPolicy } from './web/static-files';
+import { contentSecurityPolicy, resolveStaticPath } from './web/static-files';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://onewallet';
@@ -22,9 +22,9 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'onewallet') return new Response(null, { status: 404 });
-    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
-    const file = join(rendererDir, relative);
-    if (!file.startsWith(rendererDir + sep)) return new Response(null, { status: 403 });
+    const resolved = resolveStaticPath(rendererDir, url.pathname);
+    if ('status' in resolved) return new Response(null, { status: resolved.status });
+    const file = resolved.file === rendererDir ? join(rendererDir, 'index.html') : resolved.file;
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('content-security-policy', csp);

@@ -7,6 +7,8 @@
  * Named methods only: a generic invoke(channel, …) would hand any renderer bug an oracle.
  */
 import { z } from 'zod';
+import { NewPassword } from './password-policy';
+import { isSingleLineText } from './text-rules';
 import type { ErrorCode, ErrorParams } from './errors';
 import { LANGUAGES } from './i18n/types';
 import * as commands from './ledger-commands';
@@ -74,8 +76,8 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 // ── Wallets (electron/wallet: the vault file + its ledger, opened as one session) ──────────
-/** Passwords: at least 8 characters; strength is judged in the UI (zxcvbn) where the user can react. */
-const Password = z.string().min(8).max(1024);
+/** A new password follows the one policy (shared/password-policy.ts); strength is judged in the UI (zxcvbn). */
+const Password = NewPassword;
 const CurrentPassword = z.string().min(1).max(1024);
 /** Key files travel once, base64, like a password; the engine hashes them and forgets the bytes. */
 export const KEY_FILE_MAX_BYTES = 1024 * 1024;
@@ -86,6 +88,16 @@ const KeyFile = z
   .min(Math.ceil(KEY_FILE_MIN_BYTES / 3) * 4)
   .max(Math.ceil(KEY_FILE_MAX_BYTES / 3) * 4)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/**
+ * A wallet's name is stored in plain text (wallets.json, backup catalog and file names), which the
+ * UI says where it is typed; one line without control characters, like every name.
+ */
+const WalletName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .refine(isSingleLineText, { params: { messageKey: 'errors.text.name' } });
 const WalletId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const RecoveryKey = z.string().min(20).max(200);
 
@@ -264,7 +276,7 @@ export const methods = {
   ),
   'wallet/status': method(NoInput, WalletStatus),
   'wallet/create': method(
-    z.object({ name: z.string().trim().min(1).max(60), password: Password, keyFile: KeyFile.optional() }).strict(),
+    z.object({ name: WalletName, password: Password, keyFile: KeyFile.optional() }).strict(),
     z.object({ walletId: WalletId, recoveryKey: z.string() }),
     { maxPayloadBytes: WALLET_SECRETS_MAX },
   ),
@@ -347,7 +359,7 @@ export const methods = {
   ),
   /** "I have a backup": a new wallet from a backup file (then unlocked with that backup's password or recovery key). */
   'backup/restoreAsNew': method(
-    z.object({ path: FolderPath, name: z.string().trim().min(1).max(60) }).strict(),
+    z.object({ path: FolderPath, name: WalletName }).strict(),
     z.object({ walletId: WalletId }),
   ),
 

@@ -15,6 +15,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupOverview, BackupSettingsView } from '../../shared/contract';
 import { DomainError, isDomainError } from '../../shared/errors';
+import { exportError, folderError } from './errors';
 import type { Capability, EngineDeps } from '../capability';
 import { ledgerProjectionFactory } from '../ledger';
 import type { OpenWallet, WalletService } from '../wallet/wallet-service';
@@ -87,7 +88,13 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
     // The default folder inside the data folder is ours to create; a folder the user chose must
     // exist, so a missing USB disk is reported instead of silently filling a mount point.
     const defaultDir = join(deps.dataDir, 'backups');
-    if (settings.get().primaryDir === defaultDir) mkdirSync(defaultDir, { recursive: true, mode: 0o700 });
+    if (settings.get().primaryDir === defaultDir) {
+      try {
+        mkdirSync(defaultDir, { recursive: true, mode: 0o700 });
+      } catch (error) {
+        throw folderError(error, defaultDir); // e.g. a file named "backups" in the way
+      }
+    }
     const outcomes = await backupToDestinations(destinations(), {
       session: open.vault,
       walletName: open.name,
@@ -253,8 +260,14 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         // The default folder is ours to create; a folder the user chose must already exist.
         const target = dir ? resolve(dir) : join(deps.dataDir, 'exports');
-        if (!dir) mkdirSync(target, { recursive: true, mode: 0o700 });
         const path = join(target, `onewallet-${format === 'csv' ? 'transactions' : 'full'}-${stamp}.${format}`);
+        if (!dir) {
+          try {
+            mkdirSync(target, { recursive: true, mode: 0o700 });
+          } catch (error) {
+            throw exportError(error, target, path);
+          }
+        }
         if (format === 'csv') {
           const { csv, count } = transactionsCsv(events);
           writeExport(path, csv);

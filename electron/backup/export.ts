@@ -6,7 +6,7 @@
 import { exponentOf, toDecimalString } from '../../shared/money';
 import { writeFileAtomic } from '../support/atomic-file';
 import { toCsv } from './csv';
-import { folderError } from './errors';
+import { exportError } from './errors';
 import { foldTransactions, type ExportRow } from './export-fold';
 import { dirname } from 'node:path';
 
@@ -45,6 +45,6 @@ export function writeExport(path: string, text: string): void {
   try {
     writeFileAtomic(path, text);
   } catch (error) {
-    throw folderError(error, dirname(path));
+    throw exportError(error, dirname(path), path);
   }
 }

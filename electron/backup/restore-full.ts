@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, truncateSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DomainError } from '../../shared/errors';
-import { fsyncDirectory, fsyncFile } from '../support/atomic-file';
+import { fsyncDirectory, fsyncFile, makePrivate } from '../support/atomic-file';
 import { acquireWriterLock, inspectCopy } from '../vault';
 import { folderError } from './errors';
 import { fileTimestamp } from './names';
@@ -51,6 +51,7 @@ function copyChecked(backupPath: string, target: string): { temp: string; imageB
 /** Turns a checked copy into a ready wallet file (WAL, no backup_info); returns its path. */
 function readyAsWallet({ temp, imageBytes }: { temp: string; imageBytes: number }, target: string): string {
   try {
+    makePrivate(temp); // the copy took the backup file's mode, which may be anything
     truncateSync(temp, imageBytes);
     const db = new Database(temp, { fileMustExist: true });
     try {

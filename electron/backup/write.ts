@@ -4,10 +4,10 @@
  * On any failure nothing is left behind under a backup name and the wallet is not touched (the
  * vault only reads it).
  */
-import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError, isDomainError } from '../../shared/errors';
-import { fsyncDirectory } from '../support/atomic-file';
+import { createPrivateFile, fsyncDirectory } from '../support/atomic-file';
 import type { ProjectionFactory, VaultSession } from '../vault';
 import { updateCatalog, type BackupRecord } from './catalog';
 import { folderError } from './errors';
@@ -41,7 +41,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<BackupEn
   let final: string | null = null;
   try {
     // Creating the file ourselves first turns "read-only" and "vanished" into clear errors early.
-    closeSync(openSync(temp, 'wx', 0o600));
+    createPrivateFile(temp);
     const info = { createdAt: createdAt.toISOString(), trigger: options.trigger, appVersion: options.appVersion, walletName: options.walletName };
     const copy = await session.writeBackupCopy(temp, info, (phase, done, total) => options.onProgress?.(phase, done, total));
     final = uniqueName(dir, options.walletName, createdAt, options.trigger);
@@ -77,7 +77,7 @@ function checkFolder(dir: string): void {
   } catch (error) {
     throw folderError(error, dir);
   }
-  if (!isDir) throw new DomainError('io_error', 'errors.backup.folder_missing', { dir });
+  if (!isDir) throw new DomainError('io_error', 'errors.backup.folder_is_file', { dir });
 }
 
 function uniqueName(dir: string, walletName: string, at: Date, trigger: BackupTrigger): string {

@@ -2,9 +2,14 @@
  * What every command gets: parsed global options, output helpers, and the only ways to obtain
  * secrets (stdin lines with --password-stdin, or environment variables meant for scripts).
  */
-import { readFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { KEY_FILE_MAX_BYTES } from '../../shared/contract';
 import { DomainError } from '../../shared/errors';
+import { terminalSafe } from '../../shared/text-rules';
+import { readRegularFileCapped } from '../support/bounded-read';
 import { t } from './messages';
+import { GuardedStream, outputError, writeOut } from './output';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -42,31 +47,64 @@ export interface SecretSpec {
   env: string;
 }
 
+/** stdout and stderr of one run, guarded so a closed pipe or a full disk never throws (output.ts). */
+export interface CliOutput {
+  stdout: GuardedStream;
+  stderr: GuardedStream;
+}
+
+export function guardOutput(io: CliIo): CliOutput {
+  return { stdout: new GuardedStream(io.stdout), stderr: new GuardedStream(io.stderr) };
+}
+
 export class CliContext {
   private stdinLines: Promise<string[]> | null = null;
 
   constructor(
     readonly io: CliIo,
     readonly options: GlobalOptions,
+    readonly output: CliOutput = guardOutput(io),
     /** Test-only knobs, passed only by test entry points in out/test (never by the shipped CLI). */
     readonly testOnly: CliTestOnly = {},
   ) {}
 
+  /**
+   * A line of the result; a failure to write it is reported once, at the end of the run (main.ts).
+   * Control characters in it (stored text may hold ANSI escapes) are shown as escapes, never obeyed;
+   * JSON lines stay valid JSON (JSON.stringify already escapes C0, the rest becomes \uXXXX).
+   */
   out(line: string): void {
-    this.io.stdout.write(`${line}\n`);
+    this.output.stdout.write(`${terminalSafe(line)}\n`);
   }
 
   err(line: string): void {
-    this.io.stderr.write(`${line}\n`);
+    this.output.stderr.write(`${terminalSafe(line)}\n`);
+  }
+
+  /**
+   * Writes a line to stdout and waits until it is out; throws the translated io_error (exit 5)
+   * when it could not be written. For what must be seen before the wallet depends on it.
+   */
+  async deliver(line: string): Promise<void> {
+    if (this.output.stdout.error) throw outputError(this.output.stdout.error, false);
+    try {
+      await writeOut(this.io.stdout, `${line}\n`);
+    } catch (error) {
+      throw outputError(error, false);
+    }
   }
 
   json(value: unknown): void {
     this.out(JSON.stringify(value));
   }
 
+  /** The wallet file; its folder must exist (SQLite would only say "cannot open database"). */
   vaultPath(): string {
     const path = this.options.vault ?? this.io.env.ONEWALLET_VAULT;
     if (!path) throw new UsageError(t('cli.no_vault'));
+    const folder = dirname(resolve(path));
+    if (!existsSync(folder)) throw new DomainError('io_error', 'errors.files.folder_missing', { path: folder });
+    if (!statSync(folder).isDirectory()) throw new DomainError('io_error', 'errors.files.not_a_folder', { path: folder });
     return path;
   }
 
@@ -87,13 +125,10 @@ export class CliContext {
     });
   }
 
+  /** A key file: a regular file of at most KEY_FILE_MAX_BYTES (the contract's cap), checked while reading. */
   async readKeyFile(path: string | undefined): Promise<Uint8Array | undefined> {
     if (path === undefined) return undefined;
-    try {
-      return new Uint8Array(await readFile(path));
-    } catch {
-      throw new DomainError('io_error', 'cli.key_file_unreadable', { path });
-    }
+    return readRegularFileCapped(path, KEY_FILE_MAX_BYTES);
   }
 
   /** Reads up to `count` lines, then stops listening so the process can exit without EOF. */

@@ -5,18 +5,34 @@
  * 2 usage, 3 auth/lockout, 4 integrity, 5 invalid input or rejected).
  */
 import { exitCodeFor, isDomainError } from '../../shared/errors';
+import { terminalSafe } from '../../shared/text-rules';
 import { parseGlobals, type GlobalParse } from './args';
 import { COMMANDS } from './commands';
-import { CliContext, UsageError, type CliIo, type CliTestOnly } from './context';
+import { fileProblem, fileError } from '../support/os-errors';
+import { CliContext, guardOutput, UsageError, type CliIo, type CliTestOnly } from './context';
 import { commandHelp, globalHelp } from './help';
 import { t } from './messages';
+import { outputError } from './output';
 
 function usageText(error: UsageError): string {
   return [error.message, ...error.usage.map((line, i) => `${i === 0 ? t('cli.help.usage_prefix') : '      '} onewallet ${line}`)].join('\n');
 }
 
 export async function runCli(argv: string[], io: CliIo, testOnly: CliTestOnly = {}): Promise<number> {
-  const write = (stream: NodeJS.WritableStream, text: string) => stream.write(`${text}\n`);
+  const output = guardOutput(io);
+  const code = await runCommand(argv, io, output, testOnly);
+  // Output that never arrived is the last thing to report: the command's own result came first.
+  const failure = await output.stdout.settled();
+  if (failure === null) return code;
+  if (code !== 0) return code;
+  const error = outputError(failure, true);
+  output.stderr.write(`${t(error.messageKey, error.params)}\n`);
+  await output.stderr.settled();
+  return exitCodeFor(error.code);
+}
+
+async function runCommand(argv: string[], io: CliIo, output: ReturnType<typeof guardOutput>, testOnly: CliTestOnly): Promise<number> {
+  const write = (stream: NodeJS.WritableStream, text: string) => (stream === io.stdout ? output.stdout : output.stderr).write(`${text}\n`);
   let parsed: GlobalParse;
   try {
     parsed = parseGlobals(argv);
@@ -39,15 +55,17 @@ export async function runCli(argv: string[], io: CliIo, testOnly: CliTestOnly = 
     return 2;
   }
   try {
-    return await command.run(new CliContext(io, parsed.options, testOnly), args);
+    return await command.run(new CliContext(io, parsed.options, output, testOnly), args);
   } catch (error) {
     if (error instanceof UsageError) {
       write(io.stderr, usageText(error));
       return 2;
     }
-    if (isDomainError(error)) {
-      write(io.stderr, t(error.messageKey, error.params));
-      return exitCodeFor(error.code);
+    // A known OS or SQLite failure that no layer named yet (e.g. the wallet file itself): name the path.
+    const known = isDomainError(error) ? error : fileProblem(error) ? fileError(error, (error as { path?: string }).path ?? parsed.options.vault ?? '') : null;
+    if (known) {
+      write(io.stderr, terminalSafe(t(known.messageKey, known.params)));
+      return exitCodeFor(known.code);
     }
     write(io.stderr, t('cli.unexpected', { detail: error instanceof Error ? error.message : String(error) }));
     return 1;

@@ -5,6 +5,8 @@
  * so the next unlock replays nothing. A snapshot is a cache; failing to write one loses nothing.
  */
 import { Ledger, asLedgerProjection, ledgerProjectionFactory, type LedgerProjection } from '../ledger';
+import { dirname, resolve } from 'node:path';
+import { walletFileError } from '../support/os-errors';
 import { openVault, type UnlockResult, type VaultSession } from '../vault';
 import type { CliContext } from './context';
 import { t } from './messages';
@@ -22,7 +24,16 @@ function reportFailures(ctx: CliContext, result: UnlockResult): void {
 
 /** Unlocks with an already-read password, runs `work`, always locks. */
 export async function withUnlocked<T>(ctx: CliContext, password: string, keyFile: Uint8Array | undefined, work: (r: UnlockResult) => Promise<T>): Promise<T> {
-  const locked = openVault(ctx.vaultPath());
+  const path = ctx.vaultPath();
+  try {
+    return await unlocked(path, ctx, password, keyFile, work);
+  } catch (error) {
+    throw walletFileError(error, path, dirname(resolve(path)));
+  }
+}
+
+async function unlocked<T>(path: string, ctx: CliContext, password: string, keyFile: Uint8Array | undefined, work: (r: UnlockResult) => Promise<T>): Promise<T> {
+  const locked = openVault(path);
   try {
     const result = await locked.unlock(keyFile ? { password, keyFile } : { password });
     try {

@@ -41,6 +41,8 @@ function entityOf(event: LedgerEvent): string {
 export interface RequestResult {
   id: string;
   eventIds: string[];
+  /** The command's digest, when its events carry one (see command-digest.ts). */
+  commandDigest?: string;
 }
 
 export function applyEvent(sql: Sql, event: LedgerEvent): void {
@@ -53,12 +55,20 @@ export function applyEvent(sql: Sql, event: LedgerEvent): void {
  * their ids. JSON is built by SQLite so the stored text is the same however the row came to be.
  */
 function recordRequest(sql: Sql, event: LedgerEvent): void {
+  // The digest only when the event has one, so results of older events stay byte-identical
+  // (snapshots made before digests existed still agree with a replay).
   sql.run(
-    `INSERT INTO requests (request_id, result) VALUES (?, json_object('id', ?, 'eventIds', json_array(?)))
+    `INSERT INTO requests (request_id, result) VALUES (?, CASE WHEN ? IS NULL
+       THEN json_object('id', ?, 'eventIds', json_array(?))
+       ELSE json_object('id', ?, 'eventIds', json_array(?), 'commandDigest', ?) END)
      ON CONFLICT (request_id) DO UPDATE SET result = json_insert(result, '$.eventIds[#]', ?)`,
     event.requestId,
+    event.commandDigest ?? null,
     entityOf(event),
     event.eventId,
+    entityOf(event),
+    event.eventId,
+    event.commandDigest ?? null,
     event.eventId,
   );
 }

@@ -5,7 +5,7 @@ import { checkBookingDate } from './dates';
 import type { LedgerEvent } from './events';
 import type { CommandOf, DecideContext } from './commands';
 import type { LedgerReadModel } from './read-model';
-import { envelope, nonNegativeAmount, requireAccount, requireName } from './rules';
+import { checkLimitCoversDebt, checkOpeningFloor, envelope, nonNegativeAmount, requireAccount, requireName } from './rules';
 
 type AccountCommand = CommandOf<'openAccount' | 'updateAccount' | 'freezeAccount' | 'unfreezeAccount' | 'closeAccount'>;
 
@@ -27,9 +27,10 @@ export function decideAccount(state: LedgerReadModel, command: AccountCommand, c
       const name = requireName(command.name);
       exponentOf(command.currency);
       requireFreeName(state, name);
-      // An opening balance may be negative: a credit card or an overdrawn account is opened in debt.
+      // An opening balance may be negative only within the limit: a credit card or an overdrawn account opened in debt.
       const openingBalanceMinor = command.openingBalance === undefined ? 0 : parseAmount(command.openingBalance, command.currency);
       const creditLimitMinor = command.creditLimit === undefined ? 0 : nonNegativeAmount(command.creditLimit, command.currency);
+      checkOpeningFloor(name, command.currency, openingBalanceMinor, creditLimitMinor);
       const openedOn = checkBookingDate(command.openedOn ?? ctx.today);
       return [
         envelope(ctx, requestId, {
@@ -49,6 +50,7 @@ export function decideAccount(state: LedgerReadModel, command: AccountCommand, c
       const name = command.name === undefined ? undefined : requireName(command.name);
       if (name !== undefined) requireFreeName(state, name, account.id);
       const creditLimitMinor = command.creditLimit === undefined ? undefined : nonNegativeAmount(command.creditLimit, account.currency);
+      if (creditLimitMinor !== undefined) checkLimitCoversDebt(state, account, creditLimitMinor);
       const changes = {
         ...(name !== undefined && name !== account.name ? { name } : {}),
         ...(creditLimitMinor !== undefined && creditLimitMinor !== account.creditLimitMinor ? { creditLimitMinor } : {}),

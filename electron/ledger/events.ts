@@ -33,6 +33,8 @@ const base = {
   eventId: z.uuid(),
   requestId: RequestId,
   at: z.iso.datetime(),
+  /** Digest of the command that caused it (command-digest.ts); absent in events written before it existed. */
+  commandDigest: z.string().regex(/^[0-9a-f]{32}$/).optional(),
 };
 
 export const AccountOpened = z.object({

@@ -6,8 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../shared/errors';
+import { commandDigest } from './command-digest';
 import { decide, LedgerCommand, type DecideContext } from './commands';
 import { localDate } from './dates';
+import { checkCommandText } from './rules';
 import { LedgerEvent } from './events';
 import type { LedgerProjection } from './projection';
 
@@ -57,13 +59,21 @@ export class Ledger {
       throw new DomainError('invalid_input', 'errors.invalid_input', { detail: `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() });
     }
     const command = parsed.data;
+    checkCommandText(command);
+    const digest = commandDigest(command);
     const seen = this.projection.requestResult(command.requestId);
-    if (seen) return { requestId: command.requestId, ...seen };
+    if (seen) {
+      // Same id, other content: answering with the first result would hide that this command never ran.
+      if (seen.commandDigest !== undefined && seen.commandDigest !== digest) {
+        throw new DomainError('rejected', 'errors.request_id_reused', { requestId: command.requestId });
+      }
+      return { requestId: command.requestId, id: seen.id, eventIds: seen.eventIds };
+    }
 
     const now = this.now();
     const ctx: DecideContext = { now, newId: this.newId, today: this.today(now) };
     // A rule's check of an event we are about to write: a failure here is our bug, caught before it is durable.
-    const events = decide(this.projection, command, ctx).map((event) => LedgerEvent.parse(event));
+    const events = decide(this.projection, command, ctx).map((event) => LedgerEvent.parse({ ...event, commandDigest: digest }));
     const appended = this.sink.append(events);
     if (appended.length !== events.length) throw new Error('event sink returned the wrong number of seqs');
     try {
@@ -74,6 +84,6 @@ export class Ledger {
     }
     const result = this.projection.requestResult(command.requestId);
     if (!result) throw new Error('applied events left no request result');
-    return { requestId: command.requestId, ...result };
+    return { requestId: command.requestId, id: result.id, eventIds: result.eventIds };
   }
 }

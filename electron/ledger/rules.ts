@@ -4,6 +4,7 @@
  * no trace in the journal.
  */
 import { DomainError } from '../../shared/errors';
+import { isFreeText, isSingleLineText } from '../../shared/text-rules';
 import { addMinor, parseAmount, toDecimalString } from '../../shared/money';
 import { EVENT_SCHEMA_VERSION, type EventBody, type LedgerEvent } from './events';
 import type { AccountState, CategoryState, LedgerReadModel, TransactionState } from './read-model';
@@ -74,6 +75,30 @@ export function checkFunds(state: LedgerReadModel, deltas: ReadonlyMap<string, n
   }
 }
 
+/**
+ * The lowest balance an account may have: −(credit limit or overdraft), 0 when it has none. One
+ * rule for every kind — the kinds differ only in whether a limit is usual — and it holds for the
+ * opening balance as it does for spending (checkFunds) and for lowering the limit.
+ */
+export function checkOpeningFloor(name: string, currency: string, openingMinor: number, creditLimitMinor: number): void {
+  if (openingMinor < -creditLimitMinor) {
+    throw new DomainError('rejected', 'errors.opening_below_floor', {
+      account: name,
+      floor: toDecimalString(-creditLimitMinor, currency),
+      opening: toDecimalString(openingMinor, currency),
+      currency,
+    });
+  }
+}
+
+/** A new limit may not leave the account below its floor: it must cover what is owed now. */
+export function checkLimitCoversDebt(state: LedgerReadModel, account: AccountState, creditLimitMinor: number): void {
+  const balance = state.balance(account.id);
+  if (balance < -creditLimitMinor) {
+    throw new DomainError('rejected', 'errors.limit_below_debt', { account: account.name, owed: toDecimalString(-balance, account.currency), currency: account.currency });
+  }
+}
+
 /** Adds `amount` to `accountId` in a delta map (several lines of one command may hit one account). */
 export function addDelta(deltas: Map<string, number>, accountId: string, amount: number): Map<string, number> {
   deltas.set(accountId, addMinor(deltas.get(accountId) ?? 0, amount));
@@ -117,4 +142,25 @@ export function requireName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw new DomainError('invalid_input', 'errors.name_required', {});
   return trimmed;
+}
+
+const SINGLE_LINE_FIELDS = ['name', 'payee'] as const;
+const FREE_TEXT_FIELDS = ['note', 'reason'] as const;
+
+/**
+ * The text rules of shared/text-rules.ts on a command's text fields, before anything is decided:
+ * names, payees and tags are one line without control characters; notes and reasons may hold
+ * line breaks but no other control characters. Events already in a journal are never re-judged.
+ */
+export function checkCommandText(command: Readonly<Record<string, unknown>>): void {
+  for (const field of SINGLE_LINE_FIELDS) {
+    const value = command[field];
+    if (typeof value === 'string' && !isSingleLineText(value)) throw new DomainError('invalid_input', `errors.text.${field}`, {});
+  }
+  const tags = command.tags;
+  if (Array.isArray(tags) && tags.some((tag) => typeof tag === 'string' && !isSingleLineText(tag))) throw new DomainError('invalid_input', 'errors.text.tag', {});
+  for (const field of FREE_TEXT_FIELDS) {
+    const value = command[field];
+    if (typeof value === 'string' && !isFreeText(value)) throw new DomainError('invalid_input', `errors.text.${field}`, {});
+  }
 }

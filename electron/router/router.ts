@@ -63,6 +63,14 @@ function describeIssues(error: z.ZodError): string {
   return `${path}: ${issue.code}`;
 }
 
+/** A shared rule (e.g. the password policy) that names its own translated sentence in the issue's params. */
+function translatedIssue(error: z.ZodError): { messageKey: string; values: Record<string, string | number> } | null {
+  const issue = error.issues[0];
+  if (issue?.code !== 'custom') return null;
+  const params = (issue as { params?: { messageKey?: unknown; values?: Record<string, string | number> } }).params;
+  return typeof params?.messageKey === 'string' ? { messageKey: params.messageKey, values: params.values ?? {} } : null;
+}
+
 export function createRouter(options: RouterOptions): Router {
   const { handlers, log } = options;
   for (const name of Object.keys(methods) as MethodName[]) {
@@ -79,6 +87,8 @@ export function createRouter(options: RouterOptions): Router {
 
     const parsed = spec.input.safeParse(rawInput);
     if (!parsed.success) {
+      const own = translatedIssue(parsed.error);
+      if (own) return failure('invalid_input', own.messageKey, own.values);
       return failure('invalid_input', 'errors.invalid_input', { detail: describeIssues(parsed.error) });
     }
     if (spec.needsUnlockedWallet && !options.isWalletUnlocked()) {

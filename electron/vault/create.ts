@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { existsSync, fsyncSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DomainError } from '../../shared/errors';
+import { createPrivateFile } from '../support/atomic-file';
 import { checkKeyFile, checkNewPassword } from './auth';
 import type { Clock } from './backoff';
 import { toHex } from './bytes';
@@ -72,6 +73,8 @@ export async function createVault(path: string, opts: CreateOptions): Promise<{ 
 
   const temporary = `${path}.creating-${toHex(random(6))}`;
   try {
+    // Created private first: SQLite would create it with the umask's mode (0644), and its -wal/-shm copy the main file's.
+    createPrivateFile(temporary);
     const db = new Database(temporary);
     try {
       db.pragma(`application_id = ${APPLICATION_ID}`);

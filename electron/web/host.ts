@@ -82,6 +82,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function attach(ws: WebSocket): void {
     const unsubscribe = options.bus.subscribe((name, payload) => send(ws, { type: 'event', name, payload }));
     ws.on('close', unsubscribe);
+    // ws reports a protocol violation (oversized, invalid UTF-8, bad opcode, unmasked frame) as an
+    // 'error' on the socket and closes it itself; without a listener Node would throw it and end
+    // the host for every other client. Only this connection is dropped.
+    ws.on('error', () => ws.terminate());
     ws.on('message', async (data, isBinary) => {
       let request: WsRequest;
       try {

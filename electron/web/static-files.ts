@@ -31,13 +31,33 @@ export function contentSecurityPolicy(connectSrc: string): string {
   ].join('; ');
 }
 
+/**
+ * The file a URL path names under `root`, or the HTTP status to answer instead: 400 for a path
+ * that is not valid percent-encoded UTF-8 (decodeURIComponent throws on it, and a throw here
+ * would take the whole host down), 403 for one that climbs out of `root`. Shared by browser mode
+ * and the app:// protocol.
+ */
+export function resolveStaticPath(root: string, urlPath: string): { file: string } | { status: 400 | 403 } {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return { status: 400 };
+  }
+  if (decoded.includes('\0')) return { status: 400 };
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
+  const file = join(root, relative || 'index.html');
+  if (!file.startsWith(root + sep) && file !== root) return { status: 403 };
+  return { file };
+}
+
 export function serveStatic(root: string, urlPath: string, response: ServerResponse, csp: string): void {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
-  let file = join(root, relative || 'index.html');
-  if (!file.startsWith(root + sep) && file !== root) {
-    response.writeHead(403).end();
+  const resolved = resolveStaticPath(root, urlPath);
+  if ('status' in resolved) {
+    response.writeHead(resolved.status, { 'content-type': 'text/plain' }).end(resolved.status === 400 ? 'Bad request' : 'Forbidden');
     return;
   }
+  let file = resolved.file;
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
   if (!existsSync(file)) {
     response.writeHead(500, { 'content-type': 'text/plain' }).end('The renderer is not built: run `npm run build`.');

@@ -15,6 +15,7 @@ import { overviewMessages } from './views-overview';
 import { cliLedgerMessages } from './cli-ledger';
 import { updateMessages } from './update';
 import { vaultSafetyMessages } from './vault-safety';
+import { filesAndInputMessages } from './files-and-input';
 
 const AREAS: AreaMessages[] = [
   commonMessages,
@@ -28,6 +29,7 @@ const AREAS: AreaMessages[] = [
   cliLedgerMessages,
   updateMessages,
   vaultSafetyMessages,
+  filesAndInputMessages,
 ];
 
 function mergeInto(target: MessageTree, source: MessageTree): MessageTree {

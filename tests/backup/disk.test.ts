@@ -79,13 +79,13 @@ describe('failing destinations', () => {
     wallet.spend(wallet.projection.openAccountByName('A')!.id, '0.10', '2025-01-06');
   });
 
-  test.skipIf(mountProblem !== null)(`read-only folder → folder_read_only ${mountProblem ?? ''}`, async () => {
+  test.skipIf(mountProblem !== null)(`read-only folder → folder_read_only_disk ${mountProblem ?? ''}`, async () => {
     const dir = join(tmp.dir, 'ro');
     mkdirSync(dir);
     expect(tryMount(dir, 'size=1m,ro')).toBeNull();
     try {
       const before = state();
-      expect(await errorOf(() => backup(dir))).toMatchObject({ code: 'io_error', messageKey: 'errors.backup.folder_read_only', params: { dir } });
+      expect(await errorOf(() => backup(dir))).toMatchObject({ code: 'io_error', messageKey: 'errors.backup.folder_read_only_disk', params: { dir } });
       expect(readdirSync(dir)).toEqual([]);
       expect(state()).toEqual(before);
     } finally {

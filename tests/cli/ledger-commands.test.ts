@@ -167,8 +167,12 @@ describe('onewallet account / tx / balance', () => {
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(again).toMatchObject({ code: 0, stdout: first.stdout, stderr: 'Request receipt-0042 was already recorded; nothing new was written.\n' });
     expect(fileState(vault)).toBe(before);
-    // Even with different details, a repeated id returns the first result instead of recording again.
-    expect((await cli.run(['tx', 'add', '--account', 'Cash', '--amount', '1', '--request-id', 'receipt-0042'], true)).stdout).toBe(first.stdout);
+    // With different details, a repeated id is refused: the first result would hide that this command never ran.
+    expect(await cli.run(['tx', 'add', '--account', 'Cash', '--amount', '1', '--request-id', 'receipt-0042'], true)).toMatchObject({
+      code: 5,
+      stdout: '',
+      stderr: 'The request id “receipt-0042” was already used for a different command; nothing was recorded. Use a new request id.\n',
+    });
     expect(await cli.json(['balance'])).toMatchObject({ totals: { CNY: '40.10' } });
     expect((await cli.json<{ total: number }>(['tx', 'list'])).total).toBe(1);
   });

@@ -61,7 +61,7 @@ describe('onewallet CLI', () => {
     const slot = db.prepare("SELECT ops_limit, mem_limit FROM keyslots WHERE role = 'primary'").get() as { ops_limit: number; mem_limit: number };
     db.close();
     expect(slot.mem_limit).toBeGreaterThanOrEqual(64 * 1024 * 1024);
-    expect((await cli(['--vault', path, 'init', '--password-stdin'], 'x\n')).code).toBe(5); // already exists
+    expect((await cli(['--vault', path, 'init', '--password-stdin'], 'a real password\n')).code).toBe(5); // already exists
     const { session } = await openVault(path).unlockWithRecoveryKey(out.recoveryKey, 'reset');
     session.lock();
   }, 120_000);
@@ -105,14 +105,14 @@ describe('onewallet CLI', () => {
 
   test('passwd reads old and new from stdin; wrong old → 3; locked out → 3 with the wait', async () => {
     const { path } = await makeVault('old');
-    const wrong = await cli(['--vault', path, 'passwd', '--password-stdin'], 'bad\nnew\n');
+    const wrong = await cli(['--vault', path, 'passwd', '--password-stdin'], 'bad\nnew password\n');
     expect(wrong).toMatchObject({ code: 3, stderr: 'The password is not right.\n' });
-    const done = await cli(['--vault', path, 'passwd', '--password-stdin'], 'old\nnew\n');
+    const done = await cli(['--vault', path, 'passwd', '--password-stdin'], 'old\nnew password\n');
     expect(done.code).toBe(0);
     expect(done.stderr).toContain('1 failed attempts');
-    expect((await cli(['--vault', path, 'verify', '--password-stdin'], 'new\n')).code).toBe(0);
+    expect((await cli(['--vault', path, 'verify', '--password-stdin'], 'new password\n')).code).toBe(0);
     for (let i = 0; i < 3; i++) await cli(['--vault', path, 'verify', '--password-stdin'], 'old\n');
-    const lockedOut = await cli(['--vault', path, 'verify', '--password-stdin'], 'new\n');
+    const lockedOut = await cli(['--vault', path, 'verify', '--password-stdin'], 'new password\n');
     expect(lockedOut.code).toBe(3);
     expect(lockedOut.stderr).toMatch(/^Too many wrong attempts\. Please wait \d+ seconds \(until .+\) and try again\.\n$/);
   });
@@ -121,11 +121,11 @@ describe('onewallet CLI', () => {
     const { path, recoveryKey } = await makeVault('lost');
     const groups = recoveryKey.split('-');
     groups[4] = `${groups[4]?.[0] === 'Z' ? 'Y' : 'Z'}${groups[4]?.slice(1) ?? ''}`;
-    const typo = await cli(['--vault', path, 'recover', '--password-stdin'], `${groups.join('-')}\nfound\n`);
+    const typo = await cli(['--vault', path, 'recover', '--password-stdin'], `${groups.join('-')}\nfound again\n`);
     expect(typo).toMatchObject({ code: 5, stderr: 'Group 5 of the recovery key looks mistyped.\n' });
-    const run = await cli(['--vault', path, 'recover', '--password-stdin'], `${recoveryKey}\nfound\n`);
+    const run = await cli(['--vault', path, 'recover', '--password-stdin'], `${recoveryKey}\nfound again\n`);
     expect(run).toMatchObject({ code: 0, stdout: 'The password was reset with the recovery key.\n' });
-    expect((await cli(['--vault', path, 'verify', '--password-stdin'], 'found\n')).code).toBe(0);
+    expect((await cli(['--vault', path, 'verify', '--password-stdin'], 'found again\n')).code).toBe(0);
   });
 
   test('keyfile add then remove; recovery-key regenerate invalidates the old key', async () => {
@@ -144,8 +144,8 @@ describe('onewallet CLI', () => {
     expect(regen.code).toBe(0);
     const fresh = (JSON.parse(regen.stdout) as { recoveryKey: string }).recoveryKey;
     expect(fresh).not.toBe(recoveryKey);
-    expect((await cli(['--vault', path, 'recover', '--password-stdin'], `${recoveryKey}\nx\n`)).code).toBe(3);
-    expect((await cli(['--vault', path, 'recover', '--password-stdin'], `${fresh}\nx\n`)).code).toBe(0);
+    expect((await cli(['--vault', path, 'recover', '--password-stdin'], `${recoveryKey}\nnew password\n`)).code).toBe(3);
+    expect((await cli(['--vault', path, 'recover', '--password-stdin'], `${fresh}\nnew password\n`)).code).toBe(0);
   });
 
   test('a foreign file is exit 4 with a clear sentence; a missing one is 5', async () => {

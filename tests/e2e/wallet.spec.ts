@@ -18,6 +18,8 @@ test('create → lock → wrong password → unlock → recovery reset (en-US)',
   host = await startHost({ lang: 'en-US' });
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Welcome to OneWallet' })).toBeVisible();
+  // The name is the one thing about a wallet that is not encrypted: said where it is typed.
+  await expect(page.getByText('The name is not encrypted: it is stored in plain text')).toBeVisible();
 
   // Weak passwords are refused before anything is created.
   await page.getByLabel('Master password', { exact: true }).fill('password1');

@@ -10,6 +10,7 @@ import type { MethodName } from '../../shared/contract';
 import { callOk, PASSWORD, startTestEngine } from '../engine/support';
 import { ledgerProjectionFactory } from '../../electron/ledger/projection';
 import { Ledger } from '../../electron/ledger/ledger';
+import { errorOf } from '../vault/support/helpers';
 import { makeLedger, requestId } from './support';
 
 describe('idempotency', () => {
@@ -73,5 +74,34 @@ describe('idempotency', () => {
     const restarted = new Ledger({ sink, projection: replayed });
     expect(restarted.execute(open)).toEqual(first);
     expect(sink.events).toHaveLength(1);
+  });
+});
+
+describe('a request id reused for a different command', () => {
+  it('is refused with request_id_reused, writes nothing, and the first result stays', async () => {
+    const { ledger, sink, projection } = makeLedger();
+    const cash = ledger.execute({ type: 'openAccount', requestId: requestId(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100' }).id;
+    const pay = { type: 'recordTransaction', requestId: 'reused', kind: 'expense', accountId: cash, amount: '30', currency: 'CNY', date: '2024-06-01' };
+    const first = ledger.execute(pay);
+    const digest = projection.digest();
+    // Key order does not make a command different; content does.
+    expect(ledger.execute(Object.fromEntries(Object.entries(pay).reverse()))).toEqual(first);
+    for (const changed of [{ ...pay, amount: '31' }, { type: 'openAccount', requestId: 'reused', name: 'Other', kind: 'cash', currency: 'CNY' }, { ...pay, payee: 'someone' }]) {
+      const error = await errorOf(() => ledger.execute(changed));
+      expect(error).toMatchObject({ code: 'rejected', messageKey: 'errors.request_id_reused', params: { requestId: 'reused' } });
+    }
+    expect(sink.events).toHaveLength(2);
+    expect(projection.digest()).toBe(digest);
+    expect(projection.balance(cash)).toBe(7000);
+  });
+
+  it('holds after a replay of the journal (the digest travels in the event)', async () => {
+    const { ledger, sink } = makeLedger();
+    ledger.execute({ type: 'openAccount', requestId: 'open', name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100' });
+    const replayed = ledgerProjectionFactory.empty();
+    for (const { seq, payload } of sink.events) replayed.apply(seq, payload);
+    const again = new Ledger({ sink, projection: replayed });
+    const error = await errorOf(() => again.execute({ type: 'openAccount', requestId: 'open', name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '999' }));
+    expect(error).toMatchObject({ messageKey: 'errors.request_id_reused' });
   });
 });

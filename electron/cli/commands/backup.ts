@@ -18,6 +18,7 @@ import {
   writeBackup,
   writeExport,
 } from '../../backup';
+import { folderError } from '../../backup/errors';
 import { ledgerProjectionFactory } from '../../ledger';
 import { inspectCopy, openVault, unlockCopy, type VaultSession } from '../../vault';
 import { group, single, syntax } from '../args';
@@ -57,7 +58,13 @@ const create: Action = {
   async run(ctx, input) {
     const given = input.string('dir');
     const dir = given ?? defaultDir(ctx);
-    if (given === undefined) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (given === undefined) {
+      try {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+      } catch (error) {
+        throw folderError(error, dir);
+      }
+    }
     const entry = await withWallet(ctx, (session) =>
       writeBackup({ session, dir, walletName: walletName(ctx), trigger: 'manual', appVersion: APP_VERSION, projections: ledgerProjectionFactory }),
     );

@@ -1,5 +1,6 @@
 /** Vault commands: init, verify, passwd, recover, keyfile add|remove, recovery-key regenerate. */
 import { DomainError, isDomainError } from '../../../shared/errors';
+import { requireNewPassword } from '../../../shared/password-policy';
 import { createVault, openVault } from '../../vault';
 import { group, single, syntax } from '../args';
 import { deliver } from '../deliver';
@@ -17,6 +18,7 @@ const init: Action = {
   async run(ctx) {
     const path = ctx.vaultPath();
     const [password = ''] = await ctx.secrets([{ name: 'password', env: 'ONEWALLET_PASSWORD' }]);
+    requireNewPassword(password);
     const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
     // Always the calibrated production KDF: there is deliberately no way to weaken it from here.
     // The key is shown (and known to have arrived) before the wallet file appears at its path:
@@ -76,6 +78,7 @@ const passwd: Action = {
       { name: 'old_password', env: 'ONEWALLET_PASSWORD' },
       { name: 'new_password', env: 'ONEWALLET_NEW_PASSWORD' },
     ]);
+    requireNewPassword(newPassword);
     const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
     await withSession(ctx, oldPassword, keyFile, ({ session }) => session.changePassword(oldPassword, newPassword, keyFile));
     if (ctx.options.json) ctx.json({ ok: true });
@@ -94,6 +97,7 @@ const recover: Action = {
       { name: 'recovery_key', env: 'ONEWALLET_RECOVERY_KEY' },
       { name: 'new_password', env: 'ONEWALLET_NEW_PASSWORD' },
     ]);
+    requireNewPassword(newPassword);
     const locked = openVault(ctx.vaultPath());
     try {
       const result = await locked.unlockWithRecoveryKey(recoveryKey, newPassword);

@@ -1,8 +1,9 @@
 /** First run (or another wallet): name + password (+ key file) → recovery key → re-type check. */
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Space, Spin, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Form, Space, Spin, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText, unwrap, useApi } from '../lib/api-context';
+import { WalletNameField } from './WalletNameField';
 import { KeyFilePicker, type ChosenKeyFile } from './KeyFilePicker';
 import { NewPasswordFields } from './NewPasswordFields';
 import { RecoveryKeyCheck, RecoveryKeyShow } from './RecoveryKeyStep';
@@ -61,9 +62,7 @@ export function CreateWallet({ onBegin, onCreated, onCancel, onHaveBackup }: Pro
       {step === 0 && (
         <Spin spinning={working} tip={t('wallet.create.working')}>
           <Form form={form} layout="vertical" onFinish={submit} initialValues={{ name: t('wallet.create.nameDefault') }} requiredMark={false}>
-            <Form.Item name="name" label={t('wallet.create.name')} rules={[{ required: true, whitespace: true, max: 60 }]}>
-              <Input autoComplete="off" />
-            </Form.Item>
+            <WalletNameField label={t('wallet.create.name')} />
             <NewPasswordFields passwordLabel={t('wallet.create.password')} confirmLabel={t('wallet.create.confirmPassword')} userInputs={[name]} />
             <Form.Item label={t('wallet.create.keyFile')} extra={t('wallet.create.keyFileHelp')}>
               <KeyFilePicker label={t('wallet.create.chooseKeyFile')} value={keyFile} onChange={setKeyFile} onError={setError} />

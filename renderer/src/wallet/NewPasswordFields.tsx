@@ -1,6 +1,7 @@
 /** Password + confirmation with the strength meter; used by create, change and recover. */
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { newPasswordProblem } from '../../../shared/password-policy';
 import { MIN_SCORE, passwordScore, PasswordStrength } from './PasswordStrength';
 
 export function NewPasswordFields({ passwordLabel, confirmLabel, userInputs = [] }: { passwordLabel: string; confirmLabel: string; userInputs?: string[] }) {
@@ -12,10 +13,17 @@ export function NewPasswordFields({ passwordLabel, confirmLabel, userInputs = []
         name="password"
         label={passwordLabel}
         rules={[
-          { required: true, min: 8, message: t('wallet.create.tooShort') },
+          { required: true, message: t('wallet.create.tooShort') },
+          {
+            // The shared policy (also the contract's and the CLI's); the meter judges strength on top.
+            validator: (_rule, value: string) => {
+              const problem = value ? newPasswordProblem(value) : null;
+              return problem ? Promise.reject(new Error(t(problem.messageKey, problem.params))) : Promise.resolve();
+            },
+          },
           {
             validator: (_rule, value: string) =>
-              !value || value.length < 8 || passwordScore(value, userInputs) >= MIN_SCORE
+              !value || newPasswordProblem(value) !== null || passwordScore(value, userInputs) >= MIN_SCORE
                 ? Promise.resolve()
                 : Promise.reject(new Error(t('wallet.create.tooWeak'))),
           },

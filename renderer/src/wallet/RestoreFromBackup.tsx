@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText, unwrap, useApi } from '../lib/api-context';
+import { WalletNameField } from './WalletNameField';
 
 interface Props {
   onRestored(walletId: string): void;
@@ -45,9 +46,7 @@ export function RestoreFromBackup({ onRestored, onCancel }: Props) {
         >
           <Input spellCheck={false} autoComplete="off" autoFocus />
         </Form.Item>
-        <Form.Item name="name" label={t('backup.restore_new.name')} rules={[{ required: true, whitespace: true, max: 60 }]}>
-          <Input autoComplete="off" />
-        </Form.Item>
+        <WalletNameField label={t('backup.restore_new.name')} />
         {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
         <Space wrap>
           <Button type="primary" htmlType="submit" loading={working}>

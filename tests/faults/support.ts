@@ -1,0 +1,89 @@
+/**
+ * Fault injection with real parts: the bundled CLI as a child process, given a standard output
+ * that is a pipe nobody reads (EPIPE) or /dev/full (ENOSPC); wallets on a real small tmpfs that
+ * is filled up. Each fault must end with one translated sentence, a defined exit code, and a
+ * wallet that still verifies with every acknowledged write in it.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, constants, mkdirSync, openSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createVault } from '../../electron/vault';
+import { TEST_KDF } from '../vault/support/helpers';
+import { seedLedger, type CliRun } from '../cli/support';
+
+const ROOT = resolve(__dirname, '..', '..');
+export const PASSWORD = 'fault-injection pw';
+
+export interface RunOptions {
+  stdin?: string;
+  /** A file descriptor to hand the child as its standard output instead of a pipe we read. */
+  stdoutFd?: number;
+}
+
+export function runCli(bundle: string, args: string[], options: RunOptions = {}): Promise<CliRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [bundle, ...args], {
+      env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules') },
+      stdio: ['pipe', options.stdoutFd ?? 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
+    child.stdin?.end(options.stdin ?? `${PASSWORD}\n`);
+  });
+}
+
+/**
+ * The write end of a pipe whose reader is already gone: every write to it fails with EPIPE, from
+ * the first byte on (what `| head -0` does once head has exited, without the race).
+ */
+export function readerlessPipe(dir: string): { fd: number; close: () => void } {
+  const fifo = join(dir, `fifo-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  execFileSync('mkfifo', [fifo]);
+  const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openSync(fifo, constants.O_WRONLY);
+  closeSync(reader);
+  return { fd, close: () => closeSync(fd) };
+}
+
+/** A wallet (test KDF) with an account "Cash" (CNY 1000.00) and `events - 1` expenses of 1.00. */
+export async function makeWallet(path: string, events = 3): Promise<void> {
+  const { session } = await createVault(path, { password: PASSWORD, testOnlyKdf: TEST_KDF });
+  await seedLedger(session, events);
+  session.lock();
+}
+
+/** Mounts a real tmpfs of `size` at a new folder, or says why it cannot (then the caller skips). */
+export function mountTmpfs(parent: string, size: string): { dir: string; unmount: () => void } | { skip: string } {
+  const dir = join(parent, `tmpfs-${Math.random().toString(36).slice(2)}`);
+  mkdirSync(dir);
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', dir], { stdio: 'pipe' });
+  } catch (error) {
+    return { skip: `tmpfs cannot be mounted here (${(error as Error).message.split('\n')[0]}); disk-full tests skipped` };
+  }
+  return { dir, unmount: () => execFileSync('umount', ['-l', dir]) };
+}
+
+/** Fills the file system holding `dir` until writes fail, leaving `leaveBytes` or less. */
+export function fillDisk(dir: string, leaveBytes = 0): string {
+  const filler = join(dir, 'filler');
+  try {
+    execFileSync('sh', ['-c', `head -c $(( $(stat -f -c '%a*%S' '${dir}') - ${leaveBytes} )) /dev/zero > '${filler}'`], { stdio: 'pipe' });
+  } catch {
+    // "No space left" is the point.
+  }
+  return filler;
+}
+
+/** verify (exit 0) and the payees of every transaction, through the CLI with a normal stdout. */
+export async function verifiedPayees(bundle: string, vault: string): Promise<string[]> {
+  const verify = await runCli(bundle, ['--vault', vault, '--password-stdin', 'verify']);
+  if (verify.code !== 0) throw new Error(`verify failed (${verify.code}): ${verify.stdout}${verify.stderr}`);
+  const list = await runCli(bundle, ['--vault', vault, '--password-stdin', '--json', 'tx', 'list', '--limit', '1000']);
+  if (list.code !== 0) throw new Error(`tx list failed (${list.code}): ${list.stderr}`);
+  return (JSON.parse(list.stdout) as { transactions: Array<{ payee: string }> }).transactions.map((row) => row.payee);
+}
