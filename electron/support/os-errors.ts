@@ -69,7 +69,9 @@ export function nearlyFull(dir: string): boolean {
  * naming the wallet file. Call it while the failed write's space is still taken.
  */
 export function walletFileError(error: unknown, path: string, dir: string): unknown {
-  if (!isDomainError(error) || error.messageKey !== 'errors.vault.io') return error;
+  if (!isDomainError(error)) return error;
+  if (error.messageKey === 'errors.vault.disk_full') return new DomainError('io_error', 'errors.files.disk_full', { path });
+  if (error.messageKey !== 'errors.vault.io') return error;
   const detail = String(error.params.detail ?? '');
   if (detail.startsWith('SQLITE_FULL') || (detail.startsWith('SQLITE_IOERR') && nearlyFull(dir))) {
     return new DomainError('io_error', 'errors.files.disk_full', { path });

@@ -75,6 +75,8 @@ export function mapSqliteError(error: unknown, where: string): unknown {
   if (code.startsWith('SQLITE_CORRUPT')) {
     return new DomainError('integrity', 'errors.vault.file_damaged', { where, detail: code });
   }
+  // A full disk is the one I/O failure a person can fix; SQLite rolled the write back, so say so.
+  if (code === 'SQLITE_FULL') return new DomainError('io_error', 'errors.vault.disk_full', {});
   return new DomainError('io_error', 'errors.vault.io', { detail: code });
 }
 
