@@ -12,7 +12,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const external = ['electron', 'better-sqlite3', 'libsodium-wrappers-sumo', 'electron-updater', 'electron-log'];
 const entries = [
   { in: 'electron/main.ts', out: 'out/main/main.cjs' },
-  { in: 'electron/preload.ts', out: 'out/preload/preload.cjs' },
+  // Parsed in every window before the page: minified (most of it is zod, for the contract's schemas).
+  { in: 'electron/preload.ts', out: 'out/preload/preload.cjs', minify: true },
   { in: 'electron/web/main.ts', out: 'out/web/host.cjs' },
   { in: 'electron/cli/main.ts', out: 'out/cli/main.cjs' },
   { in: 'bench/bench.ts', out: 'out/bench/bench.cjs' },
@@ -30,11 +31,13 @@ await Promise.all(
         outfile: entry.out,
         bundle: true,
         platform: 'node',
-        target: 'node20',
+        // Electron 45 embeds Node 22, and tests run on Node 22 (build/scripts/check-node.cjs).
+        target: 'node22',
         format: 'cjs',
         sourcemap: 'linked',
         external,
         define: { 'process.env.ONEWALLET_VERSION': JSON.stringify(pkg.version), ...entry.define },
+        minify: entry.minify ?? false,
         logLevel: 'warning',
       }),
     ),
