@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import { seriousViolations } from './support/axe';
 import { startHost, type RunningHost } from './support/host';
 import { createWalletViaUi } from './support/wallet';
 import { startFeed, type TestFeed } from '../update/support/feed';
@@ -150,11 +151,14 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       feed.pace(32 * 1024, 50);
       await page.emulateMedia({ colorScheme: theme });
       await open(page, lang);
+      // Each state is also audited with axe-core: no serious or critical WCAG violation.
+      const violations: string[] = [];
       const shoot = async (name: string, prepare: () => Promise<void> = async () => undefined) => {
         for (const [width, height] of [[1024, 640], [1920, 1080]] as const) {
           await page.setViewportSize({ width, height });
           await prepare();
           await page.screenshot({ path: join(SHOTS, `update-${name}-${lang}-${theme}-${width}x${height}.png`) });
+          violations.push(...(await seriousViolations(page)).map((line) => `${name} @${width}: ${line}`));
         }
       };
       await expect(banner(page).getByText(l.available)).toBeVisible();
@@ -171,6 +175,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await shoot('ready');
       await page.goto(`${host!.origin}/?lang=${lang}&token=${host!.token}#/settings`);
       await shoot('settings', () => page.getByTestId('update-card').scrollIntoViewIfNeeded());
+      expect(violations, violations.join('\n')).toEqual([]);
     });
   }
 }

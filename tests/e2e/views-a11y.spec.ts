@@ -4,9 +4,9 @@
  * a screenshot for people to look at (tests/.tmp/screenshots/views) and an axe-core audit that
  * fails on any serious or critical violation (WCAG 2.0/2.1 A and AA rules).
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
+import { seriousViolations } from './support/axe';
 import { startHost } from './support/host';
 import { PASSWORD } from './support/wallet';
 
@@ -20,14 +20,6 @@ const LABELS = {
   'en-US': { password: 'Password', unlock: 'Unlock', nav: 'Main navigation' },
   'zh-CN': { password: '密码', unlock: '解锁', nav: '主导航' },
 } as const;
-
-/** The serious and critical findings, one line each, so a failure names the rule and the element. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.impact} ${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`));
-}
 
 for (const lang of ['en-US', 'zh-CN'] as const) {
   for (const theme of ['light', 'dark'] as const) {
