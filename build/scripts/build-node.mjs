@@ -33,7 +33,11 @@ await Promise.all(
         format: 'cjs',
         sourcemap: 'linked',
         external,
-        define: { 'process.env.ONEWALLET_VERSION': JSON.stringify(pkg.version) },
+        define: {
+          'process.env.ONEWALLET_VERSION': JSON.stringify(pkg.version),
+          // The distributor's support channels and crash endpoint (electron/crash/build-config.ts).
+          'process.env.ONEWALLET_SUPPORT': JSON.stringify(JSON.stringify(pkg.onewallet?.support ?? {})),
+        },
         logLevel: 'warning',
       }),
     ),

@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pickLanguage } from '../../shared/i18n';
+import { startHostCrashReporting } from '../crash/host';
 import { startEngine } from '../engine';
 import { EventBus } from '../router/event-bus';
 import { consoleLogger } from '../support/console-logger';
@@ -41,11 +42,18 @@ async function main(): Promise<void> {
   const dataDir = resolve(values['data-dir'] ?? join(homedir(), '.onewallet-web'));
   const systemLocale = values.lang ?? pickLanguage([process.env.LANG, Intl.DateTimeFormat().resolvedOptions().locale]);
   const bus = new EventBus();
-  const engine = await startEngine({
-    dataDir,
-    bus,
-    log: consoleLogger,
-    platform: { mode: 'browser', appVersion: APP_VERSION, platform: process.platform, systemLocale },
+  const crash = startHostCrashReporting({ dataDir, appVersion: APP_VERSION, log: (line) => consoleLogger.error(line), exit: (code) => process.exit(code) });
+  const engine = await startEngine(
+    {
+      dataDir,
+      bus,
+      log: consoleLogger,
+      platform: { mode: 'browser', appVersion: APP_VERSION, platform: process.platform, systemLocale },
+    },
+    { crashReporter: crash.reporter },
+  ).catch((error: unknown) => {
+    crash.startFailed(error);
+    throw error;
   });
   const host = await startWebHost({ engine, bus, staticDir: resolve(__dirname, '../renderer'), port });
   const url = values.lang ? `${host.url}&lang=${values.lang}` : host.url;
@@ -54,6 +62,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     await host.close();
     await engine.dispose();
+    crash.cleanQuit();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

@@ -13,8 +13,9 @@ import { backupMessages } from './backup';
 import { transactionMessages } from './views-transactions';
 import { overviewMessages } from './views-overview';
 import { cliLedgerMessages } from './cli-ledger';
+import { crashMessages } from './crash';
 
-const AREAS: AreaMessages[] = [commonMessages, errorMessages, vaultMessages, walletMessages, ledgerMessages, backupMessages, transactionMessages, overviewMessages, cliLedgerMessages];
+const AREAS: AreaMessages[] = [commonMessages, errorMessages, vaultMessages, walletMessages, ledgerMessages, backupMessages, transactionMessages, overviewMessages, cliLedgerMessages, crashMessages];
 
 function mergeInto(target: MessageTree, source: MessageTree): MessageTree {
   for (const [key, value] of Object.entries(source)) {

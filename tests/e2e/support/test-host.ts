@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startHostCrashReporting } from '../../../electron/crash/host';
 import { startEngine } from '../../../electron/engine';
 import { EventBus } from '../../../electron/router/event-bus';
 import { stderrLogger } from '../../../electron/support/logger';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
       // Test-only: start with a wallet of N transactions (see support/seed-wallet.ts).
       'seed-transactions': { type: 'string' },
       'seed-password': { type: 'string' },
+      // Test-only: the crash endpoint a distributor would set at build time (a loopback test server).
+      'crash-endpoint': { type: 'string' },
     },
   });
   const dataDir = resolve(values['data-dir'] ?? '.');
@@ -28,6 +31,8 @@ async function main(): Promise<void> {
     await seedWallet(dataDir, { name: 'Seeded', password: values['seed-password'] ?? '', transactions: Number(values['seed-transactions']) });
   }
   const bus = new EventBus();
+  const appVersion = process.env.ONEWALLET_VERSION ?? '0.0.0';
+  const crash = startHostCrashReporting({ dataDir, appVersion, log: (line) => stderrLogger.error(line), exit: (code) => process.exit(code) });
   const engine = await startEngine(
     {
       dataDir,
@@ -35,13 +40,21 @@ async function main(): Promise<void> {
       log: stderrLogger,
       platform: { mode: 'browser', appVersion: process.env.ONEWALLET_VERSION ?? '0.0.0', platform: process.platform, systemLocale: values.lang ?? 'en-US' },
     },
-    { testOnly: { kdf: TEST_KDF } },
-  );
+    {
+      testOnly: { kdf: TEST_KDF },
+      crashReporter: crash.reporter,
+      support: { endpoint: values['crash-endpoint'] ?? null, email: 'support@example.test', site: 'https://example.test/support' },
+    },
+  ).catch((error: unknown) => {
+    crash.startFailed(error);
+    throw error;
+  });
   const host = await startWebHost({ engine, bus, staticDir: resolve(__dirname, '../renderer') });
   console.log(`OneWallet ready at ${values.lang ? `${host.url}&lang=${values.lang}` : host.url}`);
   const stop = async () => {
     await host.close();
     await engine.dispose();
+    crash.cleanQuit();
     process.exit(0);
   };
   process.once('SIGTERM', stop);
