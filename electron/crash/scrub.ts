@@ -49,7 +49,8 @@ const PATTERNS: [RegExp, string | ((match: string) => string)][] = [
   // Base32 groups like a recovery key (ABCD123-…)
   [/\b[0-9A-Z]{4,10}(?:[- ][0-9A-Z]{4,10}){3,}\b/g, '<key>'],
   [/\b[0-9a-fA-F]{16,}\b/g, '<hex>'],
-  [/[A-Za-z0-9+/_-]{20,}={0,2}/g, (m) => (looksLikeKey(m) ? '<key>' : m)],
+  // ('/' is left out so that paths and URLs in stacks stay readable; a key file is remembered as a secret anyway)
+  [/[A-Za-z0-9+_-]{20,}={0,2}/g, (m) => (looksLikeKey(m) ? '<key>' : m)],
   // amounts: with a currency sign, or with decimals (not versions or addresses: 1.2.3, 127.0.0.1)
   [/[¥$€£￥]\s?-?\d[\d,]*(?:\.\d+)?/g, '<amount>'],
   [/(?<![\d.\w])-?\d[\d,]*\.\d+(?![\d.])/g, '<amount>'],

@@ -59,7 +59,7 @@ describe('scrub', () => {
 
   it('keeps what makes a report useful: names, stack frames, versions, small numbers', () => {
     const memory = new SensitiveMemory();
-    const stack = 'RangeError: kdf worker exited with code 1\n    at Worker.<anonymous> (node:internal/worker:12:34)\n    at http://127.0.0.1:5173/assets/index-abc.js:1:23456';
+    const stack = 'RangeError: kdf worker exited with code 1\n    at Worker.<anonymous> (node:internal/worker:12:34)\n    at http://127.0.0.1:5173/assets/index-Dx8fKq2L.js:1:23456';
     expect(memory.scrub(stack)).toBe(stack);
     expect(memory.scrub('OneWallet 1.2.3 on Node 22.12.0')).toBe('OneWallet 1.2.3 on Node 22.12.0');
   });

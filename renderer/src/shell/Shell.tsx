@@ -25,6 +25,8 @@ import { BackupView } from '../views/backup/BackupView';
 import { DashboardView } from '../views/dashboard/DashboardView';
 import { ReportsView } from '../views/reports/ReportsView';
 import { TransactionsView } from '../views/transactions/TransactionsView';
+import { CrashesView } from '../views/crashes/CrashesView';
+import { ErrorBoundary } from '../views/crashes/ErrorBoundary';
 
 const ICONS: Record<Route, ReactNode> = {
   dashboard: <AppstoreOutlined />,
@@ -57,6 +59,7 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
     reports: <ReportsView />,
     backup: <BackupView />,
     settings: <SettingsView settings={settings} language={language} onUpdate={onUpdateSettings} />,
+    crashes: <CrashesView />,
   };
   const view = views[route] ?? <PlaceholderView title={t(`nav.${route}`)} />;
 
@@ -90,7 +93,12 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
           </Space>
         </Layout.Header>
         {/* antd's Content is the page's one <main> landmark. */}
-        <Layout.Content className="ow-content">{view}</Layout.Content>
+        <Layout.Content className="ow-content">
+          {/* A view that throws gets a recovery screen, never a white window; a new route starts afresh. */}
+          <ErrorBoundary key={route} scope="view">
+            {view}
+          </ErrorBoundary>
+        </Layout.Content>
       </Layout>
     </Layout>
   );

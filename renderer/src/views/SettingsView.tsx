@@ -6,6 +6,7 @@ import type { AppInfo, Language, Settings } from '../../../shared/contract';
 import { errorText, unwrap, useApi } from '../lib/api-context';
 import { systemLanguage } from '../lib/i18n';
 import { WalletSecurityCard } from './WalletSecurityCard';
+import { DiagnosticsCard } from './crashes/DiagnosticsCard';
 
 interface Props {
   settings: Settings;
@@ -66,6 +67,7 @@ export function SettingsView({ settings, onUpdate }: Props) {
         </Space>
       </Card>
       <WalletSecurityCard />
+      <DiagnosticsCard />
       <Card title={t('about.title')}>
         {error && <Alert type="error" showIcon message={error} />}
         {info && (
