@@ -3,6 +3,26 @@ import type { AreaMessages } from './types';
 /** The crash reporter: recovery screens, the Crash reports view, Report a problem, Diagnostics, the CLI. */
 export const crashMessages: AreaMessages = {
   'en-US': {
+    cli: {
+      crash: {
+        no_data_dir: 'Which data folder? Give --data-dir DIR (or ONEWALLET_DATA_DIR), or --vault with a wallet inside its wallets folder.',
+        none: 'No crash reports.',
+        out_exists: '{{path}} already exists; choose a new file name (nothing was written).',
+        exported_one: 'Exported {{count}} crash report to {{path}}.',
+        exported_other: 'Exported {{count}} crash reports to {{path}}.',
+      },
+      help: {
+        summary: {
+          crash_list: 'List the crash reports kept on this computer, newest first.',
+          crash_show: 'Print one crash report exactly as it would be shared.',
+          crash_export: 'Write every crash report into one JSON bundle for support.',
+        },
+        opt: {
+          data_dir: 'the app\'s data folder (default: ONEWALLET_DATA_DIR, or the folder holding --vault\'s wallets folder)',
+          crash_out: 'the bundle file to write (must not exist yet)',
+        },
+      },
+    },
     crash: {
       recovery: {
         view_title: 'This view stopped working',
@@ -107,6 +127,26 @@ export const crashMessages: AreaMessages = {
     },
   },
   'zh-CN': {
+    cli: {
+      crash: {
+        no_data_dir: '哪个数据文件夹？请提供 --data-dir DIR（或 ONEWALLET_DATA_DIR），或提供位于 wallets 文件夹内的 --vault。',
+        none: '没有崩溃报告。',
+        out_exists: '{{path}} 已存在；请换一个文件名（没有写入任何内容）。',
+        exported_one: '已将 {{count}} 份崩溃报告导出到 {{path}}。',
+        exported_other: '已将 {{count}} 份崩溃报告导出到 {{path}}。',
+      },
+      help: {
+        summary: {
+          crash_list: '列出本机保存的崩溃报告，最新的在前。',
+          crash_show: '按将被分享的原样打印一份崩溃报告。',
+          crash_export: '将所有崩溃报告写入一个 JSON 报告包，交给客服。',
+        },
+        opt: {
+          data_dir: '应用的数据文件夹（默认：ONEWALLET_DATA_DIR，或包含 --vault 所在 wallets 文件夹的文件夹）',
+          crash_out: '要写入的报告包文件（不能已存在）',
+        },
+      },
+    },
     crash: {
       recovery: {
         view_title: '此页面出现故障',

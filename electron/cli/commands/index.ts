@@ -2,7 +2,8 @@
 import type { Command } from '../registry';
 import { accountCommands } from './accounts';
 import { backupCommands } from './backup';
+import { crashCommands } from './crash';
 import { transactionCommands } from './transactions';
 import { vaultCommands } from './vault';
 
-export const COMMANDS: readonly Command[] = [...vaultCommands, ...accountCommands, ...transactionCommands, ...backupCommands];
+export const COMMANDS: readonly Command[] = [...vaultCommands, ...accountCommands, ...transactionCommands, ...backupCommands, ...crashCommands];
