@@ -18,6 +18,8 @@ export const CRASH_KINDS = [
   'childProcessGone',
   'unresponsive',
   'didFailLoad',
+  /** A native minidump Electron's crashReporter left (kept locally, never uploaded by Electron). */
+  'nativeCrash',
 ] as const;
 
 export const Breadcrumb = z.object({

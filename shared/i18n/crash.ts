@@ -45,6 +45,7 @@ export const crashMessages: AreaMessages = {
         childProcessGone: 'Helper process ended',
         unresponsive: 'Window not responding',
         didFailLoad: 'Page failed to load',
+        nativeCrash: 'Native crash (minidump)',
       },
       view: {
         intro: 'Crash reports stay on this computer. Personal data (amounts, payees, notes, names, passwords, keys, your folders) is removed before a report is written. Nothing is sent unless you agree for that one report.',
@@ -100,6 +101,12 @@ export const crashMessages: AreaMessages = {
         test_engine: 'Test the engine crash path',
         test_renderer: 'Test the window crash path',
         engine_done: 'Engine test reports written. See Crash reports.',
+      },
+      shell: {
+        title: 'OneWallet',
+        message: 'The OneWallet window keeps crashing.',
+        detail: 'Your wallet is safe: everything you saved is on disk. Reload the window, look at the crash reports, or quit.',
+        quit: 'Quit',
       },
       startup: {
         closed_unexpectedly: 'OneWallet closed unexpectedly',
@@ -169,6 +176,7 @@ export const crashMessages: AreaMessages = {
         childProcessGone: '辅助进程已结束',
         unresponsive: '窗口无响应',
         didFailLoad: '页面加载失败',
+        nativeCrash: '原生崩溃（minidump）',
       },
       view: {
         intro: '崩溃报告只保存在本机。写入报告前会删除个人数据（金额、收款方、备注、名称、密码、密钥、你的文件夹）。除非你针对某一份报告同意，否则不会发送任何内容。',
@@ -224,6 +232,12 @@ export const crashMessages: AreaMessages = {
         test_engine: '测试引擎崩溃流程',
         test_renderer: '测试窗口崩溃流程',
         engine_done: '已写入引擎测试报告，请查看“崩溃报告”。',
+      },
+      shell: {
+        title: '一钱包',
+        message: '一钱包窗口反复崩溃。',
+        detail: '你的钱包是安全的：已保存的内容都在磁盘上。你可以重新加载窗口、查看崩溃报告或退出。',
+        quit: '退出',
       },
       startup: {
         closed_unexpectedly: '一钱包意外关闭',
