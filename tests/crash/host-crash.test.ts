@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../e2e/support/host';
+import { connect } from './ws-client';
 
 const PASSWORD = 'correct horse battery staple';
 let dir: string;
@@ -23,29 +23,6 @@ afterEach(async () => {
   host = null;
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** A contract client over the host's WebSocket, as the renderer's ws-client talks to it. */
-async function connect(running: RunningHost) {
-  const ws = new WebSocket(`ws://127.0.0.1:${running.port}/rpc?token=${running.token}`, { headers: { origin: running.origin } });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  let id = 0;
-  const pending = new Map<number, (result: any) => void>();
-  ws.on('message', (data) => {
-    const message = JSON.parse(data.toString());
-    if (message.type === 'result') pending.get(message.id)?.(message.result);
-  });
-  const call = (method: string, input: unknown = {}) =>
-    new Promise<any>((resolve) => {
-      pending.set(++id, resolve);
-      ws.send(JSON.stringify({ id, method, input }));
-    });
-  const ok = async (method: string, input: unknown = {}) => {
-    const result = await call(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.messageKey}`);
-    return result.value;
-  };
-  return { call, ok, close: () => ws.close() };
-}
 
 /** Waits for a condition the host reaches by itself (a report written from its own event loop). */
 async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {

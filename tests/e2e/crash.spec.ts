@@ -6,7 +6,8 @@
  * the consented report and nothing before consent; the bundle is exported. No uncaught page
  * error: the deliberate render error is caught by the boundary and asserted as a report instead.
  */
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +30,14 @@ const L = {
     send: '发送此报告', exportAll: '全部导出', saved: '报告包已保存', nav: '主导航',
   },
 } as const;
+
+/** Serious and critical axe findings (the list with rows and the detail dialog are not in views-a11y's empty wallet). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+}
 
 /** The distributor's endpoint, on loopback: counts every request and keeps their bodies. */
 async function startEndpoint(): Promise<{ server: Server; url: string; bodies: string[] }> {
@@ -76,6 +85,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await expect(page.getByRole('cell', { name: l.rejection })).toBeVisible();
       await expect(page.getByRole('cell', { name: l.worker })).toBeVisible();
       await page.screenshot({ path: join(SHOTS, `list-${lang}.png`) });
+      expect(await seriousViolations(page)).toEqual([]);
 
       // What would be shared, exactly; no send before consent.
       await rows.filter({ hasText: l.renderError }).getByRole('button', { name: l.details }).click();
@@ -86,6 +96,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       expect(shown.error.message).toContain('Crash reporter test');
       await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0); // the dialog has finished opening
       await page.screenshot({ path: join(SHOTS, `detail-${lang}.png`) });
+      expect(await seriousViolations(page)).toEqual([]);
       const send = page.getByRole('button', { name: l.send });
       await expect(send).toBeDisabled();
       expect(endpoint.bodies).toHaveLength(0);
