@@ -9,6 +9,7 @@ import type { Capability, EngineDeps } from './capability';
 import { createRouter, type Handlers, type Router } from './router/router';
 import { ledgerProjectionFactory } from './ledger';
 import type { KdfParams } from './vault';
+import { FORMAT_VERSION } from './vault/constants';
 import * as app from './app';
 import * as backup from './backup/capability';
 import * as ledger from './ledger/capability';
@@ -48,13 +49,17 @@ export async function startEngine(hostDeps: EngineDeps, options: EngineOptions =
     unlocked: () => wallets.service.current() !== null,
     walletFile: () => wallets.service.current()?.vault.path ?? null,
   });
+  const ledgers = ledger.init(deps, wallets.service);
+  const backups = backup.init(deps, wallets.service);
   const crashes = crash.init(deps, {
     reporter,
     support: options.support ?? buildSupportSettings(),
     log,
-    statistics: () => ({ wallets: wallets.service.current() ? 1 : 0, formatVersion: null, events: wallets.service.current()?.vault.head().seq ?? null }),
+    statistics: () => ({ wallets: wallets.service.current() ? 1 : 0, formatVersion: wallets.service.current() ? FORMAT_VERSION : null, events: wallets.service.current()?.vault.head().seq ?? null }),
+    // Safe start: no scheduled backups in this run (the renderer resets the settings to defaults).
+    onSafeStart: () => backups.scheduler.stop(),
   });
-  const capabilities: Capability[] = [app.init(deps), wallets, ledger.init(deps, wallets.service), backup.init(deps, wallets.service), crashes];
+  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, crashes];
   const handlers = Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers;
   const router = observeRouter(createRouter({ handlers, log: deps.log, isWalletUnlocked: () => wallets.service.current() !== null }), reporter);
 
