@@ -5,7 +5,7 @@
  * unresponsive/responsive (how long), did-fail-load, and electron-log through the scrubber.
  * Everything it records goes through the engine's CrashReporter; nothing here decides privacy.
  */
-import { app, crashReporter, dialog, type BrowserWindow } from 'electron';
+import { app, crashReporter, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { CrashReporter } from './crash/reporter';
 import { collectMinidumps } from './crash/minidumps';
 import { ReloadBudget } from './crash/reload-budget';
@@ -100,4 +100,27 @@ export function watchWindow(window: BrowserWindow, reporter: CrashReporter, opti
       details: { errorCode, errorDescription },
     });
   });
+}
+
+/**
+ * The application menu: the platform's standard menus (by role, so copy/paste and the macOS app
+ * menu keep working) plus Help → Report a problem / Crash reports, both opening the crash view.
+ */
+export function installHelpMenu(language: Language, openCrashView: () => void): void {
+  const t = (key: string) => translate(language, key);
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        { label: `${t('crash.problem.open')}…`, click: openCrashView },
+        { label: t('nav.crashes'), click: openCrashView },
+      ],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -12,7 +12,7 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadFile, rendererDir } from './window';
 import { startHostCrashReporting, type HostCrashReporting } from './crash/host';
 import { scrubLogHook } from './crash/log-hook';
-import { collectNativeDumps, startNativeCrashReporter, watchChildProcesses, watchWindow } from './crash-shell';
+import { collectNativeDumps, installHelpMenu, startNativeCrashReporter, watchChildProcesses, watchWindow } from './crash-shell';
 import { pickLanguage } from '../shared/i18n';
 
 if (!app.requestSingleInstanceLock()) {
@@ -64,10 +64,9 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(rendererDir(__dirname));
     bindIpc(engine, bus, () => window);
     window = createMainWindow(preloadFile(__dirname));
-    watchWindow(window, crash.reporter, {
-      language: () => pickLanguage([app.getLocale()]),
-      showReports: () => void window?.webContents.executeJavaScript("window.location.hash = '#/crashes'"),
-    });
+    const showCrashView = () => void window?.webContents.executeJavaScript("window.location.hash = '#/crashes'");
+    watchWindow(window, crash.reporter, { language: () => pickLanguage([app.getLocale()]), showReports: showCrashView });
+    installHelpMenu(pickLanguage([app.getLocale()]), showCrashView);
     window.on('closed', () => (window = null));
   });
 

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { CrashReporter } from '../../electron/crash/reporter';
 import { ReloadBudget } from '../../electron/crash/reload-budget';
 import { scrubLogHook } from '../../electron/crash/log-hook';
-import { collectNativeDumps, startNativeCrashReporter, watchChildProcesses, watchWindow } from '../../electron/crash-shell';
+import { collectNativeDumps, installHelpMenu, startNativeCrashReporter, watchChildProcesses, watchWindow } from '../../electron/crash-shell';
 import { FakeBrowserWindow, recorded } from '../shell/fake-electron';
 
 vi.mock('electron', async () => (await import('../shell/fake-electron')).fakeElectron);
@@ -99,4 +99,15 @@ it("electron-log's hook passes every argument through the scrubber", () => {
   const out = hook({ data: ['paid Zephyrine Bakery 12.50', new Error(`pw hunter2 hunter2 at ${join(dir, 'data')}`), { note: 'Zephyrine Bakery' }, 42] });
   expect(out.data.join(' ')).not.toMatch(/Zephyrine|hunter2|ow-crash-shell/);
   expect(out.data[3]).toBe(42);
+});
+
+it('Help → Report a problem and Crash reports open the crash view; the standard menus stay (by role)', () => {
+  const opened: number[] = [];
+  installHelpMenu('zh-CN', () => opened.push(1));
+  const menu = recorded.menu as { role?: string; submenu?: { label: string; click(): void }[] }[];
+  expect(menu.map((item) => item.role)).toEqual(expect.arrayContaining(['editMenu', 'viewMenu', 'help']));
+  const help = menu.find((item) => item.role === 'help')!.submenu!;
+  expect(help.map((item) => item.label)).toEqual(['报告问题…', '崩溃报告']);
+  help.forEach((item) => item.click());
+  expect(opened).toHaveLength(2);
 });

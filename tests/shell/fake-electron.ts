@@ -87,6 +87,7 @@ export const recorded = {
   dialogResponse: 0,
   quits: 0,
   paths: new Map<string, string>(),
+  menu: null as unknown[] | null,
 };
 
 export const fakeElectron = {
@@ -95,6 +96,10 @@ export const fakeElectron = {
     getPath: (name: string) => recorded.paths.get(name) ?? `/nonexistent/${name}`,
     quit: () => void recorded.quits++,
     exit: () => void recorded.quits++,
+  },
+  Menu: {
+    buildFromTemplate: (template: unknown[]) => template,
+    setApplicationMenu: (menu: unknown[]) => void (recorded.menu = menu),
   },
   crashReporter: { start: (options: Record<string, unknown>) => void recorded.crashReporterStarts.push(options) },
   dialog: {
