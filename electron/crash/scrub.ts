@@ -31,6 +31,14 @@ export interface ScrubKnowledge {
   salt: Buffer;
   /** Folders whose paths are personal (home, data folder): replaced by a placeholder. */
   folders: readonly { path: string; placeholder: string }[];
+  /** `known` as one pattern, when the caller keeps one built (SensitiveMemory does). */
+  knownPattern?: RegExp | null;
+}
+
+/** One case-insensitive alternation of the known strings, longest first (so a name wins over its prefix). */
+export function knownPatternOf(known: Iterable<string>): RegExp | null {
+  const values = [...new Set(known)].filter((s) => s.trim().length >= MIN_KNOWN_LENGTH).sort((a, b) => b.length - a.length);
+  return values.length ? new RegExp(values.map(escapeRegExp).join('|'), 'gi') : null;
 }
 
 const hashOf = (salt: Buffer, text: string) => createHash('sha256').update(salt).update(text, 'utf8').digest('hex');
@@ -91,8 +99,8 @@ export function scrub(text: string, knowledge: ScrubKnowledge): string {
     out = out.split(folder.path.replace(/\\/g, '\\\\')).join(folder.placeholder);
   }
   for (const pattern of HOME_PATTERNS) out = out.replace(pattern, '<home>');
-  const known = [...new Set(knowledge.known)].filter((s) => s.trim().length >= MIN_KNOWN_LENGTH).sort((a, b) => b.length - a.length);
-  for (const value of known) out = out.replace(new RegExp(escapeRegExp(value), 'gi'), '<private>');
+  const known = knowledge.knownPattern === undefined ? knownPatternOf(knowledge.known) : knowledge.knownPattern;
+  if (known) out = out.replace(known, '<private>');
   for (const [pattern, replacement] of PATTERNS) {
     out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
   }
@@ -108,6 +116,8 @@ export class SensitiveMemory {
   private readonly secretHashes = new Map<number, Set<string>>();
   private readonly salt = randomBytes(16);
   private readonly folders: { path: string; placeholder: string }[] = [];
+  /** Built on the first scrub after a change: logs scrub every line, the known set changes rarely. */
+  private knownPattern: RegExp | null | undefined;
 
   addFolder(path: string, placeholder: string): void {
     if (path) this.folders.push({ path, placeholder });
@@ -123,8 +133,12 @@ export class SensitiveMemory {
   addKnown(value: string): void {
     const trimmed = value.trim();
     if (trimmed.length < MIN_KNOWN_LENGTH) return;
-    this.known.delete(trimmed);
+    if (this.known.delete(trimmed)) {
+      this.known.add(trimmed); // seen again: the newest, last to drop out; the pattern is unchanged
+      return;
+    }
     this.known.add(trimmed);
+    this.knownPattern = undefined;
     if (this.known.size > MAX_KNOWN) this.known.delete(this.known.values().next().value as string);
   }
 
@@ -146,7 +160,8 @@ export class SensitiveMemory {
   }
 
   knowledge(): ScrubKnowledge {
-    return { known: this.known, secretHashes: this.secretHashes, salt: this.salt, folders: this.folders };
+    this.knownPattern ??= knownPatternOf(this.known);
+    return { known: this.known, secretHashes: this.secretHashes, salt: this.salt, folders: this.folders, knownPattern: this.knownPattern };
   }
 
   scrub(text: string): string {
