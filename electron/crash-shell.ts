@@ -37,6 +37,8 @@ export interface WindowWatchOptions {
   language(): Language;
   /** Opens the Crash reports view (after a reload when the window had crashed). */
   showReports(): void;
+  /** The renderer's warnings and errors go to the app's log (electron-log, scrubbed by its hook). */
+  log?(level: 'warn' | 'error', message: string): void;
 }
 
 export function watchWindow(window: BrowserWindow, reporter: CrashReporter, options: WindowWatchOptions): void {
@@ -89,6 +91,10 @@ export function watchWindow(window: BrowserWindow, reporter: CrashReporter, opti
       error: Object.assign(new Error(`window did not respond for ${seconds} s`), { name: 'Unresponsive', stack: '' }),
       details: { seconds },
     });
+  });
+
+  contents.on('console-message', (details) => {
+    if (details.level === 'warning' || details.level === 'error') options.log?.(details.level === 'error' ? 'error' : 'warn', `renderer: ${details.message}`);
   });
 
   contents.on('did-fail-load', (_event, errorCode, errorDescription, _url, isMainFrame) => {

@@ -65,7 +65,12 @@ if (!app.requestSingleInstanceLock()) {
     bindIpc(engine, bus, () => window);
     window = createMainWindow(preloadFile(__dirname));
     const showCrashView = () => void window?.webContents.executeJavaScript("window.location.hash = '#/crashes'");
-    watchWindow(window, crash.reporter, { language: () => pickLanguage([app.getLocale()]), showReports: showCrashView });
+    const rendererLog = log.scope('renderer');
+    watchWindow(window, crash.reporter, {
+      language: () => pickLanguage([app.getLocale()]),
+      showReports: showCrashView,
+      log: (level, message) => rendererLog[level](message),
+    });
     installHelpMenu(pickLanguage([app.getLocale()]), showCrashView);
     window.on('closed', () => (window = null));
   });

@@ -65,7 +65,13 @@ it('child-process-gone names type, reason and name; unresponsive says how long; 
   emitApp('child-process-gone', { type: 'Utility', reason: 'killed', exitCode: 9, serviceName: 'network.mojom.NetworkService', name: 'Network Service' });
   emitApp('child-process-gone', { type: 'Utility', reason: 'clean-exit', exitCode: 0 });
   const window = new FakeBrowserWindow({});
-  watchWindow(window as never, reporter, { language: () => 'zh-CN', showReports: () => {} });
+  const logged: string[] = [];
+  watchWindow(window as never, reporter, { language: () => 'zh-CN', showReports: () => {}, log: (level, message) => logged.push(`${level} ${message}`) });
+  // Electron 45 puts the details on the event object itself.
+  const consoleMessage = (details: object) => window.webContents.listeners.get('console-message')!.forEach((listener) => listener(details));
+  consoleMessage({ level: 'error', message: 'boom' });
+  consoleMessage({ level: 'info', message: 'chatter' });
+  expect(logged).toEqual(['error renderer: boom']);
   window.emit('unresponsive');
   window.emit('responsive');
   window.webContents.emit('did-fail-load', -6, 'ERR_FILE_NOT_FOUND', 'app://onewallet/index.html', true);
