@@ -22,12 +22,14 @@ const L = {
     viewBroken: 'This view stopped working', reloadView: 'Reload this view', diagnostics: 'Diagnostics', renderError: 'View failed to render',
     rejection: 'Unhandled rejection', worker: 'Worker crashed', details: 'Details', consent: 'I agree to send this report to the distributor of this build.',
     send: 'Send this report', exportAll: 'Export all', saved: 'Bundle saved', nav: 'Main navigation',
+    problem: 'Report a problem', what: 'What happened?', saveFile: 'Save as file', problemSaved: 'Saved. Attach this file when you contact support:',
   },
   'zh-CN': {
     settings: '设置与关于', crashes: '崩溃报告', testRenderer: '测试窗口崩溃流程', testEngine: '测试引擎崩溃流程',
     viewBroken: '此页面出现故障', reloadView: '重新加载此页面', diagnostics: '诊断', renderError: '页面渲染失败',
     rejection: '未处理的 Promise 拒绝', worker: '工作线程崩溃', details: '详情', consent: '我同意将此报告发送给此版本的发行方。',
     send: '发送此报告', exportAll: '全部导出', saved: '报告包已保存', nav: '主导航',
+    problem: '报告问题', what: '发生了什么？', saveFile: '保存为文件', problemSaved: '已保存。联系客服时请附上此文件：',
   },
 } as const;
 
@@ -114,6 +116,19 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       expect(bundle.reports).toHaveLength(3);
       expect(bundle.diagnostics.log.length).toBeGreaterThanOrEqual(0);
       expect(endpoint.bodies).toHaveLength(1); // exporting sends nothing
+
+      // Report a problem, saved as a file with scrubbed diagnostics.
+      await page.getByRole('button', { name: l.problem }).click();
+      const dialog = page.getByRole('dialog', { name: l.problem });
+      await dialog.getByLabel(l.what).fill('The chart went blank after I paid 123.45');
+      expect(await seriousViolations(page)).toEqual([]);
+      await dialog.getByRole('button', { name: l.saveFile }).click();
+      await expect(dialog.getByText(l.problemSaved)).toBeVisible();
+      const problemPath = (await dialog.locator('code').textContent())!.trim();
+      const problem = JSON.parse(readFileSync(problemPath, 'utf8'));
+      expect(problem.problem.description).toBe('The chart went blank after I paid <amount>');
+      expect(problem.diagnostics.statistics).toMatchObject({ wallets: 1, formatVersion: 1 });
+      expect(endpoint.bodies).toHaveLength(1);
     } finally {
       await host.stop();
       endpoint.server.close();

@@ -58,11 +58,11 @@ export function ReportProblemButton({ canSend }: { canSend: boolean }) {
         ]}
       >
         <Form layout="vertical">
-          <Form.Item label={t('crash.problem.description')} required>
-            <Input.TextArea rows={5} maxLength={8000} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <Form.Item label={t('crash.problem.description')} required htmlFor="ow-problem-description">
+            <Input.TextArea id="ow-problem-description" rows={5} maxLength={8000} value={description} onChange={(e) => setDescription(e.target.value)} />
           </Form.Item>
-          <Form.Item label={t('crash.problem.contact')}>
-            <Input maxLength={200} value={contact} onChange={(e) => setContact(e.target.value)} />
+          <Form.Item label={t('crash.problem.contact')} htmlFor="ow-problem-contact">
+            <Input id="ow-problem-contact" maxLength={200} value={contact} onChange={(e) => setContact(e.target.value)} />
           </Form.Item>
           <Checkbox checked={diagnostics} onChange={(e) => setDiagnostics(e.target.checked)}>
             {t('crash.problem.diagnostics')}
