@@ -9,11 +9,18 @@ import type { Capability, EngineDeps } from './capability';
 import { createRouter, type Handlers, type Router } from './router/router';
 import { ledgerProjectionFactory } from './ledger';
 import type { KdfParams } from './vault';
+import { FORMAT_VERSION } from './vault/constants';
 import * as app from './app';
 import * as backup from './backup/capability';
 import * as ledger from './ledger/capability';
 import * as wallet from './wallet';
 import * as update from './update/capability';
+import * as crash from './crash/capability';
+import { buildSupportSettings } from './crash/build-config';
+import { CrashReporter } from './crash/reporter';
+import { observeRouter } from './crash/router-observer';
+import { ScrubbedLog } from './crash/scrubbed-log';
+import type { SupportSettings } from './crash/upload';
 
 export interface Engine {
   router: Router;
@@ -28,15 +35,36 @@ export interface EngineOptions {
   testOnly?: { kdf: KdfParams };
   /** Where updates come from (the shell's electron-updater, or browser mode's --update-feed); none: checks say so. */
   update?: update.UpdateWiring;
+  /** The host's crash reporter (it also watches the process); the CLI and tests get a private one. */
+  crashReporter?: CrashReporter;
+  /** Support channels and crash endpoint; the build's own unless a test host passes a loopback one. */
+  support?: SupportSettings;
 }
 
-export async function startEngine(deps: EngineDeps, options: EngineOptions = {}): Promise<Engine> {
-  mkdirSync(deps.dataDir, { recursive: true, mode: 0o700 });
+export async function startEngine(hostDeps: EngineDeps, options: EngineOptions = {}): Promise<Engine> {
+  mkdirSync(hostDeps.dataDir, { recursive: true, mode: 0o700 });
+  const reporter = options.crashReporter ?? new CrashReporter({ dataDir: hostDeps.dataDir, appVersion: hostDeps.platform.appVersion });
+  // Every log line of every capability passes the one scrubber.
+  const log = new ScrubbedLog(reporter.memory, hostDeps.log);
+  const deps: EngineDeps = { ...hostDeps, log };
   const wallets = wallet.init(deps, { projections: ledgerProjectionFactory, testOnlyKdf: options.testOnly?.kdf });
+  reporter.setWalletSource({
+    unlocked: () => wallets.service.current() !== null,
+    walletFile: () => wallets.service.current()?.vault.path ?? null,
+  });
+  const ledgers = ledger.init(deps, wallets.service);
   const backups = backup.init(deps, wallets.service);
-  const capabilities: Capability[] = [app.init(deps), wallets, ledger.init(deps, wallets.service), backups, update.init(deps, wallets.service, backups.backupNow, options.update)];
+  const crashes = crash.init(deps, {
+    reporter,
+    support: options.support ?? buildSupportSettings(),
+    log,
+    statistics: () => ({ wallets: wallets.service.current() ? 1 : 0, formatVersion: wallets.service.current() ? FORMAT_VERSION : null, events: wallets.service.current()?.vault.head().seq ?? null }),
+    // Safe start: no scheduled backups in this run (the renderer resets the settings to defaults).
+    onSafeStart: () => backups.scheduler.stop(),
+  });
+  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, update.init(deps, wallets.service, backups.backupNow, options.update), crashes];
   const handlers = Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers;
-  const router = createRouter({ handlers, log: deps.log, isWalletUnlocked: () => wallets.service.current() !== null });
+  const router = observeRouter(createRouter({ handlers, log: deps.log, isWalletUnlocked: () => wallets.service.current() !== null }), reporter);
 
   async function dispose(timeoutMs = 5000): Promise<void> {
     for (const capability of [...capabilities].reverse()) {

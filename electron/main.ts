@@ -11,14 +11,20 @@ import { EventBus } from './router/event-bus';
 import { bindIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadFile, rendererDir } from './window';
+import { startHostCrashReporting, type HostCrashReporting } from './crash/host';
+import { scrubLogHook } from './crash/log-hook';
+import { collectNativeDumps, installHelpMenu, startNativeCrashReporter, watchChildProcesses, watchWindow } from './crash-shell';
+import { pickLanguage } from '../shared/i18n';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
+  startNativeCrashReporter();
   log.initialize();
   let window: BrowserWindow | null = null;
   let engine: Engine | null = null;
+  let crash: HostCrashReporting | null = null;
 
   app.on('second-instance', () => {
     if (!window) return;
@@ -28,19 +34,46 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const bus = new EventBus();
-    engine = await startEngine(
-      {
-        dataDir: join(app.getPath('userData'), 'data'),
-        bus,
-        log: log.scope('engine'),
-        platform: { mode: 'electron', appVersion: app.getVersion(), platform: process.platform, systemLocale: app.getLocale() },
-      },
-      // Disposal (will-quit below) lets the policy re-check or disarm install-on-quit first.
-      { update: electronUpdateWiring() },
-    );
+    const dataDir = join(app.getPath('userData'), 'data');
+    crash = startHostCrashReporting({
+      dataDir,
+      appVersion: app.getVersion(),
+      electronVersion: process.versions.electron,
+      chromeVersion: process.versions.chrome,
+      log: (line) => log.error(line),
+      exit: (code) => app.exit(code),
+    });
+    // Every log line of main and renderer, to every transport, passes the one scrubber.
+    log.hooks.push(scrubLogHook(crash.reporter.memory));
+    collectNativeDumps(crash.reporter);
+    watchChildProcesses(crash.reporter);
+    try {
+      engine = await startEngine(
+        {
+          dataDir,
+          bus,
+          log: log.scope('engine'),
+          platform: { mode: 'electron', appVersion: app.getVersion(), platform: process.platform, systemLocale: app.getLocale() },
+        },
+        // Disposal (will-quit below) lets the policy re-check or disarm install-on-quit first.
+        { crashReporter: crash.reporter, update: electronUpdateWiring() },
+      );
+    } catch (error) {
+      crash.startFailed(error);
+      app.exit(1);
+      return;
+    }
     serveRenderer(rendererDir(__dirname));
     bindIpc(engine, bus, () => window);
     window = createMainWindow(preloadFile(__dirname));
+    const showCrashView = () => void window?.webContents.executeJavaScript("window.location.hash = '#/crashes'");
+    const rendererLog = log.scope('renderer');
+    watchWindow(window, crash.reporter, {
+      language: () => pickLanguage([app.getLocale()]),
+      showReports: showCrashView,
+      log: (level, message) => rendererLog[level](message),
+    });
+    installHelpMenu(pickLanguage([app.getLocale()]), showCrashView);
     window.on('closed', () => (window = null));
   });
 
@@ -52,6 +85,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     void engine.dispose(5000).finally(() => {
       disposed = true;
+      crash?.cleanQuit();
       app.quit();
     });
   });

@@ -24,6 +24,7 @@ import {
   TransactionPage,
   TransactionQuery,
 } from './ledger-views';
+import { CrashReport, CrashSummary, RendererCrashInput, StartupState, SupportConfig } from './crash';
 
 /** Default cap on one request's JSON size; methods that take files may raise it. */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -154,6 +155,7 @@ const ledgerQuery = <I extends z.ZodType, O extends z.ZodType>(input: I, output:
   method(input, output, { needsUnlockedWallet: true });
 const Month = z.string().regex(/^\d{4}-\d{2}$/);
 const IdInput = z.string().min(1).max(64);
+const CrashId = z.string().regex(/^[0-9a-z-]{8,64}$/);
 
 // ── Backups (electron/backup) ───────────────────────────────────────────────────────────────
 const FolderPath = z.string().trim().min(1).max(4096);
@@ -412,6 +414,41 @@ export const methods = {
   'update/install': method(z.object({ when: z.enum(['now', 'on-quit']), withoutBackup: z.boolean().optional() }).strict(), UpdateStatus),
   'update/updateSettings': method(UpdateSettingsView.pick({ channel: true, autoCheck: true, autoDownload: true }).partial().strict(), UpdateStatus),
   'update/dismissWhatsNew': method(NoInput, UpdateStatus),
+
+  // ── Crash reports (electron/crash): local, scrubbed, shared only with consent ──────────────
+  /** What this start found: an unclean exit, how many in a row, whether the integrity check is due. */
+  'crash/startup': method(NoInput, StartupState),
+  /** After an unclean exit the check ran at unlock (or the user saw its result): stop asking. */
+  'crash/checkDone': method(NoInput, Ok),
+  /** Safe start: this run takes default settings and skips automatic backups and update checks. */
+  'crash/safeStart': method(NoInput, Ok),
+  'crash/support': method(NoInput, SupportConfig),
+  'crash/list': method(NoInput, z.array(CrashSummary)),
+  'crash/get': method(z.object({ id: CrashId }).strict(), CrashReport),
+  'crash/delete': method(z.union([z.object({ id: CrashId }).strict(), z.object({ all: z.literal(true) }).strict()]), z.object({ deleted: z.number().int() })),
+  /** One JSON bundle: the chosen reports and, if asked, redacted diagnostics. */
+  'crash/export': method(
+    z.object({ ids: z.array(CrashId).max(50), diagnostics: z.boolean(), dir: FolderPath.optional() }).strict(),
+    z.object({ path: z.string(), reports: z.number().int() }),
+  ),
+  /** Sends one report to the build's endpoint; `consent` is asked per report and never remembered. */
+  'crash/send': method(z.object({ id: CrashId, consent: z.literal(true) }).strict(), Ok),
+  /** The renderer's own crashes: window.onerror, unhandledrejection, React error boundaries. */
+  'crash/reportRenderer': method(RendererCrashInput, z.object({ id: z.string().nullable() }), { maxPayloadBytes: 48 * 1024 }),
+  /** Settings → Diagnostics: make the engine record a real crash of the given kind. */
+  'crash/test': method(z.object({ target: z.enum(['rejection', 'worker', 'exception']) }).strict(), Ok),
+  'crash/reportProblem': method(
+    z
+      .object({
+        description: z.string().trim().min(1).max(8000),
+        contact: z.string().trim().max(200).nullable(),
+        diagnostics: z.boolean(),
+        send: z.boolean(),
+        dir: FolderPath.optional(),
+      })
+      .strict(),
+    z.object({ path: z.string().nullable(), sent: z.boolean() }),
+  ),
 } as const;
 
 export type Methods = typeof methods;
@@ -437,6 +474,8 @@ export const events = {
   'task/progress': TaskProgress,
   /** The update policy's state changed (check, progress, verification, backup, ready, error). */
   'update/changed': UpdateStatus,
+  /** A crash report was written (the crash view refreshes). */
+  'crash/recorded': z.object({ id: z.string() }),
 } as const;
 
 export type Events = typeof events;

@@ -36,7 +36,12 @@ await Promise.all(
         format: 'cjs',
         sourcemap: 'linked',
         external,
-        define: { 'process.env.ONEWALLET_VERSION': JSON.stringify(pkg.version), ...entry.define },
+        define: {
+          'process.env.ONEWALLET_VERSION': JSON.stringify(pkg.version),
+          // The distributor's support channels and crash endpoint (electron/crash/build-config.ts).
+          'process.env.ONEWALLET_SUPPORT': JSON.stringify(JSON.stringify(pkg.onewallet?.support ?? {})),
+          ...entry.define,
+        },
         minify: entry.minify ?? false,
         logLevel: 'warning',
       }),

@@ -21,6 +21,7 @@ export interface KdfParams {
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+if (workerData.job === 'crash') throw new Error('Argon2id worker crash requested by Settings → Diagnostics');
 const sodium = require(workerData.sodiumPath);
 sodium.ready.then(() => {
   const alg = sodium.crypto_pwhash_ALG_ARGON2ID13;
@@ -50,6 +51,17 @@ function sodiumPath(): string {
   return require.resolve('libsodium-wrappers-sumo').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 }
 
+/** Told about every crash of an Argon2id worker (the crash reporter listens); the caller still gets the error. */
+const workerCrashListeners = new Set<(error: Error) => void>();
+export function onKdfWorkerCrash(listener: (error: Error) => void): () => void {
+  workerCrashListeners.add(listener);
+  return () => workerCrashListeners.delete(listener);
+}
+function workerCrashed(error: Error): Error {
+  for (const listener of workerCrashListeners) listener(error);
+  return error;
+}
+
 function runWorker<T>(data: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
@@ -66,10 +78,10 @@ function runWorker<T>(data: Record<string, unknown>, transfer: ArrayBuffer[] = [
     });
     worker.once('error', (error) => {
       settled = true;
-      reject(error);
+      reject(workerCrashed(error));
     });
     worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`kdf worker exited with code ${code}`));
+      if (!settled) reject(workerCrashed(new Error(`kdf worker exited with code ${code}`)));
     });
   });
 }
@@ -110,6 +122,14 @@ export async function deriveKey(password: string, salt: Uint8Array, params: KdfP
     [passwordBytes.buffer as ArrayBuffer],
   );
   return key;
+}
+
+/** Settings → Diagnostics: crashes a real Argon2id worker so the whole capture path can be walked. */
+export async function crashKdfWorkerForDiagnostics(): Promise<Error> {
+  return runWorker({ job: 'crash' }).then(
+    () => new Error('the worker did not crash'),
+    (error: Error) => error,
+  );
 }
 
 const MIB = 1024 * 1024;

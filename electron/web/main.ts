@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pickLanguage } from '../../shared/i18n';
+import { startHostCrashReporting } from '../crash/host';
 import { startEngine } from '../engine';
 import { EventBus } from '../router/event-bus';
 import { consoleLogger } from '../support/console-logger';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     usage();
   }
   const bus = new EventBus();
+  const crash = startHostCrashReporting({ dataDir, appVersion, log: (line) => consoleLogger.error(line), exit: (code) => process.exit(code) });
   const engine = await startEngine(
     {
       dataDir,
@@ -58,8 +60,11 @@ async function main(): Promise<void> {
       log: consoleLogger,
       platform: { mode: 'browser', appVersion, platform: process.platform, systemLocale },
     },
-    { update },
-  );
+    { crashReporter: crash.reporter, update },
+  ).catch((error: unknown) => {
+    crash.startFailed(error);
+    throw error;
+  });
   const host = await startWebHost({ engine, bus, staticDir: resolve(__dirname, '../renderer'), port });
   const url = values.lang ? `${host.url}&lang=${values.lang}` : host.url;
   console.log(`OneWallet ready at ${url}`);
@@ -67,6 +72,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     await host.close();
     await engine.dispose();
+    crash.cleanQuit();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

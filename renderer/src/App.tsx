@@ -17,6 +17,11 @@ import { ConnectionScreen } from './shell/ConnectionScreen';
 import { Preferences } from './shell/Preferences';
 import { Shell } from './shell/Shell';
 import { WalletGate } from './wallet/WalletGate';
+import { installWindowCapture, setCrashApi } from './lib/crash-capture';
+import { ErrorBoundary } from './views/crashes/ErrorBoundary';
+import { StartupNotice } from './views/crashes/StartupNotice';
+
+installWindowCapture();
 
 export function App() {
   const { t } = useTranslation();
@@ -37,6 +42,7 @@ export function App() {
   const dark = settings?.theme === 'dark' || (settings?.theme !== 'light' && systemDark);
 
   useEffect(() => applyLanguage(language), [language]);
+  useEffect(() => setCrashApi(live ? api : null), [api, live]);
 
   const updateSettings = async (patch: Partial<Settings>) => {
     // An explicit choice in settings wins over the ?lang= of the link that opened the page.
@@ -57,9 +63,12 @@ export function App() {
         )}
         {live && api && settings ? (
           <ApiContext.Provider value={api}>
-            <WalletGate toolbar={<Preferences language={language} dark={dark} onUpdateSettings={updateSettings} />}>
-              <Shell settings={settings} language={language} dark={dark} onUpdateSettings={updateSettings} />
-            </WalletGate>
+            <ErrorBoundary scope="shell">
+              <StartupNotice onUpdateSettings={updateSettings} />
+              <WalletGate toolbar={<Preferences language={language} dark={dark} onUpdateSettings={updateSettings} />}>
+                <Shell settings={settings} language={language} dark={dark} onUpdateSettings={updateSettings} />
+              </WalletGate>
+            </ErrorBoundary>
           </ApiContext.Provider>
         ) : (
           <ConnectionScreen state={connection} onRetry={() => setAttempt((n) => n + 1)} />

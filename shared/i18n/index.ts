@@ -16,6 +16,7 @@ import { cliLedgerMessages } from './cli-ledger';
 import { updateMessages } from './update';
 import { vaultSafetyMessages } from './vault-safety';
 import { filesAndInputMessages } from './files-and-input';
+import { crashMessages } from './crash';
 
 const AREAS: AreaMessages[] = [
   commonMessages,
@@ -30,6 +31,7 @@ const AREAS: AreaMessages[] = [
   updateMessages,
   vaultSafetyMessages,
   filesAndInputMessages,
+  crashMessages,
 ];
 
 function mergeInto(target: MessageTree, source: MessageTree): MessageTree {

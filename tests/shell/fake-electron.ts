@@ -29,6 +29,14 @@ export class FakeWebContents {
   send(channel: string, message: unknown): void {
     this.sent.push({ channel, message });
   }
+  reloads = 0;
+  reload(): void {
+    this.reloads++;
+  }
+  /** Fires `event` with a plain event object, like Chromium's notifications that cannot be prevented. */
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) listener({}, ...args);
+  }
   /** Fires `event` like Chromium would and says whether a listener called preventDefault(). */
   emitPreventable(event: string, ...args: unknown[]): boolean {
     let prevented = false;
@@ -47,6 +55,14 @@ export class FakeBrowserWindow {
   once(): this {
     return this;
   }
+  readonly windowListeners = new Map<string, Listener[]>();
+  on(event: string, listener: Listener): this {
+    this.windowListeners.set(event, [...(this.windowListeners.get(event) ?? []), listener]);
+    return this;
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.windowListeners.get(event) ?? []) listener({}, ...args);
+  }
   show(): void {}
   isDestroyed(): boolean {
     return false;
@@ -64,9 +80,34 @@ export const recorded = {
   openedExternally: [] as string[],
   protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
   fetched: [] as string[],
+  appListeners: new Map<string, Listener[]>(),
+  crashReporterStarts: [] as Record<string, unknown>[],
+  dialogs: [] as { message: string; buttons: string[] }[],
+  /** What the next message box answers (the index of the button the user "clicks"). */
+  dialogResponse: 0,
+  quits: 0,
+  paths: new Map<string, string>(),
+  menu: null as unknown[] | null,
 };
 
 export const fakeElectron = {
+  app: {
+    on: (event: string, listener: Listener) => recorded.appListeners.set(event, [...(recorded.appListeners.get(event) ?? []), listener]),
+    getPath: (name: string) => recorded.paths.get(name) ?? `/nonexistent/${name}`,
+    quit: () => void recorded.quits++,
+    exit: () => void recorded.quits++,
+  },
+  Menu: {
+    buildFromTemplate: (template: unknown[]) => template,
+    setApplicationMenu: (menu: unknown[]) => void (recorded.menu = menu),
+  },
+  crashReporter: { start: (options: Record<string, unknown>) => void recorded.crashReporterStarts.push(options) },
+  dialog: {
+    showMessageBox: async (_window: unknown, options: { message: string; buttons: string[] }) => {
+      recorded.dialogs.push({ message: options.message, buttons: options.buttons });
+      return { response: recorded.dialogResponse, checkboxChecked: false };
+    },
+  },
   ipcMain: {
     handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => {
       if (recorded.ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`); // as Electron does

@@ -27,6 +27,8 @@ import { ReportsView } from '../views/reports/ReportsView';
 import { TransactionsView } from '../views/transactions/TransactionsView';
 import { UpdateBanner } from '../views/update/UpdateBanner';
 import { WhatsNew } from '../views/update/WhatsNew';
+import { CrashesView } from '../views/crashes/CrashesView';
+import { ErrorBoundary } from '../views/crashes/ErrorBoundary';
 
 const ICONS: Record<Route, ReactNode> = {
   dashboard: <AppstoreOutlined />,
@@ -59,6 +61,7 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
     reports: <ReportsView />,
     backup: <BackupView />,
     settings: <SettingsView settings={settings} language={language} onUpdate={onUpdateSettings} />,
+    crashes: <CrashesView />,
   };
   const view = views[route] ?? <PlaceholderView title={t(`nav.${route}`)} />;
 
@@ -95,7 +98,10 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
         <Layout.Content className="ow-content">
           <UpdateBanner />
           <WhatsNew />
-          {view}
+          {/* A view that throws gets a recovery screen, never a white window; a new route starts afresh. */}
+          <ErrorBoundary key={route} scope="view">
+            {view}
+          </ErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -7,6 +7,7 @@ import { errorText, unwrap, useApi } from '../lib/api-context';
 import { systemLanguage } from '../lib/i18n';
 import { WalletSecurityCard } from './WalletSecurityCard';
 import { UpdateCard } from './update/UpdateCard';
+import { DiagnosticsCard } from './crashes/DiagnosticsCard';
 
 interface Props {
   settings: Settings;
@@ -67,6 +68,7 @@ export function SettingsView({ settings, onUpdate }: Props) {
         </Space>
       </Card>
       <WalletSecurityCard />
+      <DiagnosticsCard />
       <Card title={t('about.title')}>
         {error && <Alert type="error" showIcon message={error} />}
         {info && (

@@ -14,6 +14,8 @@ export interface RunningHost {
   token: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** Ends the host with `signal` (SIGKILL: a crash) or waits for it to end by itself; resolves to its exit code (null when signalled). */
+  exit(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 const ROOT = resolve(__dirname, '../../..');
@@ -23,7 +25,7 @@ const ROOT = resolve(__dirname, '../../..');
  * test host, identical but for a cheap Argon2id cost.
  */
 export async function startHost(
-  options: { lang?: 'zh-CN' | 'en-US'; dataDir?: string; production?: boolean; seed?: { transactions: number; password: string }; extraArgs?: string[] } = {},
+  options: { lang?: 'zh-CN' | 'en-US'; dataDir?: string; production?: boolean; seed?: { transactions: number; password: string }; extraArgs?: string[]; crashEndpoint?: string } = {},
 ): Promise<RunningHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'onewallet-e2e-'));
   const script = options.production ? 'out/web/host.cjs' : 'out/test/test-host.cjs';
@@ -31,6 +33,7 @@ export async function startHost(
   if (options.lang) args.push('--lang', options.lang);
   if (options.seed) args.push('--seed-transactions', String(options.seed.transactions), '--seed-password', options.seed.password);
   if (options.extraArgs) args.push(...options.extraArgs);
+  if (options.crashEndpoint) args.push('--crash-endpoint', options.crashEndpoint);
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 
   const url = await new Promise<string>((resolveUrl, reject) => {
@@ -51,9 +54,12 @@ export async function startHost(
 
   // The engine's own complaints belong in the test log: a crash would otherwise look like a UI bug.
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[host] ${chunk}`));
-  child.once('exit', (code, signal) => {
-    if (code !== 0 && signal !== 'SIGTERM') process.stderr.write(`[host] exited with ${code ?? signal}\n`);
-  });
+  const exited = new Promise<number | null>((done) =>
+    child.once('exit', (code, signal) => {
+      if (code !== 0 && signal !== 'SIGTERM') process.stderr.write(`[host] exited with ${code ?? signal}\n`);
+      done(code);
+    }),
+  );
   const parsed = new URL(url);
   return {
     url,
@@ -61,6 +67,10 @@ export async function startHost(
     port: Number(parsed.port),
     token: parsed.searchParams.get('token') ?? '',
     dataDir,
+    async exit(signal) {
+      if (signal && child.exitCode === null) child.kill(signal);
+      return exited;
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((done) => child.once('exit', done));

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startHostCrashReporting } from '../../../electron/crash/host';
 import { startEngine } from '../../../electron/engine';
 import { EventBus } from '../../../electron/router/event-bus';
 import { stderrLogger } from '../../../electron/support/logger';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
       'update-public-key': { type: 'string' },
       'app-version': { type: 'string' },
       'update-start-delay-ms': { type: 'string' },
+      // Test-only: the crash endpoint a distributor would set at build time (a loopback test server).
+      'crash-endpoint': { type: 'string' },
     },
   });
   const dataDir = resolve(values['data-dir'] ?? '.');
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
     timeoutMs: 3000,
   });
   const bus = new EventBus();
+  const crash = startHostCrashReporting({ dataDir, appVersion, log: (line) => stderrLogger.error(line), exit: (code) => process.exit(code) });
   const engine = await startEngine(
     {
       dataDir,
@@ -50,13 +54,22 @@ async function main(): Promise<void> {
       log: stderrLogger,
       platform: { mode: 'browser', appVersion, platform: process.platform, systemLocale: values.lang ?? 'en-US' },
     },
-    { testOnly: { kdf: TEST_KDF }, update },
-  );
+    {
+      testOnly: { kdf: TEST_KDF },
+      update,
+      crashReporter: crash.reporter,
+      support: { endpoint: values['crash-endpoint'] ?? null, email: 'support@example.test', site: 'https://example.test/support' },
+    },
+  ).catch((error: unknown) => {
+    crash.startFailed(error);
+    throw error;
+  });
   const host = await startWebHost({ engine, bus, staticDir: resolve(__dirname, '../renderer') });
   console.log(`OneWallet ready at ${values.lang ? `${host.url}&lang=${values.lang}` : host.url}`);
   const stop = async () => {
     await host.close();
     await engine.dispose();
+    crash.cleanQuit();
     process.exit(0);
   };
   process.once('SIGTERM', stop);
