@@ -54,15 +54,19 @@ export async function startEngine(hostDeps: EngineDeps, options: EngineOptions =
   });
   const ledgers = ledger.init(deps, wallets.service);
   const backups = backup.init(deps, wallets.service);
+  const updates = update.init(deps, wallets.service, backups.backupNow, options.update);
   const crashes = crash.init(deps, {
     reporter,
     support: options.support ?? buildSupportSettings(),
     log,
     statistics: () => ({ wallets: wallets.service.current() ? 1 : 0, formatVersion: wallets.service.current() ? FORMAT_VERSION : null, events: wallets.service.current()?.vault.head().seq ?? null }),
-    // Safe start: no scheduled backups in this run (the renderer resets the settings to defaults).
-    onSafeStart: () => backups.scheduler.stop(),
+    // Safe start: no automatic backups (on quit included) and no automatic update checks in this run; the renderer resets the settings to defaults.
+    onSafeStart: () => {
+      backups.scheduler.suspend();
+      updates.policy.stop();
+    },
   });
-  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, update.init(deps, wallets.service, backups.backupNow, options.update), crashes];
+  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, updates, crashes];
   const handlers = Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers;
   const router = observeRouter(createRouter({ handlers, log: deps.log, isWalletUnlocked: () => wallets.service.current() !== null }), reporter);
 

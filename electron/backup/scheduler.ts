@@ -35,12 +35,19 @@ export class BackupScheduler {
   private timer: unknown = null;
   private running: Promise<void> = Promise.resolve();
   private stopped = true;
+  private suspended = false;
 
   constructor(private readonly deps: SchedulerDeps, private settings: ScheduleSettings = DEFAULT_SCHEDULE) {}
 
   start(): void {
     this.stopped = false;
     this.arm();
+  }
+
+  /** Safe start after repeated crashes: no automatic backup in this run, not even on quit; asked-for ones still run. */
+  suspend(): void {
+    this.suspended = true;
+    this.stop();
   }
 
   stop(): void {
@@ -69,7 +76,7 @@ export class BackupScheduler {
 
   /** Before the app quits (call while the wallet is still unlocked). */
   beforeQuit(): Promise<void> {
-    return this.enqueue('quit', this.settings.onQuit);
+    return this.enqueue('quit', this.settings.onQuit && !this.suspended);
   }
 
   beforeUpdate(): Promise<void> {

@@ -97,4 +97,16 @@ describe('backup scheduler', () => {
     await all;
     expect(h.runs).toEqual(['manual', 'update', 'manual']);
   });
+
+  test('a safe start suspends automatic backups for the run, on quit included; asked-for ones still run', async () => {
+    const h = harness();
+    h.scheduler.start();
+    h.scheduler.suspend();
+    await h.advance(48 * HOUR);
+    await h.scheduler.beforeQuit();
+    expect(h.runs).toEqual([]);
+    await h.scheduler.manual();
+    await h.scheduler.beforeUpdate();
+    expect(h.runs).toEqual(['manual', 'update']);
+  });
 });
