@@ -139,6 +139,16 @@ async function rpcBatch(page: Page, method: string, inputs: unknown[]): Promise<
 
 const dialog = (page: Page) => page.getByRole('dialog');
 
+/**
+ * Selects an account in the list and waits until it is the selected one: the register and the
+ * actions belong to the selected account, and on a busy machine a click on "Freeze" or "Close"
+ * right after the selection could otherwise act on the account selected before.
+ */
+async function selectAccount(page: Page, name: RegExp) {
+  await page.getByRole('button', { name }).click();
+  await expect(page.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'true');
+}
+
 /** Chooses an option of an antd Select by its visible text. */
 /**
  * Picks an option and waits until the Select shows it. On a busy machine a click can land while
@@ -239,7 +249,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
 
       // Balances follow: 1000 + 200 − 35.50 = 1164.50 on the card.
       await go('accounts');
-      await page.getByRole('button', { name: /Everyday card/ }).click();
+      await selectAccount(page, /Everyday card/);
       await expect(page.getByTestId('account-balance')).toHaveText(cny('1,164.50'));
       const register = page.getByRole('table', { name: /Everyday card/ });
       await expect(register.getByRole('row', { name: /Noodle bar/ })).toContainText(cny('1,164.50'));
@@ -272,8 +282,9 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       expect(locked).toMatchObject({ ok: false, messageKey: 'errors.reconciled_locked' });
 
       // Freeze (with a reason) and unfreeze Alipay.
-      await page.getByRole('button', { name: /Alipay/ }).click();
+      await selectAccount(page, /Alipay/);
       await page.getByRole('button', { name: l.freeze }).click();
+      await expect(dialog(page)).toContainText('Alipay');
       await dialog(page).getByLabel(l.reason).fill(lang === 'zh-CN' ? '手机丢失' : 'phone lost');
       await dialog(page).getByRole('button', { name: l.freeze, exact: true }).click();
       await expect(page.getByRole('button', { name: /Alipay/ })).toContainText(l.frozen);
@@ -310,7 +321,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       );
       expect(seeded).toBe(600);
       await go('accounts');
-      await page.getByRole('button', { name: /Pocket cash/ }).click();
+      await selectAccount(page, /Pocket cash/);
       const cashRegister = page.getByRole('table', { name: /Pocket cash/ });
       await expect(cashRegister.getByRole('row', { name: /Coin 600/ })).toContainText(cny('600.00'));
       expect(await cashRegister.getByRole('row').count()).toBeLessThan(80); // only what is on screen is rendered
@@ -390,7 +401,7 @@ test('closing an account: refused while it holds money, then closed and hidden, 
     await expect(totals).toContainText('CN¥120.00');
 
     // With 20.00 in it, the engine refuses and says why; nothing changes.
-    await page.getByRole('button', { name: /Old card/ }).click();
+    await selectAccount(page, /Old card/);
     await page.getByRole('button', { name: 'Close account' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Close account', exact: true }).click();
     await expect(page.getByText('The account “Old card” still holds 20.00 CNY. Move the money out before closing it.')).toBeVisible();
@@ -400,7 +411,7 @@ test('closing an account: refused while it holds money, then closed and hidden, 
     const accounts = await rpc<{ accounts: { id: string; name: string }[] }>(page, 'ledger/accounts', {});
     const id = (name: string) => accounts.accounts.find((account) => account.name === name)!.id;
     await rpc(page, 'ledger/recordTransfer', { requestId: 'empty-old-card', fromAccountId: id('Old card'), toAccountId: id('Wallet cash'), amount: '20', currency: 'CNY', date: '2026-11-20' });
-    await page.getByRole('button', { name: /Old card/ }).click();
+    await selectAccount(page, /Old card/);
     await page.getByRole('button', { name: 'Close account' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Close account', exact: true }).click();
     await expect(page.getByText('“Old card” is closed.')).toBeVisible();
