@@ -5,6 +5,7 @@ import { DomainError } from '../../shared/errors';
 import type { Capability, EngineDeps } from '../capability';
 import type { Handlers } from '../router/router';
 import { writeFileAtomic } from '../support/atomic-file';
+import { fileError } from '../support/os-errors';
 import { crashKdfWorkerForDiagnostics, onKdfWorkerCrash } from '../vault/kdf';
 import { buildBundle, type Problem, type WalletStatistics } from './bundle';
 import type { CrashReporter } from './reporter';
@@ -30,13 +31,13 @@ export function init(deps: EngineDeps, options: CrashCapabilityOptions): Capabil
 
   function writeBundle(dir: string | undefined, name: string, bundle: unknown): string {
     const target = dir ?? join(deps.dataDir, 'exports');
+    const path = join(target, name);
     try {
       mkdirSync(target, { recursive: true, mode: 0o700 });
-      const path = join(target, name);
       writeFileAtomic(path, `${JSON.stringify(bundle, null, 2)}\n`);
       return path;
     } catch (error) {
-      throw new DomainError('io_error', 'errors.crash.write_failed', { reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+      throw fileError(error, path);
     }
   }
 

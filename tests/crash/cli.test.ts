@@ -47,6 +47,10 @@ it('lists, shows and exports the reports; bad input has a clear message, its exi
   const taken = await runBundled(cli, ['crash', 'export', '--out', join(dir, 'taken.json'), '--data-dir', data]);
   expect(taken.code).toBe(5);
   expect(readFileSync(join(dir, 'taken.json'), 'utf8')).toBe('keep me');
+  // A folder that is really a file: the shared file-error sentence naming the path, exit 5.
+  const blocked = join(dir, 'taken.json', 'bundle.json');
+  const intoFile = await runBundled(cli, ['crash', 'export', '--out', blocked, '--data-dir', data]);
+  expect([intoFile.code, intoFile.stderr.trim()]).toEqual([5, `A part of ${blocked} is a file where a folder is needed.`]);
   const noDir = await runBundled(cli, ['crash', 'list']);
   expect(noDir.code).toBe(2);
   expect(noDir.stderr).toContain('--data-dir');

@@ -10,6 +10,7 @@ import { DomainError } from '../../../shared/errors';
 import { buildBundle } from '../../crash/bundle';
 import { CrashReporter } from '../../crash/reporter';
 import { writeFileAtomic } from '../../support/atomic-file';
+import { fileError } from '../../support/os-errors';
 import { group } from '../args';
 import { UsageError, type CliContext } from '../context';
 import { t } from '../messages';
@@ -70,7 +71,7 @@ const exportAction: Action = {
     try {
       writeFileAtomic(out, `${JSON.stringify(bundle, null, 2)}\n`);
     } catch (error) {
-      throw new DomainError('io_error', 'errors.crash.write_failed', { reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+      throw fileError(error, out);
     }
     if (ctx.options.json) ctx.json({ path: out, reports: reports.length });
     else ctx.out(t('cli.crash.exported', { count: reports.length, path: out }));
