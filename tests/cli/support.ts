@@ -40,19 +40,28 @@ export interface CliRun {
 }
 
 /** Runs the bundled CLI; the bundle lives in a temp dir, so node_modules comes from NODE_PATH. */
-export function runBundled(bundle: string, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export function runBundled(
+  bundle: string,
+  args: string[],
+  options: {
+    stdin?: string;
+    env?: Record<string, string>;
+    /** A file descriptor to hand the child as its standard output instead of a pipe we read. */
+    stdoutFd?: number;
+  } = {},
+): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [bundle, ...args], {
       env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules'), ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', options.stdoutFd ?? 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
+    child.stdin?.end(options.stdin ?? '');
   });
 }
 

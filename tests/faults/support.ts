@@ -4,14 +4,13 @@
  * is filled up. Each fault must end with one translated sentence, a defined exit code, and a
  * wallet that still verifies with every acknowledged write in it.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { closeSync, constants, mkdirSync, openSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createVault } from '../../electron/vault';
 import { TEST_KDF } from '../vault/support/helpers';
-import { seedLedger, type CliRun } from '../cli/support';
+import { runBundled, seedLedger, type CliRun } from '../cli/support';
 
-const ROOT = resolve(__dirname, '..', '..');
 export const PASSWORD = 'fault-injection pw';
 
 export interface RunOptions {
@@ -20,20 +19,9 @@ export interface RunOptions {
   stdoutFd?: number;
 }
 
+/** The bundled CLI, with the fault suite's password on standard input unless told otherwise. */
 export function runCli(bundle: string, args: string[], options: RunOptions = {}): Promise<CliRun> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [bundle, ...args], {
-      env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules') },
-      stdio: ['pipe', options.stdoutFd ?? 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
-    child.stdin?.end(options.stdin ?? `${PASSWORD}\n`);
-  });
+  return runBundled(bundle, args, { stdin: options.stdin ?? `${PASSWORD}\n`, ...(options.stdoutFd === undefined ? {} : { stdoutFd: options.stdoutFd }) });
 }
 
 /**
