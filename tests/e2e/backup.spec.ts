@@ -6,9 +6,10 @@
  * transaction kept → a second preview finds nothing. Then damaged files: one the listing already
  * sees as damaged, and one that only a Verify finds; neither is offered for restore.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pickOption } from './support/select';
 import { startHost } from './support/host';
 import { createWalletViaUi, PASSWORD } from './support/wallet';
 
@@ -105,12 +106,6 @@ const L = {
 
 type Lang = keyof typeof L;
 
-/** Picks an option of an antd Select by its visible text. */
-async function choose(page: Page, field: Locator, option: RegExp): Promise<void> {
-  await field.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-}
 
 const modal = (page: Page) => page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title') }).last();
 
@@ -126,7 +121,7 @@ async function record(page: Page, lang: Lang, payee: string, amount: string) {
   const d = modal(page);
   await expect(d).toBeVisible();
   const account = d.getByLabel(l.account, { exact: true });
-  if ((await d.locator('.ant-select-selection-item', { hasText: 'Cash' }).count()) === 0) await choose(page, account, /^Cash ·/);
+  if ((await d.locator('.ant-select-selection-item', { hasText: 'Cash' }).count()) === 0) await pickOption(page, account, /^Cash ·/);
   await d.getByLabel(l.amount, { exact: true }).fill(amount);
   await d.getByLabel(l.payee, { exact: true }).fill(payee);
   await d.getByRole('button', { name: l.record }).click();

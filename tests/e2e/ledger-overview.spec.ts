@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { startHost } from './support/host';
+import { pickOption } from './support/select';
 import { createWalletViaUi } from './support/wallet';
 
 const SHOTS = join(__dirname, '../.tmp/screenshots');
@@ -149,28 +150,13 @@ async function selectAccount(page: Page, name: RegExp) {
   await expect(page.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'true');
 }
 
-/** Chooses an option of an antd Select by its visible text. */
-/**
- * Picks an option and waits until the Select shows it. On a busy machine a click can land while
- * the dropdown is still opening and be lost; the state we need is "the Select holds this value",
- * so the pick is repeated until that is true rather than trusting one click.
- */
-async function pick(page: Page, combobox: ReturnType<Page['getByLabel']>, text: string) {
-  const select = combobox.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  await expect(async () => {
-    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await combobox.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 5_000 });
-    await expect(select).toContainText(text, { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-}
-
 async function addAccount(page: Page, lang: keyof typeof L, account: { name: string; opening: string; kind?: string; currency?: string; limit?: string }) {
   const l = L[lang];
   await page.getByRole('button', { name: l.add }).first().click();
   const form = dialog(page);
   await form.getByLabel(l.name).fill(account.name);
   if (account.kind) {
-    await pick(page, form.getByLabel(l.kind), account.kind);
+    await pickOption(page, form.getByLabel(l.kind), account.kind);
   }
   if (account.currency) {
     await form.getByLabel(l.currency).fill(account.currency);
@@ -226,7 +212,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await dialog(page).getByRole('button', { name: l.createCategory }).click();
       await expect(dialog(page)).toBeHidden();
       await page.getByRole('button', { name: l.setBudget }).first().click();
-      await pick(page, dialog(page).getByLabel(l.budgetCategory), lang === 'zh-CN' ? '餐饮' : 'Food');
+      await pickOption(page, dialog(page).getByLabel(l.budgetCategory), lang === 'zh-CN' ? '餐饮' : 'Food');
       await dialog(page).getByLabel(l.budgetAmount).fill('500');
       await dialog(page).getByRole('button', { name: l.save }).click();
       await expect(dialog(page)).toBeHidden();
@@ -349,10 +335,6 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
 }
 
 /** Picks an option and waits for the dropdown to close, so the next pick cannot land in it. */
-async function pickAndWait(page: Page, combobox: ReturnType<Page['getByLabel']>, text: string) {
-  await pick(page, combobox, text);
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-}
 
 test('the dashboard records a payment and a transfer without leaving the dashboard (en-US)', async ({ page }) => {
   const host = await startHost({ lang: 'en-US' });
@@ -364,7 +346,7 @@ test('the dashboard records a payment and a transfer without leaving the dashboa
 
     await page.getByRole('region', { name: 'Quick actions' }).getByRole('button', { name: 'Record a transaction' }).click();
     let form = dialog(page);
-    await pickAndWait(page, form.getByLabel('Account', { exact: true }), 'Wallet cash');
+    await pickOption(page, form.getByLabel('Account', { exact: true }), 'Wallet cash');
     await form.getByLabel('Amount', { exact: true }).fill('12.50');
     await form.getByLabel('Payee').fill('Dumplings');
     await form.getByRole('button', { name: 'Record' }).click();
@@ -372,8 +354,8 @@ test('the dashboard records a payment and a transfer without leaving the dashboa
 
     await page.getByRole('region', { name: 'Quick actions' }).getByRole('button', { name: 'Transfer' }).click();
     form = dialog(page);
-    await pickAndWait(page, form.getByLabel('From account'), 'Wallet cash');
-    await pickAndWait(page, form.getByLabel('To account'), 'Savings jar');
+    await pickOption(page, form.getByLabel('From account'), 'Wallet cash');
+    await pickOption(page, form.getByLabel('To account'), 'Savings jar');
     await form.getByLabel('Amount', { exact: true }).fill('50');
     await form.getByRole('button', { name: 'Transfer' }).click();
     await expect(form).toBeHidden();

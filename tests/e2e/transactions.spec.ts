@@ -10,6 +10,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import { pickOption } from './support/select';
 import { startHost } from './support/host';
 import { createWalletViaUi, PASSWORD } from './support/wallet';
 
@@ -191,15 +192,6 @@ function dialog(page: Page): Locator {
   return page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title') }).last();
 }
 
-/** Picks an option of an antd Select by its visible text. */
-async function choose(page: Page, field: Locator, option: string | RegExp, multiple = false): Promise<void> {
-  await field.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-  if (multiple) await page.keyboard.press('Escape');
-  // Wait for the closing animation, so the next pick cannot land in this dropdown.
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-}
-
 async function chooseTree(page: Page, field: Locator, option: string): Promise<void> {
   await field.click();
   await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: option }).first().click();
@@ -239,7 +231,7 @@ async function recordExpense(page: Page, lang: Lang, fields: { account?: string;
   const d = dialog(page);
   await expect(d).toBeVisible();
   if (fields.income) await d.locator('label.ant-radio-button-wrapper', { hasText: l.income }).click();
-  if (fields.account) await choose(page, d.getByLabel(l.account, { exact: true }), new RegExp(`^${fields.account} ·`));
+  if (fields.account) await pickOption(page, d.getByLabel(l.account, { exact: true }), new RegExp(`^${fields.account} ·`));
   await d.getByLabel(l.amount, { exact: true }).fill(fields.amount);
   await d.getByLabel(l.payee, { exact: true }).fill(fields.payee);
   if (fields.category) await chooseTree(page, d.getByLabel(l.category, { exact: true }), fields.category);
@@ -278,8 +270,8 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       // Transfer in one currency, then across currencies (a second amount appears).
       await page.getByRole('button', { name: l.transfer, exact: true }).click();
       d = dialog(page);
-      await choose(page, d.getByLabel(l.fromAccount), /^Bank ·/);
-      await choose(page, d.getByLabel(l.toAccount), /^Cash ·/);
+      await pickOption(page, d.getByLabel(l.fromAccount), /^Bank ·/);
+      await pickOption(page, d.getByLabel(l.toAccount), /^Cash ·/);
       await expect(d.getByLabel(l.amountReceived)).toHaveCount(0);
       await d.getByLabel(l.amount, { exact: true }).fill('200');
       await d.getByRole('button', { name: l.transfer, exact: true }).click();
@@ -289,8 +281,8 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
 
       await page.getByRole('button', { name: l.transfer, exact: true }).click();
       d = dialog(page);
-      await choose(page, d.getByLabel(l.fromAccount), /^Bank ·/);
-      await choose(page, d.getByLabel(l.toAccount), /^Dollar card ·/);
+      await pickOption(page, d.getByLabel(l.fromAccount), /^Bank ·/);
+      await pickOption(page, d.getByLabel(l.toAccount), /^Dollar card ·/);
       await d.getByLabel(l.amountSent).fill('710');
       await d.getByLabel(l.amountReceived).fill('100');
       await shot('transfer-dialog');
@@ -309,7 +301,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await page.keyboard.press('Escape');
 
       // Refused payments: the engine's translated reason shows in the dialog, nothing is recorded.
-      await choose(page, d.getByLabel(l.account, { exact: true }), /^Cash ·/);
+      await pickOption(page, d.getByLabel(l.account, { exact: true }), /^Cash ·/);
       await d.getByLabel(l.amount, { exact: true }).fill('99999');
       await d.getByLabel(l.payee, { exact: true }).fill('Too expensive');
       await d.getByRole('button', { name: l.record }).click();
@@ -318,12 +310,12 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await d.getByLabel(l.amount, { exact: true }).fill('0.001');
       await d.getByRole('button', { name: l.record }).click();
       await expect(d.getByRole('alert')).toContainText(l.precision);
-      await choose(page, d.getByLabel(l.account, { exact: true }), /^Frozen card ·/);
+      await pickOption(page, d.getByLabel(l.account, { exact: true }), /^Frozen card ·/);
       await d.getByLabel(l.amount, { exact: true }).fill('5');
       await d.getByRole('button', { name: l.record }).click();
       await expect(d.getByRole('alert')).toContainText(l.frozen);
       await shot('error-frozen');
-      await choose(page, d.getByLabel(l.account, { exact: true }), /^Cash ·/);
+      await pickOption(page, d.getByLabel(l.account, { exact: true }), /^Cash ·/);
       const date = d.getByLabel(l.date, { exact: true });
       await date.click();
       await date.fill('1969-12-31');
@@ -345,7 +337,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await expect(page.getByText(l.noMatches)).toBeVisible();
       await page.getByRole('button', { name: l.clear }).first().click();
       await count(page, lang, '6');
-      await choose(page, page.getByLabel(l.filterAccounts), 'Dollar card', true);
+      await pickOption(page, page.getByLabel(l.filterAccounts), 'Dollar card', { multiple: true });
       await count(page, lang, '1');
       await page.getByRole('button', { name: l.clear }).first().click();
       await count(page, lang, '6');
@@ -513,7 +505,7 @@ test(`a long list: ${SEED_LABEL} seeded transactions scroll and filter`, async (
     const large = in2015.filter((line) => Math.abs(line.minor) >= 45_000);
     expect(large.length).toBeGreaterThan(0);
     await count(page, lang, large.length.toLocaleString('en-US'));
-    await choose(page, page.getByLabel('Sort by'), 'Sort: Amount');
+    await pickOption(page, page.getByLabel('Sort by'), 'Sort: Amount');
     await page.getByRole('button', { name: /^Descending/ }).click();
     const smallest = Math.min(...large.map((line) => line.minor));
     const expected = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CNY' }).format(smallest / 100);
