@@ -17,6 +17,9 @@ import { updateMessages } from './update';
 import { vaultSafetyMessages } from './vault-safety';
 import { filesAndInputMessages } from './files-and-input';
 import { crashMessages } from './crash';
+import { importMessages } from './import';
+import { securityMessages } from './security';
+import { dailyUseMessages } from './daily-use';
 
 const AREAS: AreaMessages[] = [
   commonMessages,
@@ -32,6 +35,9 @@ const AREAS: AreaMessages[] = [
   vaultSafetyMessages,
   filesAndInputMessages,
   crashMessages,
+  importMessages,
+  securityMessages,
+  dailyUseMessages,
 ];
 
 function mergeInto(target: MessageTree, source: MessageTree): MessageTree {

@@ -1,5 +1,5 @@
 /** The frame around every view: navigation, header with language and theme, and the view itself. */
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import {
   AppstoreOutlined,
   BankOutlined,
@@ -12,23 +12,26 @@ import {
   SettingOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Settings } from '../../../shared/contract';
 import { Preferences } from './Preferences';
 import { useApi } from '../lib/api-context';
 import { ROUTES, useRoute, type Route } from '../lib/routes';
-import { PlaceholderView } from '../views/PlaceholderView';
 import { SettingsView } from '../views/SettingsView';
-import { AccountsView } from '../views/accounts/AccountsView';
-import { BackupView } from '../views/backup/BackupView';
-import { DashboardView } from '../views/dashboard/DashboardView';
-import { ReportsView } from '../views/reports/ReportsView';
-import { TransactionsView } from '../views/transactions/TransactionsView';
 import { UpdateBanner } from '../views/update/UpdateBanner';
 import { WhatsNew } from '../views/update/WhatsNew';
-import { CrashesView } from '../views/crashes/CrashesView';
 import { ErrorBoundary } from '../views/crashes/ErrorBoundary';
+
+// One chunk per view: the first paint loads only the shell and the view it shows.
+const DashboardView = lazy(() => import('../views/dashboard/DashboardView').then((m) => ({ default: m.DashboardView })));
+const AccountsView = lazy(() => import('../views/accounts/AccountsView').then((m) => ({ default: m.AccountsView })));
+const TransactionsView = lazy(() => import('../views/transactions/TransactionsView').then((m) => ({ default: m.TransactionsView })));
+const ReportsView = lazy(() => import('../views/reports/ReportsView').then((m) => ({ default: m.ReportsView })));
+const ImportView = lazy(() => import('../views/import/ImportView').then((m) => ({ default: m.ImportView })));
+const BackupView = lazy(() => import('../views/backup/BackupView').then((m) => ({ default: m.BackupView })));
+const SecurityView = lazy(() => import('../views/security/SecurityView').then((m) => ({ default: m.SecurityView })));
+const CrashesView = lazy(() => import('../views/crashes/CrashesView').then((m) => ({ default: m.CrashesView })));
 
 const ICONS: Record<Route, ReactNode> = {
   dashboard: <AppstoreOutlined />,
@@ -54,16 +57,18 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
   const [route, go] = useRoute();
   const api = useApi();
 
-  const views: Partial<Record<Route, ReactNode>> = {
+  const views: Record<Route, ReactNode> = {
     dashboard: <DashboardView />,
     accounts: <AccountsView />,
     transactions: <TransactionsView />,
     reports: <ReportsView />,
+    import: <ImportView />,
     backup: <BackupView />,
+    security: <SecurityView />,
     settings: <SettingsView settings={settings} language={language} onUpdate={onUpdateSettings} />,
     crashes: <CrashesView />,
   };
-  const view = views[route] ?? <PlaceholderView title={t(`nav.${route}`)} />;
+  const view = views[route];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -100,7 +105,7 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
           <WhatsNew />
           {/* A view that throws gets a recovery screen, never a white window; a new route starts afresh. */}
           <ErrorBoundary key={route} scope="view">
-            {view}
+            <Suspense fallback={<Spin aria-label={t('common.loading')} style={{ display: 'block', marginTop: 96 }} />}>{view}</Suspense>
           </ErrorBoundary>
         </Layout.Content>
       </Layout>

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { PlaceholderView } from '../PlaceholderView';
+
+export function CheckupPanel() {
+  const { t } = useTranslation();
+  return <PlaceholderView title={t('nav.security')} />;
+}
