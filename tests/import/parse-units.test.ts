@@ -230,3 +230,16 @@ describe('QIF, OFX, bills and detection', () => {
     expect(unknown.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.format_unknown']);
   });
 });
+
+describe('decoding heuristics', () => {
+  it('German windows-1252 text with only mid-word umlauts is not mistaken for GBK', () => {
+    const german = 'Datum;Empfänger;Betrag\n05.01.2024;Müller Straße;-4,50\n06.01.2024;Bäckerei Süß;-2,10\n';
+    expect(decodeBytes(iconv.encode(german, 'windows-1252'))).toEqual({ text: german, encoding: 'windows-1252' });
+  });
+
+  it('UTF-8 with one damaged byte is still read as UTF-8', () => {
+    const bytes = Buffer.from('日期,对方,金额\n2024-01-05,星巴克,28.00\n2024-01-06,瑞幸,9.90\n');
+    bytes[bytes.length - 3] = 0xff;
+    expect(decodeBytes(bytes).encoding).toBe('utf-8');
+  });
+});
