@@ -64,13 +64,19 @@ describe('amount cells', () => {
 });
 
 describe('date cells', () => {
+  const choose = (values: string[]) => {
+    const choice = chooseDateFormat(values);
+    return choice && { format: choice.format, alternatives: choice.alternatives };
+  };
+
   it('chooses one format for the whole column', () => {
-    expect(chooseDateFormat(['01/02/2024', '13/02/2024'])).toEqual({ format: 'DD/MM/YYYY', alternatives: [] });
-    expect(chooseDateFormat(['01/02/2024', '02/13/2024'])).toEqual({ format: 'MM/DD/YYYY', alternatives: [] });
-    expect(chooseDateFormat(['01/02/2024', '03/04/2024'])).toEqual({ format: 'DD/MM/YYYY', alternatives: ['MM/DD/YYYY'] });
-    expect(chooseDateFormat(['2024-01-02 08:00', '2024-01-03'])).toEqual({ format: 'YYYY-MM-DD', alternatives: [] });
-    expect(chooseDateFormat(['20240102'])).toEqual({ format: 'YYYYMMDD', alternatives: [] });
-    expect(chooseDateFormat(['total', ''])).toBeNull();
+    expect(choose(['01/02/2024', '13/02/2024'])).toEqual({ format: 'DD/MM/YYYY', alternatives: [] });
+    expect(choose(['01/02/2024', '02/13/2024'])).toEqual({ format: 'MM/DD/YYYY', alternatives: [] });
+    expect(choose(['01/02/2024', '03/04/2024'])).toEqual({ format: 'DD/MM/YYYY', alternatives: ['MM/DD/YYYY'] });
+    expect(choose(['2024-01-02 08:00', '2024-01-03'])).toEqual({ format: 'YYYY-MM-DD', alternatives: [] });
+    expect(choose(['20240102'])).toEqual({ format: 'YYYYMMDD', alternatives: [] });
+    expect(choose(['total', ''])).toBeNull();
+    expect(chooseDateFormat(['2024-01-02', 'x'])?.parsed).toEqual([{ date: '2024-01-02' }, null]);
   });
 
   it('reads times and refuses impossible dates', () => {

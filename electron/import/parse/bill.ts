@@ -4,7 +4,7 @@
  * time in one cell, and footer lines after the last transaction.
  */
 import type { DateFormat, ImportIssue, SkippedLine } from '../statement';
-import { chooseDateFormat, parseDateAs, type DateTime } from './dates';
+import { chooseDateFormat, type DateTime } from './dates';
 import { abort, importIssue } from './issues';
 import { isBlank, type TableRow } from './table';
 
@@ -59,7 +59,7 @@ export function readBill(
   const data = table.slice(headerIndex + 1).filter((row) => !isBlank(row));
   const dateAt = index[dateField]!;
   const choice = chooseDateFormat(data.map((row) => row.cells[dateAt] ?? ''));
-  const parsed = data.map((row) => (choice ? parseDateAs(row.cells[dateAt] ?? '', choice.format) : null));
+  const parsed = choice?.parsed ?? [];
   const lastDated = parsed.findLastIndex((dated) => dated !== null);
 
   const rows: BillRow[] = [];

@@ -5,7 +5,7 @@
  * file. Columns are named by header text or by 1-based position.
  */
 import { z } from 'zod';
-import { DATE_FORMATS, type DateFormat, type ImportIssue, type SkippedLine, type StatementRow } from '../statement';
+import { DATE_FORMATS, type ImportIssue, type SkippedLine, type StatementRow } from '../statement';
 import { detectDecimalMark, negateMinor, normalizeCell, readAmount, type DecimalMark } from './amount';
 import { chooseDateFormat, clockTime, parseDateAs } from './dates';
 import { abort, importIssue } from './issues';
@@ -181,30 +181,32 @@ export function parseCsv(text: string, context: ParserContext, mappingInput?: Cs
   }
 
   const dateCells = dataRows.map((row) => row.cells[columns.date] ?? '');
-  const dateChoice: { format: DateFormat; alternatives: DateFormat[] } | null =
-    mapping.dateFormat === 'auto' ? chooseDateFormat(dateCells) : { format: mapping.dateFormat, alternatives: [] };
+  const fixedFormat = mapping.dateFormat === 'auto' ? null : mapping.dateFormat;
+  const dateChoice = fixedFormat
+    ? { format: fixedFormat, alternatives: [], parsed: dateCells.map((value) => parseDateAs(value, fixedFormat)) }
+    : chooseDateFormat(dateCells);
+  const parsedDates = dateChoice?.parsed ?? [];
   const amountCells = dataRows.flatMap((row) =>
     [columns.amount, columns.inflow, columns.outflow].flatMap((index) => (index === undefined ? [] : [row.cells[index] ?? ''])),
   );
   const decimal: DecimalMark = mapping.decimal === 'auto' ? detectDecimalMark(amountCells) : mapping.decimal;
 
   // Footer: rows after the last one with a readable date (totals, "end of statement") are skipped, not errors.
-  let lastDated = -1;
-  if (dateChoice) dataRows.forEach((row, index) => parseDateAs(row.cells[columns.date] ?? '', dateChoice.format) && (lastDated = index));
+  const lastDated = parsedDates.findLastIndex((dated) => dated !== null);
   for (const row of dataRows.slice(lastDated + 1)) skipped.push({ line: row.line, reason: 'import.format.skip.footer' });
   dataRows = dataRows.slice(0, lastDated + 1);
 
   const rows: StatementRow[] = [];
   const errors: ImportIssue[] = [...table.errors];
-  for (const row of dataRows) {
+  dataRows.forEach((row, rowIndex) => {
     const cell = (index: number | undefined): string => (index === undefined ? '' : (row.cells[index] ?? ''));
     const problem = (index: number, key: string): void => {
       errors.push(importIssue(row.line, key, { column: columnName(index), value: cell(index) }));
     };
-    const dated = dateChoice ? parseDateAs(cell(columns.date), dateChoice.format) : null;
+    const dated = parsedDates[rowIndex];
     if (!dated) {
       problem(columns.date, 'errors.import.date_invalid');
-      continue;
+      return;
     }
     let currency = context.currency;
     if (columns.currency !== undefined && cell(columns.currency) !== '') {
@@ -213,12 +215,12 @@ export function parseCsv(text: string, context: ParserContext, mappingInput?: Cs
       const code = written === 'RMB' ? 'CNY' : written;
       if (currencyExponent(code) === undefined) {
         problem(columns.currency, 'errors.import.currency_unknown');
-        continue;
+        return;
       }
       currency = code;
     }
     const amount = signedAmount(cell, columns, { decimal, currency }, problem);
-    if (amount === null) continue;
+    if (amount === null) return;
     const minor = mapping.flipSign ? negateMinor(amount) : amount;
     let time = dated.time;
     if (columns.time !== undefined && cell(columns.time) !== '') {
@@ -226,7 +228,7 @@ export function parseCsv(text: string, context: ParserContext, mappingInput?: Cs
       const parsed = clock ? clockTime(clock[1], clock[2], clock[3]) : null;
       if (!parsed) {
         problem(columns.time, 'errors.import.time_invalid');
-        continue;
+        return;
       }
       time = parsed;
     }
@@ -247,7 +249,7 @@ export function parseCsv(text: string, context: ParserContext, mappingInput?: Cs
         raw,
       }),
     );
-  }
+  });
   return {
     accounts: [{ rows }],
     skipped,
