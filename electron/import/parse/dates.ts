@@ -5,6 +5,7 @@
  * so the wizard can ask. Times after the date (HH:mm or HH:mm:ss) are kept.
  */
 import { DATE_FORMATS, type DateFormat } from '../statement';
+import { normalizeCell } from './amount';
 
 /** Statements outside this range are typos (or a spreadsheet's day 0), not history. */
 const MIN_YEAR = 1900;
@@ -60,15 +61,9 @@ export function clockTime(hours: string | undefined, minutes: string | undefined
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
 
-/** NFKC only when needed: full-width digits (２０２４) are rare and normalize() is costly per cell. */
-function asciiDigits(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text;
-}
-
 export function parseDateAs(text: string, format: DateFormat): DateTime | null {
   if (text.length > MAX_DATE_CELL * 2) return null;
-  const value = asciiDigits(text).trim();
+  const value = normalizeCell(text);
   if (value.length > MAX_DATE_CELL) return null;
   const { pattern, order } = SHAPES[format];
   const match = pattern.exec(value);
