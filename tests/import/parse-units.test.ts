@@ -166,6 +166,14 @@ describe('CSV mapping', () => {
     expect(unmatched.errors.map((issue) => [issue.messageKey, issue.params?.column])).toEqual([['errors.import.column_missing', 'Amount']]);
   });
 
+  it('finds the header a mapping names after a preamble nobody counted', async () => {
+    const parsed = await parseStatement(csv('Statement of account\nPeriod: January\n\nWhen;What;Sum\n02.01.2024;Shop;-3,50\n'), {
+      mapping: { date: 'When', amount: 'Sum', payee: 'What' },
+    });
+    expect(parsed.detected.headerLine).toBe(4);
+    expect(parsed.accounts[0]!.rows.map((row) => [row.line, row.date, row.amountMinor, row.payee])).toEqual([[5, '2024-01-02', '-350', 'Shop']]);
+  });
+
   it('refuses a file over the size or row cap with a clear error', async () => {
     const big = await parseStatement(csv('Date,Amount\n2024-01-01,1\n'), { maxBytes: 10 });
     expect(big.errors.map((issue) => [issue.messageKey, issue.params?.max])).toEqual([['errors.import.too_large', 10]]);

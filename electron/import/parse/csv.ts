@@ -114,7 +114,11 @@ function headerAndRows(rows: readonly TableRow[], mapping: CsvMapping | null): L
   const content = rows.filter((row) => row.line > (mapping?.skipStart ?? 0));
   if (mapping && !mapping.hasHeader) return { rows: content };
   if (mapping) {
-    const index = content.findIndex((row) => !isBlank(row));
+    // The header is the first row holding every column the mapping names (a preamble the user did
+    // not count in skipStart is passed over); a mapping by numbers takes the first non-blank row.
+    const names = [mapping.date, mapping.amount, mapping.inflow, mapping.outflow].filter((ref): ref is string => typeof ref === 'string').map(headerKey);
+    const named = names.length === 0 ? -1 : content.slice(0, 200).findIndex((row) => names.every((name) => row.cells.some((cell) => headerKey(cell) === name)));
+    const index = named >= 0 ? named : content.findIndex((row) => !isBlank(row));
     return index < 0 ? { rows: [] } : { headerRow: content[index], rows: content.slice(index + 1) };
   }
   // No mapping yet: the header is the first row whose names give a usable mapping.
