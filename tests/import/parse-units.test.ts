@@ -9,6 +9,10 @@ import { chooseDateFormat, parseDateAs } from '../../electron/import/parse/dates
 import { decodeBytes } from '../../electron/import/parse/decode';
 import { csvMappingSchema, suggestMapping } from '../../electron/import/parse/csv';
 import { parseStatement } from '../../electron/import/parse/detect';
+import { declaredUnpackedSize } from '../../electron/import/parse/xlsx';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURE_DIR } from './fixtures';
 import { messagesFor } from '../../shared/i18n';
 import { createTranslator } from '../../shared/i18n';
 
@@ -228,6 +232,20 @@ describe('QIF, OFX, bills and detection', () => {
     expect(damaged.errors[0]!.line).toBeGreaterThan(0);
     const empty = await parseStatement(text('<OFX><SIGNONMSGSRSV1></SIGNONMSGSRSV1></OFX>'));
     expect(empty.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.ofx_no_statement']);
+  });
+
+  it('a spreadsheet that declares gigabytes unpacked is refused before it is inflated', async () => {
+    const bytes = new Uint8Array(readFileSync(join(FIXTURE_DIR, 'wechat.xlsx')));
+    expect(declaredUnpackedSize(bytes)).toBeGreaterThan(1000);
+    expect(declaredUnpackedSize(bytes)).toBeLessThan(1_000_000);
+    // Patch the first central-directory entry's uncompressed size to 3 GiB.
+    const view = new DataView(bytes.buffer);
+    let central = bytes.length - 22;
+    while (view.getUint32(central, true) !== 0x06054b50) central--;
+    const first = view.getUint32(central + 16, true);
+    view.setUint32(first + 24, 3 * 1024 ** 3, true);
+    const parsed = await parseStatement(bytes);
+    expect(parsed.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.too_large']);
   });
 
   it('bills without their header, and a damaged spreadsheet, are clear errors', async () => {
