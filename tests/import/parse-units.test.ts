@@ -168,6 +168,9 @@ describe('CSV mapping', () => {
     expect(invalid.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.mapping_invalid']);
     const unmatched = await parseStatement(csv('a,b\n2024-01-01,1\n'), { mapping: { date: 'a', amount: 'Amount' } });
     expect(unmatched.errors.map((issue) => [issue.messageKey, issue.params?.column])).toEqual([['errors.import.column_missing', 'Amount']]);
+    const issue = unmatched.errors[0]!;
+    expect(createTranslator('en-US').t(issue.messageKey, issue.params)).toBe('The file has no column “Amount” (mapped as amount).');
+    expect(createTranslator('zh-CN').t(issue.messageKey, issue.params)).toBe('文件中没有“Amount”列（映射为金额）。');
   });
 
   it('finds the header a mapping names after a preamble nobody counted', async () => {
