@@ -123,6 +123,16 @@ describe('CSV mapping', () => {
     });
   });
 
+  it('reads a unit in brackets after a column name as the same column', () => {
+    expect(suggestMapping(['Posting Date', 'Debit Amount (EUR)', 'Credit Amount (EUR)', 'Payee'])).toEqual({
+      date: 'Posting Date',
+      outflow: 'Debit Amount (EUR)',
+      inflow: 'Credit Amount (EUR)',
+      payee: 'Payee',
+    });
+    expect(suggestMapping(['交易日期', '金额（元）'])).toEqual({ date: '交易日期', amount: '金额（元）' });
+  });
+
   it('is plain JSON validated by its schema: amount or inflow/outflow, never both', () => {
     const stored = csvMappingSchema.parse({ date: 'Date', amount: 3, flipSign: true });
     expect(JSON.parse(JSON.stringify(stored))).toEqual({ date: 'Date', amount: 3, flipSign: true, skipStart: 0, skipEnd: 0, hasHeader: true, dateFormat: 'auto', decimal: 'auto', delimiter: 'auto' });

@@ -57,9 +57,9 @@ type MappedField = 'date' | 'amount' | 'inflow' | 'outflow' | 'time' | 'payee' |
 const HEADER_NAMES: Record<MappedField, string[]> = {
   date: ['date', 'transaction date', 'booking date', 'posting date', 'posted date', 'value date', 'trans. date', 'datum', '日期', '交易日期', '记账日期', '入账日期', '交易时间'],
   time: ['time', '时间'],
-  amount: ['amount', 'transaction amount', 'amount (cny)', 'betrag', '金额', '交易金额', '金额(元)', '发生额', '交易额'],
-  inflow: ['inflow', 'credit', 'credits', 'deposit', 'deposits', 'money in', 'paid in', '收入', '收入金额', '存入', '存入金额', '贷方金额', '贷方发生额'],
-  outflow: ['outflow', 'debit', 'debits', 'withdrawal', 'withdrawals', 'money out', 'paid out', '支出', '支出金额', '取出', '取出金额', '借方金额', '借方发生额'],
+  amount: ['amount', 'transaction amount', 'betrag', '金额', '交易金额', '发生额', '交易额'],
+  inflow: ['inflow', 'credit', 'credits', 'credit amount', 'deposit', 'deposits', 'money in', 'paid in', '收入', '收入金额', '存入', '存入金额', '贷方金额', '贷方发生额'],
+  outflow: ['outflow', 'debit', 'debits', 'debit amount', 'withdrawal', 'withdrawals', 'money out', 'paid out', '支出', '支出金额', '取出', '取出金额', '借方金额', '借方发生额'],
   payee: ['payee', 'description', 'merchant', 'name', 'counterparty', 'beneficiary', 'payee name', '交易对方', '对方', '对方户名', '收款方', '商户', '商户名称', '对方名称'],
   note: ['memo', 'note', 'notes', 'details', 'reference', 'narrative', '备注', '摘要', '商品说明', '说明', '用途', '附言'],
   category: ['category', '类别', '分类', '交易分类'],
@@ -73,7 +73,8 @@ function headerKey(name: string): string {
 
 /** A mapping guessed from header names; fields it cannot place are left out for the user. */
 export function suggestMapping(header: readonly string[]): Partial<CsvMappingInput> {
-  const keys = header.map(headerKey);
+  // "Amount (EUR)", "金额（元）": a unit in brackets after the name does not change what the column is.
+  const keys = header.map((name) => headerKey(name).replace(/\s*\([^()]*\)$/, ''));
   const used = new Set<number>();
   const suggestion: Partial<Record<MappedField, string>> = {};
   const fields: MappedField[] = ['date', 'time', 'amount', 'inflow', 'outflow', 'externalId', 'currency', 'category', 'payee', 'note'];
