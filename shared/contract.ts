@@ -413,7 +413,7 @@ export const methods = {
   'ledger/openAccount': ledgerCommand(commands.OpenAccount.omit(omitType)),
   'ledger/updateAccount': ledgerCommand(commands.UpdateAccount.omit(omitType)),
   'ledger/freezeAccount': ledgerCommand(commands.FreezeAccount.omit(omitType)),
-  'ledger/unfreezeAccount': ledgerCommand(commands.UnfreezeAccount.omit(omitType)),
+  // Unfreezing needs the password: `security/unfreezeAccount` (security centre, freeze with proof).
   'ledger/closeAccount': ledgerCommand(commands.CloseAccount.omit(omitType)),
   'ledger/recordTransaction': ledgerCommand(commands.RecordTransaction.omit(omitType)),
   'ledger/recordTransfer': ledgerCommand(commands.RecordTransfer.omit(omitType)),
