@@ -1,5 +1,6 @@
 /**
- * The panic lock in the header, next to Lock: one red button whose menu locks now, or freezes every
+ * The panic lock in the header, next to Lock: one red (danger, outlined: white on the dark theme's
+ * light red would fail contrast) button whose menu locks now, or freezes every
  * account and then locks. The engine locks at once (a running verify or backup stops at its next
  * slice); the lock's `wallet/changed` takes the whole shell — every view and its data — off screen.
  */
@@ -27,7 +28,7 @@ export function PanicButton() {
         ],
       }}
     >
-      <Button danger type="primary" icon={<AlertOutlined />} aria-label={t('security.panic.label')} data-testid="panic-button">
+      <Button danger icon={<AlertOutlined />} aria-label={t('security.panic.label')} data-testid="panic-button">
         {t('security.panic.button')} <DownOutlined />
       </Button>
     </Dropdown>
