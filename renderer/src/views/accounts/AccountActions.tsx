@@ -8,6 +8,7 @@ import { errorText, unwrap, useApi } from '../../lib/api-context';
 import { newRequestId } from '../../lib/money';
 import { useRequestIdPerOpening } from './helpers';
 import { UnfreezeDialog } from '../security/UnfreezeDialog';
+import { useDialogAction } from '../../lib/use-dialog-action';
 
 export function AccountActions({ account }: { account: AccountView }) {
   const { t } = useTranslation();
@@ -63,23 +64,15 @@ function FreezeDialog({ account, open, onClose }: { account: AccountView; open: 
   const { message } = App.useApp();
   const requestId = useRequestIdPerOpening(open);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogAction();
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       await unwrap(api.ledger.freezeAccount({ requestId, accountId: account.id, ...(reason.trim() ? { reason: reason.trim() } : {}) }));
       void message.success(t('accounts.actions.freezeDone', { name: account.name }));
       setReason('');
       onClose();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal

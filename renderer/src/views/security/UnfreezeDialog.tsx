@@ -7,8 +7,9 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/ledger-views';
-import { errorText, unwrap, useApi } from '../../lib/api-context';
-import { newRequestId } from '../../lib/money';
+import { unwrap, useApi } from '../../lib/api-context';
+import { useDialogAction } from '../../lib/use-dialog-action';
+import { useRequestIdPerOpening } from '../accounts/helpers';
 import { KeyFilePicker, type ChosenKeyFile } from '../../wallet/KeyFilePicker';
 
 export function UnfreezeDialog({ account, open, onClose }: { account: AccountView; open: boolean; onClose(): void }) {
@@ -18,13 +19,11 @@ export function UnfreezeDialog({ account, open, onClose }: { account: AccountVie
   const [password, setPassword] = useState('');
   const [keyFile, setKeyFile] = useState<ChosenKeyFile | null>(null);
   const [needsKeyFile, setNeedsKeyFile] = useState(false);
-  const [requestId, setRequestId] = useState(newRequestId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const requestId = useRequestIdPerOpening(open);
+  const { busy, error, setError, run } = useDialogAction();
 
   useEffect(() => {
     if (!open) return;
-    setRequestId(newRequestId());
     setPassword('');
     setKeyFile(null);
     setError(null);
@@ -32,22 +31,15 @@ export function UnfreezeDialog({ account, open, onClose }: { account: AccountVie
       (status) => setNeedsKeyFile(status.wallets.find((w) => w.id === status.unlocked?.id)?.hasKeyFile ?? false),
       () => setNeedsKeyFile(false),
     );
-  }, [api, open]);
+  }, [api, open, setError]);
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       await unwrap(api.security.unfreezeAccount({ requestId, accountId: account.id, password, ...(keyFile ? { keyFile: keyFile.base64 } : {}) }));
       void message.success(t('accounts.actions.unfreezeDone', { name: account.name }));
       setPassword('');
       onClose();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal
