@@ -3,7 +3,9 @@
  * is no key to encrypt them with). At the next successful unlock they are moved into the encrypted
  * log with their own times, and the public record is cleared (vault/backoff.ts clearFailures).
  */
+import type { SecurityEventDetails } from '../../shared/contract';
 import { waitAfter } from '../vault/backoff';
+import type { VaultSession } from '../vault';
 import type { SecurityEntryInput } from './security-log';
 
 /**
@@ -28,3 +30,27 @@ export function failedAttemptEntries(times: readonly string[], alreadyLogged: re
 }
 
 export const SAME_ATTEMPT_MS = 2_000;
+
+/**
+ * What a successful unlock writes: the failed attempts counted while locked (moved in), then the
+ * unlock itself. Used by the app (WalletService) and the CLI alike, so failures cleared from the
+ * public record by either are never lost.
+ */
+export function unlockEntries(
+  session: VaultSession,
+  failed: { count: number; times: string[] },
+  kind: 'unlocked' | 'recovery_used',
+  details: SecurityEventDetails = {},
+): SecurityEntryInput[] {
+  let moved: SecurityEntryInput[] = [];
+  if (failed.count > 0) {
+    let loggedWhileOpen: string[] = [];
+    try {
+      loggedWhileOpen = session.securityLog().records.filter((record) => record.kind === 'auth_failed').map((record) => record.at);
+    } catch {
+      // An unreadable log only means a wrong password typed while open may be listed twice.
+    }
+    moved = failedAttemptEntries(failed.times, loggedWhileOpen, Math.max(0, failed.count - failed.times.length));
+  }
+  return [...moved, { kind, details: { failedAttempts: failed.count, ...details } }];
+}

@@ -37,7 +37,7 @@ import {
 } from '../vault';
 import type { WalletIndex } from './wallet-index';
 import type { BackoffStore } from '../vault';
-import { failedAttemptEntries } from '../security/failed-attempts';
+import { unlockEntries } from '../security/failed-attempts';
 import { SecurityLog, type SecurityEntryInput } from '../security/security-log';
 import type { SecurityEventDetails, SecurityEventKind } from '../../shared/contract';
 
@@ -307,18 +307,7 @@ export class WalletService {
 
   /** The failed attempts counted while locked, moved into the encrypted log, then the unlock itself. */
   private logUnlock(result: UnlockResult, kind: 'unlocked' | 'recovery_used'): void {
-    const failed = result.failedAttemptsSinceLastUnlock;
-    let moved: SecurityEntryInput[] = [];
-    if (failed.count > 0) {
-      let loggedWhileOpen: string[] = [];
-      try {
-        loggedWhileOpen = this.securityLog.entries(result.session).filter((entry) => entry.kind === 'auth_failed').map((entry) => entry.at);
-      } catch (error) {
-        this.deps.log.warn('security log not readable', error);
-      }
-      moved = failedAttemptEntries(failed.times, loggedWhileOpen, Math.max(0, failed.count - failed.times.length));
-    }
-    this.securityLog.record([...moved, { kind, details: { failedAttempts: failed.count } }]);
+    this.securityLog.record(unlockEntries(result.session, result.failedAttemptsSinceLastUnlock, kind));
   }
 
   /** Loads the projection (replay runs one slice per event-loop turn) and makes the wallet the open one. */
