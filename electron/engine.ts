@@ -16,6 +16,7 @@ import * as ledger from './ledger/capability';
 import * as wallet from './wallet';
 import * as update from './update/capability';
 import * as crash from './crash/capability';
+import * as security from './security/capability';
 import { buildSupportSettings } from './crash/build-config';
 import { CrashReporter } from './crash/reporter';
 import { observeRouter } from './crash/router-observer';
@@ -24,6 +25,8 @@ import type { SupportSettings } from './crash/upload';
 
 export interface Engine {
   router: Router;
+  /** The shell's panic action (global shortcut, tray) and powerMonitor events reach the security centre here. */
+  security: Pick<security.SecurityCapability, 'panicLock' | 'systemEvent' | 'autoLock'>;
   dispose(timeoutMs?: number): Promise<void>;
 }
 
@@ -32,7 +35,7 @@ export interface EngineOptions {
    * Test-only knobs. The Electron shell, `npm run web` and the CLI never pass these; only test
    * hosts do, so production always uses calibrated Argon2id.
    */
-  testOnly?: { kdf: KdfParams };
+  testOnly?: { kdf: KdfParams; autoLock?: security.SecurityOptions['testOnly'] };
   /** Where updates come from (the shell's electron-updater, or browser mode's --update-feed); none: checks say so. */
   update?: update.UpdateWiring;
   /** The host's crash reporter (it also watches the process); the CLI and tests get a private one. */
@@ -52,6 +55,8 @@ export async function startEngine(hostDeps: EngineDeps, options: EngineOptions =
     unlocked: () => wallets.service.current() !== null,
     walletFile: () => wallets.service.current()?.vault.path ?? null,
   });
+  // Every crash report written leaves one entry in the open wallet's security log (kind only: reports are scrubbed, the log holds no text from them).
+  reporter.onCapture((report) => wallets.service.recordSecurityEvent('crash_report_written', { process: report.process, kind: report.kind }));
   const ledgers = ledger.init(deps, wallets.service);
   const backups = backup.init(deps, wallets.service);
   const updates = update.init(deps, wallets.service, backups.backupNow, options.update);
@@ -66,7 +71,8 @@ export async function startEngine(hostDeps: EngineDeps, options: EngineOptions =
       updates.policy.stop();
     },
   });
-  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, updates, crashes];
+  const securityCentre = security.init(deps, wallets.service, { testOnly: options.testOnly?.autoLock });
+  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, updates, crashes, securityCentre];
   const handlers = Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers;
   const router = observeRouter(createRouter({ handlers, log: deps.log, isWalletUnlocked: () => wallets.service.current() !== null }), reporter);
 
@@ -80,5 +86,5 @@ export async function startEngine(hostDeps: EngineDeps, options: EngineOptions =
     }
   }
 
-  return { router, dispose };
+  return { router, dispose, security: securityCentre };
 }

@@ -10,6 +10,7 @@ import { walletFileError } from '../support/os-errors';
 import { openVault, type UnlockResult, type VaultSession } from '../vault';
 import type { CliContext } from './context';
 import { t } from './messages';
+import { unlockEntries } from '../security/failed-attempts';
 
 export interface OpenLedger {
   session: VaultSession;
@@ -20,6 +21,22 @@ export interface OpenLedger {
 function reportFailures(ctx: CliContext, result: UnlockResult): void {
   const { count } = result.failedAttemptsSinceLastUnlock;
   if (count > 0) ctx.err(t('cli.failed_attempts', { count }));
+}
+
+/**
+ * The unlock cleared the public failed-attempt record: its attempts go into the wallet's encrypted
+ * security log, with this unlock (via: cli). A read-only wallet cannot take them; the CLI says how
+ * many there were either way.
+ */
+function logUnlock(result: UnlockResult): void {
+  const at = new Date().toISOString();
+  try {
+    if (result.session.fileState() !== 'ok') return;
+    const entries = unlockEntries(result.session, result.failedAttemptsSinceLastUnlock, 'unlocked', { via: 'cli' });
+    result.session.appendSecurityLog(entries.map((entry) => ({ at: entry.at ?? at, kind: entry.kind, details: entry.details ?? {} })));
+  } catch {
+    // The log is an aid: a failure to write it must not fail the command.
+  }
 }
 
 /** Unlocks with an already-read password, runs `work`, always locks. */
@@ -38,6 +55,7 @@ async function unlocked<T>(path: string, ctx: CliContext, password: string, keyF
     const result = await locked.unlock(keyFile ? { password, keyFile } : { password });
     try {
       reportFailures(ctx, result);
+      logUnlock(result);
       return await work(result);
     } finally {
       result.session.lock();

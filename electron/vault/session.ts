@@ -23,6 +23,7 @@ import { decodeRecoveryKey, encodeRecoveryKey, RECOVERY_SECRET_BYTES } from './r
 import { mapSqliteError, openChecked, type Db } from './schema';
 import type { Slot } from './keyslots';
 import type { WriterLock } from './writer-lock';
+import { appendSecurityRecords, readSecurityRecords, type SecurityRecord, type StoredSecurityRecord } from './security-log';
 import { writeSnapshot } from './snapshots';
 import type { FileState, ProgressFn, Projection, ProjectionFactory, Secret, VaultSession, VaultWarning, VerifyReport } from './types';
 import { verifySteps } from './verify';
@@ -277,8 +278,15 @@ export class Session implements VaultSession {
   }
 
   /** Writes a sealed backup copy of this vault into `destPath` (an empty file); see copy.ts. */
-  writeBackupCopy(destPath: string, info: CopyInfo, onProgress?: CopyProgress): Promise<CopyResult> {
-    return writeCopy(this.open(), this.dataKey, destPath, info, onProgress);
+  async writeBackupCopy(destPath: string, info: CopyInfo, onProgress?: CopyProgress): Promise<CopyResult> {
+    try {
+      return await writeCopy(this.open(), this.dataKey, destPath, info, onProgress);
+    } catch (error) {
+      // A lock (the panic lock does not wait for the job) closed the DB under SQLite's online
+      // backup: that is the lock, not a disk error.
+      if (this.closed) throw new DomainError('wallet_locked', 'errors.vault.locked');
+      throw error;
+    }
   }
 
   /**
@@ -299,6 +307,23 @@ export class Session implements VaultSession {
     } finally {
       wipe(key);
     }
+  }
+
+  /** Appends security log rows (security-log.ts); not journal events, so the head does not move. */
+  appendSecurityLog(records: readonly SecurityRecord[]): number[] {
+    const { db, vaultId, keys } = this.writable();
+    const ids = this.guarded('security_log', () => appendSecurityRecords(db, vaultId, keys.securityLog, records));
+    this.checkFile();
+    return ids;
+  }
+
+  securityLog(): { records: StoredSecurityRecord[]; damaged: number[] } {
+    return this.guarded('security_log', ({ db, vaultId, keys }) => readSecurityRecords(db, vaultId, keys.securityLog));
+  }
+
+  /** Proof of the password (and key file) without changing anything; a wrong one counts like any failed attempt. */
+  async confirmSecret(password: string, keyFile?: Uint8Array): Promise<void> {
+    await this.reauth(password, keyFile);
   }
 
   hasKeyFile(): boolean {
