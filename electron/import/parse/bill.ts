@@ -1,0 +1,85 @@
+/**
+ * What Alipay and WeChat Pay bills share: a preamble of free text, a header found by its column
+ * names (never by line number — both apps move it between versions), data rows with the date and
+ * time in one cell, and footer lines after the last transaction.
+ */
+import type { DateFormat, ImportIssue, SkippedLine } from '../statement';
+import { chooseDateFormat, parseDateAs, type DateTime } from './dates';
+import { abort, importIssue } from './issues';
+import { isBlank, type TableRow } from './table';
+
+/** Column names as NFKC folds them: the apps mix full-width （） and half-width () between versions. */
+export function billName(cell: string): string {
+  return cell.normalize('NFKC').replace(/\s+/g, '');
+}
+
+export interface BillColumnSpec {
+  /** Alternative names of the column; the first present wins. */
+  names: string[];
+  required?: boolean;
+}
+
+export interface BillRow {
+  line: number;
+  dated: DateTime;
+  /** Cell by field name ('' when the column is absent or the row short). */
+  get(field: string): string;
+  raw: Record<string, string>;
+}
+
+export interface BillTable {
+  headerLine: number;
+  header: string[];
+  dateFormat?: DateFormat;
+  rows: BillRow[];
+  skipped: SkippedLine[];
+  errors: ImportIssue[];
+}
+
+export function readBill(
+  table: readonly TableRow[],
+  spec: Record<string, BillColumnSpec>,
+  dateField: string,
+  missingHeaderKey: string,
+): BillTable {
+  const requiredNames = Object.values(spec)
+    .filter((column) => column.required)
+    .map((column) => column.names);
+  const headerIndex = table.slice(0, 200).findIndex((row) => {
+    const names = new Set(row.cells.map(billName));
+    return requiredNames.every((alternatives) => alternatives.some((name) => names.has(name)));
+  });
+  if (headerIndex < 0) abort(0, missingHeaderKey);
+  const headerRow = table[headerIndex]!;
+  const header = headerRow.cells.map(billName);
+  const index: Record<string, number> = {};
+  for (const [field, column] of Object.entries(spec)) {
+    index[field] = column.names.map((name) => header.indexOf(name)).find((position) => position >= 0) ?? -1;
+  }
+  const data = table.slice(headerIndex + 1).filter((row) => !isBlank(row));
+  const dateAt = index[dateField]!;
+  const choice = chooseDateFormat(data.map((row) => row.cells[dateAt] ?? ''));
+  const parsed = data.map((row) => (choice ? parseDateAs(row.cells[dateAt] ?? '', choice.format) : null));
+  const lastDated = parsed.findLastIndex((dated) => dated !== null);
+
+  const rows: BillRow[] = [];
+  const skipped: SkippedLine[] = [];
+  const errors: ImportIssue[] = [];
+  data.forEach((row, position) => {
+    const dated = parsed[position];
+    if (position > lastDated) {
+      skipped.push({ line: row.line, reason: 'import.format.skip.footer' });
+      return;
+    }
+    if (!dated) {
+      errors.push(importIssue(row.line, 'errors.import.date_invalid', { column: headerRow.cells[dateAt] ?? dateField, value: row.cells[dateAt] ?? '' }));
+      return;
+    }
+    const raw: Record<string, string> = {};
+    header.forEach((name, column) => {
+      if (name !== '') raw[name] = row.cells[column] ?? '';
+    });
+    rows.push({ line: row.line, dated, get: (field) => (index[field]! >= 0 ? (row.cells[index[field]!] ?? '') : ''), raw });
+  });
+  return { headerLine: headerRow.line, header: headerRow.cells, dateFormat: choice?.format, rows, skipped, errors };
+}

@@ -1,0 +1,101 @@
+/**
+ * Date cells → booking dates. A file's date format is chosen ONCE from all its values (a column
+ * where one value is 13/02/2024 is day-first throughout), never guessed row by row; when several
+ * formats fit every value equally, the first in DATE_FORMATS order wins and the others are reported
+ * so the wizard can ask. Times after the date (HH:mm or HH:mm:ss) are kept.
+ */
+import { DATE_FORMATS, type DateFormat } from '../statement';
+
+/** Statements outside this range are typos (or a spreadsheet's day 0), not history. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+const MAX_DATE_CELL = 40;
+
+const TIME = String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,6})?)?`;
+
+interface FormatShape {
+  pattern: RegExp;
+  /** Indexes of year, month, day in the match. */
+  order: [number, number, number];
+}
+
+function shape(body: string, order: [number, number, number]): FormatShape {
+  return { pattern: new RegExp(`^${body}${TIME}$`), order };
+}
+
+const SHAPES: Record<DateFormat, FormatShape> = {
+  'YYYY-MM-DD': shape(String.raw`(\d{4})-(\d{1,2})-(\d{1,2})`, [1, 2, 3]),
+  'YYYY/MM/DD': shape(String.raw`(\d{4})/(\d{1,2})/(\d{1,2})`, [1, 2, 3]),
+  'YYYY.MM.DD': shape(String.raw`(\d{4})\.(\d{1,2})\.(\d{1,2})`, [1, 2, 3]),
+  YYYYMMDD: shape(String.raw`(\d{4})(\d{2})(\d{2})`, [1, 2, 3]),
+  'DD/MM/YYYY': shape(String.raw`(\d{1,2})/(\d{1,2})/(\d{4})`, [3, 2, 1]),
+  'MM/DD/YYYY': shape(String.raw`(\d{1,2})/(\d{1,2})/(\d{4})`, [3, 1, 2]),
+  'DD.MM.YYYY': shape(String.raw`(\d{1,2})\.(\d{1,2})\.(\d{4})`, [3, 2, 1]),
+  'DD-MM-YYYY': shape(String.raw`(\d{1,2})-(\d{1,2})-(\d{4})`, [3, 2, 1]),
+  'MM-DD-YYYY': shape(String.raw`(\d{1,2})-(\d{1,2})-(\d{4})`, [3, 1, 2]),
+};
+
+export interface DateTime {
+  date: string;
+  time?: string;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A valid calendar date from numbers, or null (2023-02-29, month 13, year 1066). */
+export function calendarDate(year: number, month: number, day: number): string | null {
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function clockTime(hours: string | undefined, minutes: string | undefined, seconds: string | undefined): string | null {
+  if (hours === undefined || minutes === undefined) return null;
+  const h = Number(hours);
+  const m = Number(minutes);
+  const s = Number(seconds ?? '0');
+  // 24:00:00 and leap seconds are not in any statement we know of; refusing them keeps HH:mm:ss sortable.
+  if (h > 23 || m > 59 || s > 59) return null;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
+export function parseDateAs(text: string, format: DateFormat): DateTime | null {
+  const value = text.normalize('NFKC').trim();
+  if (value.length > MAX_DATE_CELL) return null;
+  const { pattern, order } = SHAPES[format];
+  const match = pattern.exec(value);
+  if (!match) return null;
+  const date = calendarDate(Number(match[order[0]]), Number(match[order[1]]), Number(match[order[2]]));
+  if (!date) return null;
+  if (match[4] === undefined) return { date };
+  const time = clockTime(match[4], match[5], match[6]);
+  return time ? { date, time } : null;
+}
+
+export interface DateFormatChoice {
+  format: DateFormat;
+  /** Other formats that fit exactly as many values. */
+  alternatives: DateFormat[];
+}
+
+/**
+ * The format that reads the most non-empty values (all of them in a clean file). Ties go to the
+ * earlier format in DATE_FORMATS and are reported as alternatives. Null when no format reads any.
+ */
+export function chooseDateFormat(values: readonly string[]): DateFormatChoice | null {
+  const present = values.filter((value) => value.trim() !== '');
+  let best: DateFormat[] = [];
+  let bestCount = 0;
+  for (const format of DATE_FORMATS) {
+    let count = 0;
+    for (const value of present) if (parseDateAs(value, format)) count++;
+    if (count === 0 || count < bestCount) continue;
+    if (count > bestCount) {
+      best = [format];
+      bestCount = count;
+    } else best.push(format);
+  }
+  const [format, ...alternatives] = best;
+  return format ? { format, alternatives } : null;
+}

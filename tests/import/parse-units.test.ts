@@ -1,0 +1,181 @@
+/**
+ * The small pure pieces behind the parsers: amounts, dates, decoding, the CSV mapping and its
+ * errors. Each case is a quirk a real export has.
+ */
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { readAmount, detectDecimalMark } from '../../electron/import/parse/amount';
+import { chooseDateFormat, parseDateAs } from '../../electron/import/parse/dates';
+import { decodeBytes } from '../../electron/import/parse/decode';
+import { csvMappingSchema, suggestMapping } from '../../electron/import/parse/csv';
+import { parseStatement } from '../../electron/import/parse/detect';
+import { messagesFor } from '../../shared/i18n';
+import { createTranslator } from '../../shared/i18n';
+
+const CNY = { decimal: 'auto' as const, currency: 'CNY' };
+
+describe('amount cells', () => {
+  it.each([
+    ['12.50', '1250'],
+    ['-0.05', '-5'],
+    ['1,234.56', '123456'],
+    ['1.234,56', '123456'],
+    ['1 234,56', '123456'],
+    ['1\u00a0234.56', '123456'],
+    ['(12.00)', '-1200'],
+    ['12.00-', '-1200'],
+    ['¥28.16', '2816'],
+    ['￥-4.50', '-450'],
+    ['-¥4.50', '-450'],
+    ['$1,200.00', '120000'],
+    ['€ 3,50', '350'],
+    ['CNY 5,234.12', '523412'],
+    ['-4.50 RMB', '-450'],
+    ['１２．５', '1250'],
+    ['－１，２３４．５６', '-123456'],
+    ['+7', '700'],
+    ['0', '0'],
+    ['-0.00', '0'],
+  ])('%s → %s minor units', (text, minor) => {
+    expect(readAmount(text, CNY)).toEqual({ ok: true, minor });
+  });
+
+  it.each([['12,3x'], [''], ['-'], ['1.2.3,4,5'], ['--5'], ['-(5)'], ['1 23'], ['abc'], ['¥'], ['12e3']])('“%s” is not an amount', (text) => {
+    expect(readAmount(text, CNY)).toEqual({ ok: false, messageKey: 'errors.import.amount_invalid' });
+  });
+
+  it('refuses extra precision and amounts beyond the safe range instead of rounding', () => {
+    expect(readAmount('1.005', CNY)).toEqual({ ok: false, messageKey: 'errors.import.amount_precision' });
+    expect(readAmount('1.5', { decimal: '.', currency: 'JPY' })).toEqual({ ok: false, messageKey: 'errors.import.amount_precision' });
+    expect(readAmount('99999999999999999999', CNY)).toEqual({ ok: false, messageKey: 'errors.import.amount_too_large' });
+  });
+
+  it('a declared decimal mark wins over the look of one value', () => {
+    expect(readAmount('1,234', { decimal: '.', currency: 'CNY' })).toEqual({ ok: true, minor: '123400' });
+    expect(readAmount('1,234', { decimal: ',', currency: 'KWD' })).toEqual({ ok: true, minor: '1234' });
+    expect(readAmount('1.234', { decimal: ',', currency: 'CNY' })).toEqual({ ok: true, minor: '123400' });
+  });
+
+  it('detects a column’s decimal comma from all its values', () => {
+    expect(detectDecimalMark(['1.234', '12,50', '3'])).toBe(',');
+    expect(detectDecimalMark(['1,234', '12.50'])).toBe('.');
+    expect(detectDecimalMark(['1,234', '5'])).toBe('.');
+  });
+});
+
+describe('date cells', () => {
+  it('chooses one format for the whole column', () => {
+    expect(chooseDateFormat(['01/02/2024', '13/02/2024'])).toEqual({ format: 'DD/MM/YYYY', alternatives: [] });
+    expect(chooseDateFormat(['01/02/2024', '02/13/2024'])).toEqual({ format: 'MM/DD/YYYY', alternatives: [] });
+    expect(chooseDateFormat(['01/02/2024', '03/04/2024'])).toEqual({ format: 'DD/MM/YYYY', alternatives: ['MM/DD/YYYY'] });
+    expect(chooseDateFormat(['2024-01-02 08:00', '2024-01-03'])).toEqual({ format: 'YYYY-MM-DD', alternatives: [] });
+    expect(chooseDateFormat(['20240102'])).toEqual({ format: 'YYYYMMDD', alternatives: [] });
+    expect(chooseDateFormat(['total', ''])).toBeNull();
+  });
+
+  it('reads times and refuses impossible dates', () => {
+    expect(parseDateAs('2024/1/5 9:07', 'YYYY/MM/DD')).toEqual({ date: '2024-01-05', time: '09:07:00' });
+    expect(parseDateAs('2024-01-05T23:59:59', 'YYYY-MM-DD')).toEqual({ date: '2024-01-05', time: '23:59:59' });
+    expect(parseDateAs('2023-02-29', 'YYYY-MM-DD')).toBeNull();
+    expect(parseDateAs('2024-02-29', 'YYYY-MM-DD')).toEqual({ date: '2024-02-29' });
+    expect(parseDateAs('2024-01-05 25:00', 'YYYY-MM-DD')).toBeNull();
+    expect(parseDateAs('31.04.2024', 'DD.MM.YYYY')).toBeNull();
+  });
+});
+
+describe('decoding', () => {
+  const chinese = '交易时间,交易对方,金额\n2024-01-05,星巴克,28.00\n';
+  it('reads GBK, UTF-8, UTF-16 and windows-1252 and says which it used', () => {
+    expect(decodeBytes(iconv.encode(chinese, 'gbk'))).toEqual({ text: chinese, encoding: 'gb18030' });
+    expect(decodeBytes(Buffer.from(chinese))).toEqual({ text: chinese, encoding: 'utf-8' });
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(chinese, 'utf-16le')]))).toEqual({ text: chinese, encoding: 'utf-16le' });
+    expect(decodeBytes(iconv.encode('Date,Payee\n2024-01-05,Café\n', 'utf-16le'))).toEqual({ text: 'Date,Payee\n2024-01-05,Café\n', encoding: 'utf-16le' });
+    const western = 'Datum;Empfänger;Betrag\n05.01.2024;Café Müller;-4,50\n';
+    expect(decodeBytes(iconv.encode(western, 'windows-1252'))).toEqual({ text: western, encoding: 'windows-1252' });
+  });
+
+  it('lets the user’s choice win and refuses an encoding it does not know', () => {
+    expect(decodeBytes(Buffer.from('caf\xe9', 'latin1'), { override: 'ISO-8859-1' })).toEqual({ text: 'café', encoding: 'windows-1252' });
+    expect(() => decodeBytes(Buffer.from('x'), { override: 'klingon-8' })).toThrow('errors.import.encoding_unknown');
+  });
+});
+
+describe('CSV mapping', () => {
+  it('suggests a mapping from English and Chinese column names', () => {
+    expect(suggestMapping(['Date', 'Description', 'Amount', 'Reference'])).toEqual({ date: 'Date', payee: 'Description', amount: 'Amount', note: 'Reference' });
+    expect(suggestMapping(['交易日期', '对方户名', '支出金额', '收入金额', '流水号', '币种'])).toEqual({
+      date: '交易日期',
+      payee: '对方户名',
+      outflow: '支出金额',
+      inflow: '收入金额',
+      externalId: '流水号',
+      currency: '币种',
+    });
+  });
+
+  it('is plain JSON validated by its schema: amount or inflow/outflow, never both', () => {
+    const stored = csvMappingSchema.parse({ date: 'Date', amount: 3, flipSign: true });
+    expect(JSON.parse(JSON.stringify(stored))).toEqual({ date: 'Date', amount: 3, flipSign: true, skipStart: 0, skipEnd: 0, hasHeader: true, dateFormat: 'auto', decimal: 'auto', delimiter: 'auto' });
+    expect(csvMappingSchema.safeParse({ date: 'Date', amount: 'A', inflow: 'B' }).success).toBe(false);
+    expect(csvMappingSchema.safeParse({ date: 'Date' }).success).toBe(false);
+    expect(csvMappingSchema.safeParse({ date: 'Date', amount: 'A', extra: 1 }).success).toBe(false);
+  });
+
+  const csv = (text: string) => new TextEncoder().encode(text);
+
+  it('names the row, the column and the value of a bad cell, and keeps the good rows', async () => {
+    const parsed = await parseStatement(csv('Datum,Betrag,Payee\n2024-01-02,12.30,A\n2024-01-03,"12,3x",B\n2024-13-01,1.00,C\n2024-01-05,,D\n'), {
+      mapping: { date: 'Datum', amount: 'Betrag', payee: 'Payee' },
+    });
+    expect(parsed.accounts[0]!.rows.map((row) => row.amountMinor)).toEqual(['1230']);
+    expect(parsed.errors.map((issue) => [issue.line, issue.messageKey, issue.column, issue.value])).toEqual([
+      [3, 'errors.import.amount_invalid', 'Betrag', '12,3x'],
+      [4, 'errors.import.date_invalid', 'Datum', '2024-13-01'],
+      [5, 'errors.import.amount_missing', 'Betrag', ''],
+    ]);
+    const en = createTranslator('en-US');
+    const zh = createTranslator('zh-CN');
+    const first = parsed.errors[0]!;
+    expect(en.t(first.messageKey, first.params)).toBe('Row 3, column Betrag: “12,3x” is not an amount.');
+    expect(zh.t(first.messageKey, first.params)).toBe('第 3 行，“Betrag”列：“12,3x”不是金额。');
+  });
+
+  it('asks for a mapping when it cannot recognise the columns, showing the header it saw', async () => {
+    const parsed = await parseStatement(csv('foo;bar;baz\n1;2;3\n'));
+    expect(parsed.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.mapping_needed']);
+    expect(parsed.detected).toMatchObject({ delimiter: ';', header: ['foo', 'bar', 'baz'] });
+  });
+
+  it('flips signs, reads a headerless file by column numbers and reports an invalid or unmatched mapping', async () => {
+    const flipped = await parseStatement(csv('2024-01-02,12.30,Shop\n2024-01-03,-5.00,Refund\n'), {
+      mapping: { date: 1, amount: 2, payee: 3, hasHeader: false, flipSign: true },
+    });
+    expect(flipped.accounts[0]!.rows.map((row) => [row.amountMinor, row.kind])).toEqual([
+      ['-1230', 'expense'],
+      ['500', 'income'],
+    ]);
+    const invalid = await parseStatement(csv('a,b\n'), { mapping: { date: 'a' } as never });
+    expect(invalid.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.mapping_invalid']);
+    const unmatched = await parseStatement(csv('a,b\n2024-01-01,1\n'), { mapping: { date: 'a', amount: 'Amount' } });
+    expect(unmatched.errors.map((issue) => [issue.messageKey, issue.params?.column])).toEqual([['errors.import.column_missing', 'Amount']]);
+  });
+
+  it('refuses a file over the size or row cap with a clear error', async () => {
+    const big = await parseStatement(csv('Date,Amount\n2024-01-01,1\n'), { maxBytes: 10 });
+    expect(big.errors.map((issue) => [issue.messageKey, issue.params?.max])).toEqual([['errors.import.too_large', 10]]);
+    const many = await parseStatement(csv('Date,Amount\n2024-01-01,1\n2024-01-02,2\n2024-01-03,3\n'), { maxRows: 3 });
+    expect(many.errors.map((issue) => [issue.messageKey, issue.params?.max])).toEqual([['errors.import.too_many_rows', 3]]);
+    expect((await parseStatement(new Uint8Array())).errors.map((issue) => issue.messageKey)).toEqual(['errors.import.empty']);
+  });
+});
+
+describe('translations', () => {
+  it('every parser message key exists in both languages', () => {
+    const keysOf = (tree: unknown, prefix = ''): string[] =>
+      typeof tree === 'string' ? [prefix] : Object.entries(tree as object).flatMap(([key, value]) => keysOf(value, prefix ? `${prefix}.${key}` : key));
+    const en = keysOf((messagesFor('en-US') as { errors: { import: object } }).errors.import, 'errors.import').sort();
+    const zh = keysOf((messagesFor('zh-CN') as { errors: { import: object } }).errors.import, 'errors.import').sort();
+    expect(zh).toEqual(en);
+    expect(en.length).toBeGreaterThan(20);
+  });
+});
