@@ -119,6 +119,17 @@ export const importWizardMessages: AreaMessages = {
         not_undone: 'This import is not undone; there is nothing to restore.',
         reconciled: '{{count}} rows of this import are reconciled and locked; undoing it would change a reconciled statement. Nothing was changed.',
         journal_moved: 'The wallet changed while the import was being written. Nothing was imported; try again.',
+        amount_invalid: 'Row {{line}}, column {{column}}: “{{value}}” is not an amount the wallet can hold.',
+        row_currency: 'Row {{line}}, column {{column}}: the row is in {{value}}, the account in {{currency}}.',
+        account_unusable: 'Row {{line}}: the account {{account}} is frozen or closed.',
+      },
+    },
+    import: {
+      wizard: {
+        skip: {
+          neutral: 'Neutral row (不计收支 or “/”): left out, as chosen',
+          zero: 'Amount 0: nothing to record',
+        },
       },
     },
   },
@@ -137,6 +148,17 @@ export const importWizardMessages: AreaMessages = {
         not_undone: '此次导入没有被撤销，无需恢复。',
         reconciled: '此次导入中有 {{count}} 行已对账并锁定；撤销会改变已对账的账单。未做任何更改。',
         journal_moved: '写入导入时钱包发生了变化。未导入任何内容；请重试。',
+        amount_invalid: '第 {{line}} 行，{{column}} 列：“{{value}}”不是钱包可以保存的金额。',
+        row_currency: '第 {{line}} 行，{{column}} 列：此行的币种是 {{value}}，账户的币种是 {{currency}}。',
+        account_unusable: '第 {{line}} 行：账户 {{account}} 已冻结或已关闭。',
+      },
+    },
+    import: {
+      wizard: {
+        skip: {
+          neutral: '不计收支的行（不计收支或“/”）：按所选方式不导入',
+          zero: '金额为 0：无需记账',
+        },
       },
     },
   },
