@@ -122,6 +122,7 @@ export const importWizardMessages: AreaMessages = {
         amount_invalid: 'Row {{line}}, column {{column}}: “{{value}}” is not an amount the wallet can hold.',
         row_currency: 'Row {{line}}, column {{column}}: the row is in {{value}}, the account in {{currency}}.',
         account_unusable: 'Row {{line}}: the account {{account}} is frozen or closed.',
+        plan_gone: 'This preview is no longer available (the wallet was locked or a newer preview replaced it). Choose the file again.',
       },
     },
     import: {
@@ -151,6 +152,7 @@ export const importWizardMessages: AreaMessages = {
         amount_invalid: '第 {{line}} 行，{{column}} 列：“{{value}}”不是钱包可以保存的金额。',
         row_currency: '第 {{line}} 行，{{column}} 列：此行的币种是 {{value}}，账户的币种是 {{currency}}。',
         account_unusable: '第 {{line}} 行：账户 {{account}} 已冻结或已关闭。',
+        plan_gone: '此预览已失效（钱包已锁定，或已有更新的预览）。请重新选择文件。',
       },
     },
     import: {
