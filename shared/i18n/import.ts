@@ -105,6 +105,27 @@ export const importMessages: AreaMessages = {
  */
 export const importWizardMessages: AreaMessages = {
   'en-US': {
+    cli: {
+      import: {
+        summary: 'Import a statement file (CSV, OFX, QIF, Alipay or WeChat Pay bill) into an account; rows already in the wallet are left out.',
+        undo_summary: 'Undo an import: every transaction it recorded is voided (restorable).',
+        restore_summary: 'Undo the undo of an import: its transactions count again.',
+        list_summary: 'List the imports of this wallet, newest first.',
+        opt_account: 'the account the statement belongs to',
+        opt_format: 'auto (default), csv, ofx, qif, alipay or wechat',
+        opt_mapping: 'a JSON file with the CSV column mapping (as the wizard exports it)',
+        opt_dry_run: 'show what would be imported, write nothing',
+        format_unknown: '“{{format}}” is not a format; use one of {{formats}}.',
+        mapping_not_json: 'The mapping file {{path}} is not a JSON object.',
+        refused: 'Nothing was imported: {{count}} rows could not be read. Fix the file (or import it in the app, which can leave rows out).',
+        imported: '{{imported}} imported, {{duplicates}} already in the wallet, {{possibleDuplicates}} possible duplicates skipped, {{skipped}} skipped ({{format}}, {{encoding}}). Income {{income}}, expenses {{expense}} {{currency}}.',
+        would_import: 'Would import {{imported}}; {{duplicates}} already in the wallet, {{possibleDuplicates}} possible duplicates, {{skipped}} skipped ({{format}}, {{encoding}}). Income {{income}}, expenses {{expense}} {{currency}}. Nothing was written.',
+        batch: 'Import {{batchId}} (undo with: onewallet import undo {{batchId}})',
+        undone: 'Import {{batchId}} undone.',
+        restored: 'Import {{batchId}} restored.',
+        undone_mark: '(undone)',
+      },
+    },
     errors: {
       import_batch: {
         exists: 'An import with the id {{batchId}} already exists.',
@@ -135,6 +156,27 @@ export const importWizardMessages: AreaMessages = {
     },
   },
   'zh-CN': {
+    cli: {
+      import: {
+        summary: '把账单文件（CSV、OFX、QIF、支付宝或微信支付账单）导入到一个账户；钱包中已有的行不会重复导入。',
+        undo_summary: '撤销一次导入：其记录的每笔交易都会作废（可恢复）。',
+        restore_summary: '恢复已撤销的导入：其交易重新计入。',
+        list_summary: '列出此钱包的导入记录，最新的在前。',
+        opt_account: '账单所属的账户',
+        opt_format: 'auto（默认）、csv、ofx、qif、alipay 或 wechat',
+        opt_mapping: '含 CSV 列映射的 JSON 文件（即向导导出的文件）',
+        opt_dry_run: '只显示将导入的内容，不写入',
+        format_unknown: '“{{format}}”不是可用的格式；请使用 {{formats}} 之一。',
+        mapping_not_json: '映射文件 {{path}} 不是 JSON 对象。',
+        refused: '未导入任何内容：有 {{count}} 行无法读取。请修正文件（或在应用中导入，可略过这些行）。',
+        imported: '已导入 {{imported}} 笔，{{duplicates}} 笔已在钱包中，跳过 {{possibleDuplicates}} 笔疑似重复，略过 {{skipped}} 笔（{{format}}，{{encoding}}）。收入 {{income}}，支出 {{expense}} {{currency}}。',
+        would_import: '将导入 {{imported}} 笔；{{duplicates}} 笔已在钱包中，{{possibleDuplicates}} 笔疑似重复，略过 {{skipped}} 笔（{{format}}，{{encoding}}）。收入 {{income}}，支出 {{expense}} {{currency}}。未写入任何内容。',
+        batch: '导入编号 {{batchId}}（撤销：onewallet import undo {{batchId}}）',
+        undone: '已撤销导入 {{batchId}}。',
+        restored: '已恢复导入 {{batchId}}。',
+        undone_mark: '（已撤销）',
+      },
+    },
     errors: {
       import_batch: {
         exists: '编号为 {{batchId}} 的导入已存在。',
