@@ -14,6 +14,8 @@ export interface ExpectedAccount {
   totals: Record<'expense' | 'income' | 'neutral' | 'refund', string>;
   first: Record<string, unknown>;
   last: Record<string, unknown>;
+  /** Every row, compared field by field like first and last. */
+  rows: Record<string, unknown>[];
 }
 
 export interface ExpectedStatement {

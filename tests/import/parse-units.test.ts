@@ -179,3 +179,67 @@ describe('translations', () => {
     expect(en.length).toBeGreaterThan(20);
   });
 });
+
+describe('QIF, OFX, bills and detection', () => {
+  const text = (value: string) => new TextEncoder().encode(value);
+
+  it('QIF: ambiguous day/month order is month-first and reported; the override wins; a mix is a conflict', async () => {
+    const file = "!Type:Cash\nD1/2/24\nT-1.00\n^\nD3/4'24\nT-2.00\n^\n";
+    const auto = await parseStatement(text(file), { fileName: 'cash.qif' });
+    expect(auto.accounts[0]!.rows.map((row) => row.date)).toEqual(['2024-01-02', '2024-03-04']);
+    expect(auto.detected).toMatchObject({ dateOrder: 'mdy', dateOrderAmbiguous: true });
+    const dmy = await parseStatement(text(file), { dateOrder: 'dmy' });
+    expect(dmy.accounts[0]!.rows.map((row) => row.date)).toEqual(['2024-02-01', '2024-04-03']);
+    const mixed = await parseStatement(text('!Type:Bank\nD13/1/24\nT1\n^\nD1/13/24\nT1\n^\n'));
+    expect(mixed.errors.map((issue) => issue.messageKey)).toContain('errors.import.qif_date_order_conflict');
+  });
+
+  it('QIF: a register without !Type and a bad amount are located errors', async () => {
+    const untyped = await parseStatement(text('D1/2/24\nT-1.00\n^\n'), { format: 'qif' });
+    expect(untyped.errors.map((issue) => [issue.line, issue.messageKey])).toEqual([[1, 'errors.import.qif_no_type']]);
+    const bad = await parseStatement(text('!Type:Bank\nD1/2/24\nT-1.0x\n^\nD1/3/24\nT2\n^\n'));
+    expect(bad.errors.map((issue) => [issue.line, issue.messageKey, issue.column, issue.value])).toEqual([[3, 'errors.import.amount_invalid', 'T', '-1.0x']]);
+    expect(bad.accounts[0]!.rows.map((row) => row.amountMinor)).toEqual(['200']);
+  });
+
+  it('OFX: dates in every zone form keep the date as written; damage is located; no statement is said so', async () => {
+    const ofx = (transaction: string) =>
+      text(`OFXHEADER:100\nDATA:OFXSGML\n\n<OFX>\n<BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>CNY\n<BANKTRANLIST>\n<STMTTRN>\n${transaction}\n</STMTTRN>\n</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n`);
+    const zoned = await parseStatement(ofx('<DTPOSTED>20240229235959.999[-12:BIT]\n<TRNAMT>1,5\n<FITID>A'));
+    expect(zoned.accounts[0]!.rows.map((row) => [row.date, row.time, row.amountMinor, row.externalId])).toEqual([['2024-02-29', '23:59:59', '150', 'A']]);
+    const badDate = await parseStatement(ofx('<DTPOSTED>20230229\n<TRNAMT>1'));
+    expect(badDate.errors.map((issue) => [issue.line, issue.messageKey, issue.column, issue.value])).toEqual([[7, 'errors.import.date_invalid', 'DTPOSTED', '20230229']]);
+    const damaged = await parseStatement(text('<OFX>\n<BANKMSGSRSV1>\n<STMTRS>\n</BANKMSGSRSV1>\n</OFX>\n'), { format: 'ofx' });
+    expect(damaged.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.ofx_invalid']);
+    expect(damaged.errors[0]!.line).toBeGreaterThan(0);
+    const empty = await parseStatement(text('<OFX><SIGNONMSGSRSV1></SIGNONMSGSRSV1></OFX>'));
+    expect(empty.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.ofx_no_statement']);
+  });
+
+  it('bills without their header, and a damaged spreadsheet, are clear errors', async () => {
+    const alipay = await parseStatement(text('交易时间,金额\n2024-01-01,1\n'), { format: 'alipay' });
+    expect(alipay.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.alipay_header_missing']);
+    const wechat = await parseStatement(text('微信支付账单明细\n'), {});
+    expect(wechat.format).toBe('wechat');
+    expect(wechat.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.wechat_header_missing']);
+    const zip = await parseStatement(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    expect(zip.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.xlsx_invalid']);
+    const chosen = await parseStatement(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), { format: 'ofx' });
+    expect(chosen.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.format_unsupported']);
+    const unknown = await parseStatement(text('a'), { format: 'pdf' as never });
+    expect(unknown.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.format_unknown']);
+  });
+});
+
+describe('decoding heuristics', () => {
+  it('German windows-1252 text with only mid-word umlauts is not mistaken for GBK', () => {
+    const german = 'Datum;Empfänger;Betrag\n05.01.2024;Müller Straße;-4,50\n06.01.2024;Bäckerei Süß;-2,10\n';
+    expect(decodeBytes(iconv.encode(german, 'windows-1252'))).toEqual({ text: german, encoding: 'windows-1252' });
+  });
+
+  it('UTF-8 with one damaged byte is still read as UTF-8', () => {
+    const bytes = Buffer.from('日期,对方,金额\n2024-01-05,星巴克,28.00\n2024-01-06,瑞幸,9.90\n');
+    bytes[bytes.length - 3] = 0xff;
+    expect(decodeBytes(bytes).encoding).toBe('utf-8');
+  });
+});

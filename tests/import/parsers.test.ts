@@ -5,7 +5,7 @@
  * tests/fixtures/import/make-fixtures.mjs from intended transactions, not from this parser.
  */
 import { describe, expect, it } from 'vitest';
-import { parseStatement } from '../../electron/import/parse/detect';
+import { detectFormat, parseStatement } from '../../electron/import/parse/detect';
 import type { StatementRow } from '../../electron/import/statement';
 import { loadFixtures } from './fixtures';
 
@@ -39,6 +39,7 @@ describe('statement parsers on their fixtures', () => {
         expect(totals(account.rows)).toEqual(want.totals);
         expect(comparable(account.rows[0])).toEqual(want.first);
         expect(comparable(account.rows.at(-1))).toEqual(want.last);
+        expect(account.rows.map(comparable)).toEqual(want.rows);
         for (const key of ['id', 'type', 'currency', 'ledgerBalance'] as const) if (want[key] !== undefined) expect(account[key]).toEqual(want[key]);
         // Every row is well formed: a calendar date, an integer amount, a 1-based line in order.
         let previousLine = 0;
@@ -51,4 +52,13 @@ describe('statement parsers on their fixtures', () => {
       });
     });
   }
+});
+
+describe('format detection', () => {
+  it('names each fixture’s format and encoding from its bytes alone', () => {
+    for (const { expected, bytes } of loadFixtures()) {
+      if (expected.options?.mapping) continue;
+      expect(detectFormat(bytes, ''), expected.file).toEqual({ format: expected.format, encoding: expected.encoding });
+    }
+  });
 });

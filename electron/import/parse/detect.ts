@@ -16,6 +16,10 @@ import {
 import type { StatementBody, ParserContext } from './body';
 import { parseAlipay } from './alipay';
 import { parseCsv, type CsvMappingInput } from './csv';
+import { parseOfx } from './ofx';
+import { parseQif } from './qif';
+import { parseWechatCsv, parseWechatRows } from './wechat';
+import { readWorkbook } from './xlsx';
 import { decodeBytes, type DecodedText } from './decode';
 import { importIssue, StatementAbort } from './issues';
 import { currencyExponent } from '../../../shared/currencies';
@@ -100,8 +104,11 @@ interface Progress {
 
 async function parseKnown(bytes: Uint8Array, options: ParseOptions, requested: StatementFormat | undefined, context: ParserContext, progress: Progress): Promise<ParsedStatement> {
   if (isZip(bytes)) {
-    if (requested && requested !== 'wechat') return emptyResult(requested, 'binary', { errors: [importIssue(0, 'errors.import.format_mismatch', {}, { format: requested })] });
-    return emptyResult('wechat', 'binary', { errors: [importIssue(0, 'errors.import.format_unsupported', {}, { format: 'xlsx' })] });
+    // The only spreadsheet statement we know is WeChat Pay's XLSX export.
+    if (requested && requested !== 'wechat') return emptyResult(requested, 'binary', { errors: [importIssue(0, 'errors.import.format_unsupported', {}, { format: 'XLSX' })] });
+    progress.format = 'wechat';
+    progress.encoding = 'binary';
+    return { format: 'wechat', encoding: 'binary', ...parseWechatRows(await readWorkbook(bytes, context.maxRows), context) };
   }
   const decoded = decodeFor(bytes, options);
   const format = requested ?? sniffFormat(decoded.text, options.fileName);
@@ -112,11 +119,18 @@ async function parseKnown(bytes: Uint8Array, options: ParseOptions, requested: S
     case 'alipay':
       body = parseAlipay(decoded.text, context);
       break;
+    case 'wechat':
+      body = parseWechatCsv(decoded.text, context);
+      break;
+    case 'ofx':
+      body = parseOfx(decoded.text, context);
+      break;
+    case 'qif':
+      body = parseQif(decoded.text, context, options.dateOrder);
+      break;
     case 'csv':
       body = parseCsv(decoded.text, context, options.mapping);
       break;
-    default:
-      return emptyResult(format, decoded.encoding, { errors: [importIssue(0, 'errors.import.format_unsupported', {}, { format })] });
   }
   return { format, encoding: decoded.encoding, ...body };
 }

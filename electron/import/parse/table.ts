@@ -96,8 +96,11 @@ export function detectDelimiter(text: string): { delimiter: Delimiter; quote: st
   const sample = firstLines(text, SAMPLE_LINES);
   let choice: { delimiter: Delimiter; quote: string } = { delimiter: ',', quote: '"' };
   let bestScore = 0;
+  // Only delimiters that occur are tried, and the single quote only when the double quote gave no table.
+  const present = DELIMITERS.filter((delimiter) => sample.includes(delimiter));
   for (const quote of QUOTES) {
-    for (const delimiter of DELIMITERS) {
+    if (quote !== '"' && bestScore >= 2) break;
+    for (const delimiter of present) {
       const candidate = score(readRecords(sample, delimiter, quote, SAMPLE_LINES).rows);
       if (candidate > bestScore) {
         bestScore = candidate;
