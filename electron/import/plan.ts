@@ -171,6 +171,19 @@ function routeRows(statement: ParsedStatement, source: readonly StatementRow[], 
       error(base, 'errors.import_batch.account_unusable', { account: target.name });
       continue;
     }
+    // A fee (WeChat 零钱提现 服务费) is money spent even when its neutral row is left out.
+    const fee = row.fee ? toMinor(row.fee) : null;
+    if (fee) {
+      planned.push({
+        ...base,
+        index: planned.length,
+        amountMinor: -Math.abs(fee),
+        sourceKind: 'expense',
+        note: base.note ? `${base.note} (fee)` : 'fee',
+        externalId: base.externalId ? `${base.externalId}:fee` : null,
+        refundOf: null,
+      });
+    }
     if (row.kind === 'neutral') {
       if (neutral.mode === 'omit') {
         base.status = 'skipped';
@@ -200,19 +213,6 @@ function routeRows(statement: ParsedStatement, source: readonly StatementRow[], 
     }
     // A refund is money back whatever the source's sign.
     if (row.kind === 'refund') base.amountMinor = Math.abs(base.amountMinor);
-    const fee = row.fee ? toMinor(row.fee) : null;
-    if (fee) {
-      planned.push({
-        ...base,
-        index: planned.length,
-        counterAccountId: null,
-        amountMinor: -Math.abs(fee),
-        sourceKind: 'expense',
-        note: base.note ? `${base.note} (fee)` : 'fee',
-        externalId: base.externalId ? `${base.externalId}:fee` : null,
-        refundOf: null,
-      });
-    }
   }
   return planned;
 }
