@@ -26,21 +26,24 @@ export function planAccounts(p: LedgerProjection): Map<string, PlanAccount> {
 
 export async function existingLines(p: LedgerProjection, accountIds: readonly string[]): Promise<ExistingLine[]> {
   const lines: ExistingLine[] = [];
-  const ids = [...new Set(accountIds)];
-  if (ids.length === 0) return lines;
-  const marks = ids.map(() => '?').join(', ');
+  // Pages walk the register index (account_id, date, n): each page starts where the last ended,
+  // so reading 100k lines is one pass, never a sort per page.
   const page = p.sql.prepare(
-    `SELECT n, id, account_id, date, amount_minor, payee, external_id, status FROM transactions
-     WHERE account_id IN (${marks}) AND voided = 0 AND n > ? ORDER BY n LIMIT ${PAGE}`,
+    `SELECT n, id, account_id, date, amount_minor, payee, external_id, status FROM transactions INDEXED BY tx_register
+     WHERE account_id = ? AND (date, n) > (?, ?) AND voided = 0 ORDER BY date, n LIMIT ${PAGE}`,
   );
-  let after = 0;
-  for (;;) {
-    const rows = page.all(...ids, after) as { n: number; id: string; account_id: string; date: string; amount_minor: number; payee: string; external_id: string | null; status: ExistingLine['status'] }[];
-    for (const row of rows) {
-      lines.push({ id: row.id, accountId: row.account_id, date: row.date, amountMinor: row.amount_minor, payee: row.payee, externalId: row.external_id, status: row.status });
+  for (const accountId of new Set(accountIds)) {
+    let after = { date: '', n: 0 };
+    for (;;) {
+      const rows = page.all(accountId, after.date, after.n) as { n: number; id: string; account_id: string; date: string; amount_minor: number; payee: string; external_id: string | null; status: ExistingLine['status'] }[];
+      for (const row of rows) {
+        lines.push({ id: row.id, accountId: row.account_id, date: row.date, amountMinor: row.amount_minor, payee: row.payee, externalId: row.external_id, status: row.status });
+      }
+      if (rows.length < PAGE) break;
+      const last = rows.at(-1)!;
+      after = { date: last.date, n: last.n };
+      await nextTurn();
     }
-    if (rows.length < PAGE) return lines;
-    after = rows.at(-1)!.n;
-    await nextTurn();
   }
+  return lines;
 }
