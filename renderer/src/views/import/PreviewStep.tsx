@@ -68,7 +68,7 @@ export function PreviewStep({ wizard, accounts }: { wizard: ImportWizard; accoun
         <div role="rowgroup">
           <div role="row" className="ow-import-row ow-import-head">
             {(['line', 'date', 'payee', 'amount', 'status', 'include'] as const).map((column) => (
-              <span key={column} role="columnheader">
+              <span key={column} role="columnheader" style={column === 'amount' ? { textAlign: 'right' } : undefined}>
                 {t(`import.wizard.columns.${column}`)}
               </span>
             ))}
