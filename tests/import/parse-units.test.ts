@@ -9,6 +9,10 @@ import { chooseDateFormat, parseDateAs } from '../../electron/import/parse/dates
 import { decodeBytes } from '../../electron/import/parse/decode';
 import { csvMappingSchema, suggestMapping } from '../../electron/import/parse/csv';
 import { parseStatement } from '../../electron/import/parse/detect';
+import { declaredUnpackedSize } from '../../electron/import/parse/xlsx';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURE_DIR } from './fixtures';
 import { messagesFor } from '../../shared/i18n';
 import { createTranslator } from '../../shared/i18n';
 
@@ -64,13 +68,19 @@ describe('amount cells', () => {
 });
 
 describe('date cells', () => {
+  const choose = (values: string[]) => {
+    const choice = chooseDateFormat(values);
+    return choice && { format: choice.format, alternatives: choice.alternatives };
+  };
+
   it('chooses one format for the whole column', () => {
-    expect(chooseDateFormat(['01/02/2024', '13/02/2024'])).toEqual({ format: 'DD/MM/YYYY', alternatives: [] });
-    expect(chooseDateFormat(['01/02/2024', '02/13/2024'])).toEqual({ format: 'MM/DD/YYYY', alternatives: [] });
-    expect(chooseDateFormat(['01/02/2024', '03/04/2024'])).toEqual({ format: 'DD/MM/YYYY', alternatives: ['MM/DD/YYYY'] });
-    expect(chooseDateFormat(['2024-01-02 08:00', '2024-01-03'])).toEqual({ format: 'YYYY-MM-DD', alternatives: [] });
-    expect(chooseDateFormat(['20240102'])).toEqual({ format: 'YYYYMMDD', alternatives: [] });
-    expect(chooseDateFormat(['total', ''])).toBeNull();
+    expect(choose(['01/02/2024', '13/02/2024'])).toEqual({ format: 'DD/MM/YYYY', alternatives: [] });
+    expect(choose(['01/02/2024', '02/13/2024'])).toEqual({ format: 'MM/DD/YYYY', alternatives: [] });
+    expect(choose(['01/02/2024', '03/04/2024'])).toEqual({ format: 'DD/MM/YYYY', alternatives: ['MM/DD/YYYY'] });
+    expect(choose(['2024-01-02 08:00', '2024-01-03'])).toEqual({ format: 'YYYY-MM-DD', alternatives: [] });
+    expect(choose(['20240102'])).toEqual({ format: 'YYYYMMDD', alternatives: [] });
+    expect(choose(['total', ''])).toBeNull();
+    expect(chooseDateFormat(['2024-01-02', 'x'])?.parsed).toEqual([{ date: '2024-01-02' }, null]);
   });
 
   it('reads times and refuses impossible dates', () => {
@@ -111,6 +121,16 @@ describe('CSV mapping', () => {
       externalId: '流水号',
       currency: '币种',
     });
+  });
+
+  it('reads a unit in brackets after a column name as the same column', () => {
+    expect(suggestMapping(['Posting Date', 'Debit Amount (EUR)', 'Credit Amount (EUR)', 'Payee'])).toEqual({
+      date: 'Posting Date',
+      outflow: 'Debit Amount (EUR)',
+      inflow: 'Credit Amount (EUR)',
+      payee: 'Payee',
+    });
+    expect(suggestMapping(['交易日期', '金额（元）'])).toEqual({ date: '交易日期', amount: '金额（元）' });
   });
 
   it('is plain JSON validated by its schema: amount or inflow/outflow, never both', () => {
@@ -158,6 +178,17 @@ describe('CSV mapping', () => {
     expect(invalid.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.mapping_invalid']);
     const unmatched = await parseStatement(csv('a,b\n2024-01-01,1\n'), { mapping: { date: 'a', amount: 'Amount' } });
     expect(unmatched.errors.map((issue) => [issue.messageKey, issue.params?.column])).toEqual([['errors.import.column_missing', 'Amount']]);
+    const issue = unmatched.errors[0]!;
+    expect(createTranslator('en-US').t(issue.messageKey, issue.params)).toBe('The file has no column “Amount” (mapped as amount).');
+    expect(createTranslator('zh-CN').t(issue.messageKey, issue.params)).toBe('文件中没有“Amount”列（映射为金额）。');
+  });
+
+  it('finds the header a mapping names after a preamble nobody counted', async () => {
+    const parsed = await parseStatement(csv('Statement of account\nPeriod: January\n\nWhen;What;Sum\n02.01.2024;Shop;-3,50\n'), {
+      mapping: { date: 'When', amount: 'Sum', payee: 'What' },
+    });
+    expect(parsed.detected.headerLine).toBe(4);
+    expect(parsed.accounts[0]!.rows.map((row) => [row.line, row.date, row.amountMinor, row.payee])).toEqual([[5, '2024-01-02', '-350', 'Shop']]);
   });
 
   it('refuses a file over the size or row cap with a clear error', async () => {
@@ -214,6 +245,20 @@ describe('QIF, OFX, bills and detection', () => {
     expect(damaged.errors[0]!.line).toBeGreaterThan(0);
     const empty = await parseStatement(text('<OFX><SIGNONMSGSRSV1></SIGNONMSGSRSV1></OFX>'));
     expect(empty.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.ofx_no_statement']);
+  });
+
+  it('a spreadsheet that declares gigabytes unpacked is refused before it is inflated', async () => {
+    const bytes = new Uint8Array(readFileSync(join(FIXTURE_DIR, 'wechat.xlsx')));
+    expect(declaredUnpackedSize(bytes)).toBeGreaterThan(1000);
+    expect(declaredUnpackedSize(bytes)).toBeLessThan(1_000_000);
+    // Patch the first central-directory entry's uncompressed size to 3 GiB.
+    const view = new DataView(bytes.buffer);
+    let central = bytes.length - 22;
+    while (view.getUint32(central, true) !== 0x06054b50) central--;
+    const first = view.getUint32(central + 16, true);
+    view.setUint32(first + 24, 3 * 1024 ** 3, true);
+    const parsed = await parseStatement(bytes);
+    expect(parsed.errors.map((issue) => issue.messageKey)).toEqual(['errors.import.too_large']);
   });
 
   it('bills without their header, and a damaged spreadsheet, are clear errors', async () => {

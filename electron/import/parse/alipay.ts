@@ -7,10 +7,8 @@
  * 退款成功, order number `原订单号_…`) is kind 'refund' with refundOf = the original order number.
  */
 import type { StatementRow } from '../statement';
-import { negateMinor, readAmount } from './amount';
-import { readBill, type BillColumnSpec } from './bill';
-import { withoutEmpty, type ParserContext, type StatementBody } from './body';
-import { importIssue } from './issues';
+import { billAmount, billStatementRow, directionKind, readBill, type BillColumnSpec } from './bill';
+import type { ParserContext, StatementBody } from './body';
 import { readTable } from './table';
 
 const COLUMNS: Record<string, BillColumnSpec> = {
@@ -49,42 +47,27 @@ export function parseAlipay(text: string, context: ParserContext): StatementBody
       skipped.push({ line: row.line, reason: 'import.format.skip.closed' });
       continue;
     }
-    const amount = readAmount(row.get('amount'), { decimal: '.', currency: 'CNY' });
-    if (!amount.ok || amount.minor.startsWith('-')) {
-      errors.push(importIssue(row.line, amount.ok ? 'errors.import.amount_invalid' : amount.messageKey, { column: amountColumn, value: row.get('amount') }));
-      continue;
-    }
+    const amount = billAmount(row.line, row.get('amount'), amountColumn, errors);
+    if (amount === null) continue;
     const orderId = row.get('orderId');
-    const direction = row.get('direction');
     const refund = REFUND_STATUSES.has(status);
-    let kind: StatementRow['kind'] = direction === '支出' ? 'expense' : direction === '收入' ? 'income' : 'neutral';
-    if (refund) kind = 'refund';
+    const kind: StatementRow['kind'] = refund ? 'refund' : directionKind(row.get('direction'));
     let fee: string | undefined;
     if (row.get('fee') !== '') {
-      const parsedFee = readAmount(row.get('fee'), { decimal: '.', currency: 'CNY' });
-      if (!parsedFee.ok) {
-        errors.push(importIssue(row.line, parsedFee.messageKey, { column: '服务费（元）', value: row.get('fee') }));
-        continue;
-      }
-      fee = parsedFee.minor === '0' ? undefined : parsedFee.minor.replace('-', '');
+      const parsedFee = billAmount(row.line, row.get('fee'), '服务费（元）', errors);
+      if (parsedFee === null) continue;
+      fee = parsedFee === '0' ? undefined : parsedFee;
     }
     const separator = orderId.indexOf('_');
     rows.push(
-      withoutEmpty<StatementRow>({
-        line: row.line,
-        date: row.dated.date,
-        time: row.dated.time,
-        amountMinor: kind === 'expense' ? negateMinor(amount.minor) : amount.minor,
-        currency: 'CNY',
+      billStatementRow(row, amount, kind, {
         payee: row.get('payee'),
-        note: [row.get('item'), row.get('remark')].filter((part) => part !== '').join(' · '),
+        noteParts: [row.get('item'), row.get('remark')],
         category: row.get('category'),
         externalId: orderId,
-        kind,
         refundOf: refund && separator > 0 ? orderId.slice(0, separator) : undefined,
         fee,
         paymentMethod: row.get('method'),
-        raw: row.raw,
       }),
     );
   }

@@ -78,7 +78,12 @@ function canonicalDigits(body: string, decimal: DecimalMark | 'auto'): string | 
   return COMMA_DECIMAL.test(text) ? text.replace(/\./g, '').replace(',', '.') : null;
 }
 
+/**
+ * Full-width digits and signs (typed with a Chinese IME) → ASCII, the Unicode minus → '-', trimmed.
+ * NFKC only for cells with non-ASCII characters: it is costly per cell and rarely needed.
+ */
 export function normalizeCell(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text.trim();
   return text.normalize('NFKC').replace(/\u2212/g, '-').trim();
 }
 

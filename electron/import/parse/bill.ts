@@ -3,9 +3,11 @@
  * names (never by line number — both apps move it between versions), data rows with the date and
  * time in one cell, and footer lines after the last transaction.
  */
-import type { DateFormat, ImportIssue, SkippedLine } from '../statement';
-import { chooseDateFormat, parseDateAs, type DateTime } from './dates';
+import type { DateFormat, ImportIssue, SkippedLine, StatementRow } from '../statement';
+import { chooseDateFormat, type DateTime } from './dates';
 import { abort, importIssue } from './issues';
+import { negateMinor, readAmount } from './amount';
+import { withoutEmpty } from './body';
 import { isBlank, type TableRow } from './table';
 
 /** Column names as NFKC folds them: the apps mix full-width （） and half-width () between versions. */
@@ -59,7 +61,7 @@ export function readBill(
   const data = table.slice(headerIndex + 1).filter((row) => !isBlank(row));
   const dateAt = index[dateField]!;
   const choice = chooseDateFormat(data.map((row) => row.cells[dateAt] ?? ''));
-  const parsed = data.map((row) => (choice ? parseDateAs(row.cells[dateAt] ?? '', choice.format) : null));
+  const parsed = choice?.parsed ?? [];
   const lastDated = parsed.findLastIndex((dated) => dated !== null);
 
   const rows: BillRow[] = [];
@@ -82,4 +84,41 @@ export function readBill(
     rows.push({ line: row.line, dated, get: (field) => (index[field]! >= 0 ? (row.cells[index[field]!] ?? '') : ''), raw });
   });
   return { headerLine: headerRow.line, header: headerRow.cells, dateFormat: choice?.format, rows, skipped, errors };
+}
+
+/**
+ * An unsigned CNY amount cell of a bill (the direction is in 收/支), as minor units; null after
+ * recording an issue naming the row, column and value when it is not one.
+ */
+export function billAmount(line: number, text: string, column: string, errors: ImportIssue[]): string | null {
+  const amount = readAmount(text, { decimal: '.', currency: 'CNY' });
+  if (amount.ok && !amount.minor.startsWith('-')) return amount.minor;
+  errors.push(importIssue(line, amount.ok ? 'errors.import.amount_invalid' : amount.messageKey, { column, value: text }));
+  return null;
+}
+
+/** 收/支 → kind: 支出 out, 收入 in; 不计收支, 其他, `/` and empty say nothing about a direction. */
+export function directionKind(direction: string): 'expense' | 'income' | 'neutral' {
+  return direction === '支出' ? 'expense' : direction === '收入' ? 'income' : 'neutral';
+}
+
+/** The StatementRow of a bill row: bills are in CNY, and an expense's unsigned amount becomes negative. */
+export function billStatementRow(
+  row: BillRow,
+  amount: string,
+  kind: StatementRow['kind'],
+  fields: Pick<StatementRow, 'payee' | 'category' | 'externalId' | 'refundOf' | 'fee' | 'paymentMethod'> & { noteParts: string[] },
+): StatementRow {
+  const { noteParts, ...rest } = fields;
+  return withoutEmpty<StatementRow>({
+    line: row.line,
+    date: row.dated.date,
+    time: row.dated.time,
+    amountMinor: kind === 'expense' ? negateMinor(amount) : amount,
+    currency: 'CNY',
+    kind,
+    ...rest,
+    note: noteParts.filter((part) => part !== '').join(' · '),
+    raw: row.raw,
+  });
 }

@@ -15,10 +15,15 @@ export function kindOfSigned(minor: string): 'expense' | 'income' | 'neutral' {
   return minor.startsWith('-') ? 'expense' : 'income';
 }
 
-/** Drops empty optional fields so rows compare and serialize cleanly. */
+/**
+ * A copy without undefined or empty-string fields, so rows compare and serialize cleanly. Copying
+ * rather than deleting keeps the objects in V8's fast shape (100k rows per import).
+ */
 export function withoutEmpty<T extends object>(row: T): T {
-  for (const [key, value] of Object.entries(row)) {
-    if (value === undefined || value === '') delete (row as Record<string, unknown>)[key];
+  const out: Record<string, unknown> = {};
+  for (const key in row) {
+    const value = row[key];
+    if (value !== undefined && value !== '') out[key] = value;
   }
-  return row;
+  return out as T;
 }

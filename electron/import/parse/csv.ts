@@ -5,7 +5,7 @@
  * file. Columns are named by header text or by 1-based position.
  */
 import { z } from 'zod';
-import { DATE_FORMATS, type DateFormat, type ImportIssue, type SkippedLine, type StatementRow } from '../statement';
+import { DATE_FORMATS, type ImportIssue, type SkippedLine, type StatementRow } from '../statement';
 import { detectDecimalMark, negateMinor, normalizeCell, readAmount, type DecimalMark } from './amount';
 import { chooseDateFormat, clockTime, parseDateAs } from './dates';
 import { abort, importIssue } from './issues';
@@ -57,9 +57,9 @@ type MappedField = 'date' | 'amount' | 'inflow' | 'outflow' | 'time' | 'payee' |
 const HEADER_NAMES: Record<MappedField, string[]> = {
   date: ['date', 'transaction date', 'booking date', 'posting date', 'posted date', 'value date', 'trans. date', 'datum', '日期', '交易日期', '记账日期', '入账日期', '交易时间'],
   time: ['time', '时间'],
-  amount: ['amount', 'transaction amount', 'amount (cny)', 'betrag', '金额', '交易金额', '金额(元)', '发生额', '交易额'],
-  inflow: ['inflow', 'credit', 'credits', 'deposit', 'deposits', 'money in', 'paid in', '收入', '收入金额', '存入', '存入金额', '贷方金额', '贷方发生额'],
-  outflow: ['outflow', 'debit', 'debits', 'withdrawal', 'withdrawals', 'money out', 'paid out', '支出', '支出金额', '取出', '取出金额', '借方金额', '借方发生额'],
+  amount: ['amount', 'transaction amount', 'betrag', '金额', '交易金额', '发生额', '交易额'],
+  inflow: ['inflow', 'credit', 'credits', 'credit amount', 'deposit', 'deposits', 'money in', 'paid in', '收入', '收入金额', '存入', '存入金额', '贷方金额', '贷方发生额'],
+  outflow: ['outflow', 'debit', 'debits', 'debit amount', 'withdrawal', 'withdrawals', 'money out', 'paid out', '支出', '支出金额', '取出', '取出金额', '借方金额', '借方发生额'],
   payee: ['payee', 'description', 'merchant', 'name', 'counterparty', 'beneficiary', 'payee name', '交易对方', '对方', '对方户名', '收款方', '商户', '商户名称', '对方名称'],
   note: ['memo', 'note', 'notes', 'details', 'reference', 'narrative', '备注', '摘要', '商品说明', '说明', '用途', '附言'],
   category: ['category', '类别', '分类', '交易分类'],
@@ -73,7 +73,8 @@ function headerKey(name: string): string {
 
 /** A mapping guessed from header names; fields it cannot place are left out for the user. */
 export function suggestMapping(header: readonly string[]): Partial<CsvMappingInput> {
-  const keys = header.map(headerKey);
+  // "Amount (EUR)", "金额（元）": a unit in brackets after the name does not change what the column is.
+  const keys = header.map((name) => headerKey(name).replace(/\s*\([^()]*\)$/, ''));
   const used = new Set<number>();
   const suggestion: Partial<Record<MappedField, string>> = {};
   const fields: MappedField[] = ['date', 'time', 'amount', 'inflow', 'outflow', 'externalId', 'currency', 'category', 'payee', 'note'];
@@ -114,7 +115,11 @@ function headerAndRows(rows: readonly TableRow[], mapping: CsvMapping | null): L
   const content = rows.filter((row) => row.line > (mapping?.skipStart ?? 0));
   if (mapping && !mapping.hasHeader) return { rows: content };
   if (mapping) {
-    const index = content.findIndex((row) => !isBlank(row));
+    // The header is the first row holding every column the mapping names (a preamble the user did
+    // not count in skipStart is passed over); a mapping by numbers takes the first non-blank row.
+    const names = [mapping.date, mapping.amount, mapping.inflow, mapping.outflow].filter((ref): ref is string => typeof ref === 'string').map(headerKey);
+    const named = names.length === 0 ? -1 : content.slice(0, 200).findIndex((row) => names.every((name) => row.cells.some((cell) => headerKey(cell) === name)));
+    const index = named >= 0 ? named : content.findIndex((row) => !isBlank(row));
     return index < 0 ? { rows: [] } : { headerRow: content[index], rows: content.slice(index + 1) };
   }
   // No mapping yet: the header is the first row whose names give a usable mapping.
@@ -181,30 +186,32 @@ export function parseCsv(text: string, context: ParserContext, mappingInput?: Cs
   }
 
   const dateCells = dataRows.map((row) => row.cells[columns.date] ?? '');
-  const dateChoice: { format: DateFormat; alternatives: DateFormat[] } | null =
-    mapping.dateFormat === 'auto' ? chooseDateFormat(dateCells) : { format: mapping.dateFormat, alternatives: [] };
+  const fixedFormat = mapping.dateFormat === 'auto' ? null : mapping.dateFormat;
+  const dateChoice = fixedFormat
+    ? { format: fixedFormat, alternatives: [], parsed: dateCells.map((value) => parseDateAs(value, fixedFormat)) }
+    : chooseDateFormat(dateCells);
+  const parsedDates = dateChoice?.parsed ?? [];
   const amountCells = dataRows.flatMap((row) =>
     [columns.amount, columns.inflow, columns.outflow].flatMap((index) => (index === undefined ? [] : [row.cells[index] ?? ''])),
   );
   const decimal: DecimalMark = mapping.decimal === 'auto' ? detectDecimalMark(amountCells) : mapping.decimal;
 
   // Footer: rows after the last one with a readable date (totals, "end of statement") are skipped, not errors.
-  let lastDated = -1;
-  if (dateChoice) dataRows.forEach((row, index) => parseDateAs(row.cells[columns.date] ?? '', dateChoice.format) && (lastDated = index));
+  const lastDated = parsedDates.findLastIndex((dated) => dated !== null);
   for (const row of dataRows.slice(lastDated + 1)) skipped.push({ line: row.line, reason: 'import.format.skip.footer' });
   dataRows = dataRows.slice(0, lastDated + 1);
 
   const rows: StatementRow[] = [];
   const errors: ImportIssue[] = [...table.errors];
-  for (const row of dataRows) {
+  dataRows.forEach((row, rowIndex) => {
     const cell = (index: number | undefined): string => (index === undefined ? '' : (row.cells[index] ?? ''));
     const problem = (index: number, key: string): void => {
       errors.push(importIssue(row.line, key, { column: columnName(index), value: cell(index) }));
     };
-    const dated = dateChoice ? parseDateAs(cell(columns.date), dateChoice.format) : null;
+    const dated = parsedDates[rowIndex];
     if (!dated) {
       problem(columns.date, 'errors.import.date_invalid');
-      continue;
+      return;
     }
     let currency = context.currency;
     if (columns.currency !== undefined && cell(columns.currency) !== '') {
@@ -213,12 +220,12 @@ export function parseCsv(text: string, context: ParserContext, mappingInput?: Cs
       const code = written === 'RMB' ? 'CNY' : written;
       if (currencyExponent(code) === undefined) {
         problem(columns.currency, 'errors.import.currency_unknown');
-        continue;
+        return;
       }
       currency = code;
     }
     const amount = signedAmount(cell, columns, { decimal, currency }, problem);
-    if (amount === null) continue;
+    if (amount === null) return;
     const minor = mapping.flipSign ? negateMinor(amount) : amount;
     let time = dated.time;
     if (columns.time !== undefined && cell(columns.time) !== '') {
@@ -226,7 +233,7 @@ export function parseCsv(text: string, context: ParserContext, mappingInput?: Cs
       const parsed = clock ? clockTime(clock[1], clock[2], clock[3]) : null;
       if (!parsed) {
         problem(columns.time, 'errors.import.time_invalid');
-        continue;
+        return;
       }
       time = parsed;
     }
@@ -247,7 +254,7 @@ export function parseCsv(text: string, context: ParserContext, mappingInput?: Cs
         raw,
       }),
     );
-  }
+  });
   return {
     accounts: [{ rows }],
     skipped,

@@ -5,6 +5,7 @@
  * so the wizard can ask. Times after the date (HH:mm or HH:mm:ss) are kept.
  */
 import { DATE_FORMATS, type DateFormat } from '../statement';
+import { normalizeCell } from './amount';
 
 /** Statements outside this range are typos (or a spreadsheet's day 0), not history. */
 const MIN_YEAR = 1900;
@@ -61,7 +62,8 @@ export function clockTime(hours: string | undefined, minutes: string | undefined
 }
 
 export function parseDateAs(text: string, format: DateFormat): DateTime | null {
-  const value = text.normalize('NFKC').trim();
+  if (text.length > MAX_DATE_CELL * 2) return null;
+  const value = normalizeCell(text);
   if (value.length > MAX_DATE_CELL) return null;
   const { pattern, order } = SHAPES[format];
   const match = pattern.exec(value);
@@ -77,25 +79,37 @@ export interface DateFormatChoice {
   format: DateFormat;
   /** Other formats that fit exactly as many values. */
   alternatives: DateFormat[];
+  /** Each value read in the chosen format (null where it does not fit), aligned with the input. */
+  parsed: (DateTime | null)[];
 }
 
 /**
- * The format that reads the most non-empty values (all of them in a clean file). Ties go to the
- * earlier format in DATE_FORMATS and are reported as alternatives. Null when no format reads any.
+ * The format that reads the most values (all of them in a clean file). Ties go to the earlier
+ * format in DATE_FORMATS and are reported as alternatives. Null when no format reads any. A format
+ * is dropped as soon as it has missed more values than the best one so far, so a clean file costs
+ * about one pass per fitting format.
  */
 export function chooseDateFormat(values: readonly string[]): DateFormatChoice | null {
-  const present = values.filter((value) => value.trim() !== '');
   let best: DateFormat[] = [];
   let bestCount = 0;
+  let bestParsed: (DateTime | null)[] = [];
   for (const format of DATE_FORMATS) {
+    const parsed: (DateTime | null)[] = [];
     let count = 0;
-    for (const value of present) if (parseDateAs(value, format)) count++;
-    if (count === 0 || count < bestCount) continue;
+    let misses = 0;
+    for (const value of values) {
+      const result = value === '' ? null : parseDateAs(value, format);
+      parsed.push(result);
+      if (result) count++;
+      else if (++misses > values.length - bestCount) break;
+    }
+    if (count === 0 || count < bestCount || parsed.length < values.length) continue;
     if (count > bestCount) {
       best = [format];
       bestCount = count;
+      bestParsed = parsed;
     } else best.push(format);
   }
   const [format, ...alternatives] = best;
-  return format ? { format, alternatives } : null;
+  return format ? { format, alternatives, parsed: bestParsed } : null;
 }

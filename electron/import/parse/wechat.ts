@@ -8,10 +8,8 @@
  * an empty cell.
  */
 import type { StatementRow } from '../statement';
-import { negateMinor, readAmount } from './amount';
-import { readBill, type BillColumnSpec } from './bill';
-import { withoutEmpty, type ParserContext, type StatementBody } from './body';
-import { importIssue } from './issues';
+import { billAmount, billStatementRow, directionKind, readBill, type BillColumnSpec } from './bill';
+import type { ParserContext, StatementBody } from './body';
 import { readTable, type TableRow } from './table';
 
 const COLUMNS: Record<string, BillColumnSpec> = {
@@ -41,40 +39,26 @@ export function parseWechatRows(table: readonly TableRow[], context: ParserConte
   const merchantIds: string[] = [];
   const amountColumn = bill.header.find((name) => name.startsWith('金额')) ?? '金额(元)';
   for (const row of bill.rows) {
-    const amount = readAmount(row.get('amount'), { decimal: '.', currency: 'CNY' });
-    if (!amount.ok || amount.minor.startsWith('-')) {
-      errors.push(importIssue(row.line, amount.ok ? 'errors.import.amount_invalid' : amount.messageKey, { column: amountColumn, value: row.get('amount') }));
-      continue;
-    }
+    const amount = billAmount(row.line, row.get('amount'), amountColumn, errors);
+    if (amount === null) continue;
     const direction = row.get('direction');
-    const type = row.get('type');
     const status = row.get('status');
-    const refund = type.endsWith('-退款') || (direction === '收入' && (status.startsWith('已退款') || status.startsWith('已全额退款')));
-    const kind: StatementRow['kind'] = refund ? 'refund' : direction === '支出' ? 'expense' : direction === '收入' ? 'income' : 'neutral';
+    const refund = row.get('type').endsWith('-退款') || (direction === '收入' && (status.startsWith('已退款') || status.startsWith('已全额退款')));
+    const kind: StatementRow['kind'] = refund ? 'refund' : directionKind(direction);
     let fee: string | undefined;
     const feeText = FEE_IN_REMARK.exec(row.get('remark'))?.[1];
     if (feeText !== undefined) {
-      const parsedFee = readAmount(feeText, { decimal: '.', currency: 'CNY' });
-      if (!parsedFee.ok) {
-        errors.push(importIssue(row.line, parsedFee.messageKey, { column: '备注', value: row.get('remark') }));
-        continue;
-      }
-      fee = parsedFee.minor === '0' ? undefined : parsedFee.minor;
+      const parsedFee = billAmount(row.line, feeText, '备注', errors);
+      if (parsedFee === null) continue;
+      fee = parsedFee === '0' ? undefined : parsedFee;
     }
     rows.push(
-      withoutEmpty<StatementRow>({
-        line: row.line,
-        date: row.dated.date,
-        time: row.dated.time,
-        amountMinor: kind === 'expense' ? negateMinor(amount.minor) : amount.minor,
-        currency: 'CNY',
+      billStatementRow(row, amount, kind, {
         payee: present(row.get('payee')),
-        note: [present(row.get('item')), present(row.get('remark'))].filter((part) => part !== '').join(' · '),
+        noteParts: [present(row.get('item')), present(row.get('remark'))],
         externalId: present(row.get('orderId')),
-        kind,
         fee,
         paymentMethod: present(row.get('method')),
-        raw: row.raw,
       }),
     );
     merchantIds.push(present(row.get('merchantOrderId')));

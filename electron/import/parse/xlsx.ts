@@ -2,6 +2,7 @@
  * The first worksheet of an .xlsx file → the same rows of cells the CSV reader gives (1-based row
  * numbers as lines), through exceljs. Numbers keep their shortest exact text (28.16 → '28.16'),
  * dates become 'YYYY-MM-DD HH:mm:ss' (exceljs hands wall-clock time as UTC), formulas their result.
+ * The zip's declared unpacked size is checked first (a zip bomb is refused, not inflated).
  */
 import ExcelJS from 'exceljs';
 import { abort } from './issues';
@@ -29,7 +30,42 @@ export function cellText(value: Cell): string {
   return '';
 }
 
+/** A bill of 500k rows unpacks to well under this; more is a zip bomb, not a statement. */
+export const MAX_XLSX_UNPACKED_BYTES = 512 * 1024 * 1024;
+
+/**
+ * The total unpacked size the zip's central directory declares, or Infinity when it cannot be read
+ * or uses ZIP64 sizes. Checked before exceljs inflates anything, so a small file cannot make it
+ * unpack gigabytes.
+ */
+export function declaredUnpackedSize(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record is in the last 22 + 65535 (comment) bytes.
+  let end = -1;
+  for (let offset = bytes.length - 22; offset >= Math.max(0, bytes.length - 22 - 0xffff); offset--) {
+    if (view.getUint32(offset, true) === 0x06054b50) {
+      end = offset;
+      break;
+    }
+  }
+  if (end < 0) return Infinity;
+  const entries = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let entry = 0; entry < entries; entry++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return Infinity;
+    const size = view.getUint32(offset + 24, true);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return total;
+}
+
 export async function readWorkbook(bytes: Uint8Array, maxRows: number): Promise<TableRow[]> {
+  const unpacked = declaredUnpackedSize(bytes);
+  if (unpacked === Infinity) abort(0, 'errors.import.xlsx_invalid');
+  if (unpacked > MAX_XLSX_UNPACKED_BYTES) abort(0, 'errors.import.too_large', { max: MAX_XLSX_UNPACKED_BYTES });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
