@@ -6,7 +6,7 @@
  * Environment: ONEWALLET_BENCH_SIZES (default "10000,100000"; the largest is used for sections 2
  * and 3), ONEWALLET_BENCH_RUNS (default 3), ONEWALLET_BENCH_DIR (parent of the temp folder;
  * default the OS temp dir — put it on the disk you care about, fsync cost is the point),
- * ONEWALLET_BENCH_KEEP=1 keeps the temp folder.
+ * ONEWALLET_BENCH_KEEP=1 keeps the temp folder, ONEWALLET_BENCH_ONLY=import runs only the import section.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { calibrateKdf, vaultReady } from '../electron/vault';
 import { lostCopyHook, runBackupSection } from './backup-section';
 import { buildWallet, type BuildOptions } from './dataset';
+import { runImportSection } from './import-section';
 import { runLedgerSection } from './ledger-section';
 import { count, ms, timedAsync } from './stats';
 import { measureKdf, printVault, runVaultSize, snapshotHook, type VaultSizeResult } from './vault-section';
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
     const kdfSamples = await measureKdf(kdf, runs);
     console.log(`Calibrated Argon2id in ${ms(calibration.ms)}: ops=${kdf.opsLimit}, mem=${kdf.memLimitBytes / 1024 / 1024} MiB`);
 
+    if (process.env.ONEWALLET_BENCH_ONLY === 'import') {
+      report.import = await runImportSection({ dir, kdf });
+      return;
+    }
     const results: VaultSizeResult[] = [];
     const lostPath = join(dir, 'lost.onewallet');
     let kept: Awaited<ReturnType<typeof runVaultSize>> | null = null;
@@ -65,6 +70,7 @@ async function main(): Promise<void> {
     report.ledger = runLedgerSection({ projection: kept.projection, dir, hledgerRuns: runs });
     // Writing + verifying 100k events takes tens of seconds: once at that size keeps the bench under ~8 minutes.
     report.backup = await runBackupSection({ session: kept.session, dir, lostPath, runs: Math.min(runs, 2), slowRuns: largest >= 50_000 ? 1 : Math.min(runs, 2) });
+    report.import = await runImportSection({ dir, kdf });
   } finally {
     keep?.lock();
     if (process.env.ONEWALLET_BENCH_KEEP === '1') console.log(`Kept ${dir}`);

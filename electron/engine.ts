@@ -13,6 +13,7 @@ import { FORMAT_VERSION } from './vault/constants';
 import * as app from './app';
 import * as backup from './backup/capability';
 import * as ledger from './ledger/capability';
+import * as imports from './import/capability';
 import * as wallet from './wallet';
 import * as update from './update/capability';
 import * as crash from './crash/capability';
@@ -59,6 +60,7 @@ export async function startEngine(hostDeps: EngineDeps, options: EngineOptions =
   reporter.onCapture((report) => wallets.service.recordSecurityEvent('crash_report_written', { process: report.process, kind: report.kind }));
   const ledgers = ledger.init(deps, wallets.service);
   const backups = backup.init(deps, wallets.service);
+  const statementImports = imports.init(deps, wallets.service);
   const updates = update.init(deps, wallets.service, backups.backupNow, options.update);
   const crashes = crash.init(deps, {
     reporter,
@@ -72,7 +74,7 @@ export async function startEngine(hostDeps: EngineDeps, options: EngineOptions =
     },
   });
   const securityCentre = security.init(deps, wallets.service, { testOnly: options.testOnly?.autoLock });
-  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, updates, crashes, securityCentre];
+  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, statementImports, updates, crashes, securityCentre];
   const handlers = Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers;
   const router = observeRouter(createRouter({ handlers, log: deps.log, isWalletUnlocked: () => wallets.service.current() !== null }), reporter);
 

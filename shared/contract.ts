@@ -25,6 +25,7 @@ import {
   TransactionQuery,
 } from './ledger-views';
 import { CrashReport, CrashSummary, RendererCrashInput, StartupState, SupportConfig } from './crash';
+import * as imports from './import-views';
 
 /** Default cap on one request's JSON size; methods that take files may raise it. */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -546,6 +547,52 @@ export const methods = {
     z.object({ path: z.string().nullable(), sent: z.boolean() }),
   ),
   ...securityMethods,
+
+  // ── Statement import (electron/import; shapes in shared/import-views.ts) ──────────────────
+  // Files come as a path (Electron, CLI) or as bytes the page read (browser mode): only the two
+  // methods that take a file raise the payload cap, to the transport's.
+  'import/detect': method(
+    z
+      .object({
+        source: imports.ImportSource,
+        accountId: IdInput.nullable(),
+        format: imports.PreviewInput.shape.format,
+        encoding: imports.PreviewInput.shape.encoding,
+        mapping: imports.MappingJson.optional(),
+        dateOrder: imports.PreviewInput.shape.dateOrder,
+      })
+      .strict(),
+    imports.DetectResult,
+    { needsUnlockedWallet: true, maxPayloadBytes: TRANSPORT_MAX_PAYLOAD_BYTES },
+  ),
+  'import/preview': method(imports.PreviewInput, imports.ImportPreview, { needsUnlockedWallet: true, maxPayloadBytes: TRANSPORT_MAX_PAYLOAD_BYTES }),
+  'import/rows': ledgerQuery(
+    z
+      .object({
+        planId: z.string().max(64),
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(1000),
+        status: z.enum(imports.ROW_STATUSES).optional(),
+      })
+      .strict(),
+    imports.ImportRowsPage,
+  ),
+  /** Totals, balances and warnings with the chosen possible duplicates included. */
+  'import/totals': ledgerQuery(
+    z.object({ planId: z.string().max(64), include: z.array(z.number().int().min(0)).max(500_000) }).strict(),
+    imports.ImportPreview.pick({ totals: true, balances: true, warnings: true }),
+  ),
+  /** Records the plan as one batch; progress as `task/progress` (kind 'import'). */
+  'import/commit': ledgerQuery(
+    z.object({ planId: z.string().max(64), include: z.array(z.number().int().min(0)).max(500_000), requestId: commands.RequestId }).strict(),
+    imports.ImportCommitResult,
+  ),
+  'import/history': ledgerQuery(NoInput, z.object({ batches: z.array(imports.ImportBatchView) })),
+  /** Voids every line of the batch (one event); `import/restore` undoes the undo. */
+  'import/undo': ledgerQuery(z.object({ batchId: IdInput, requestId: commands.RequestId }).strict(), z.object({ batchId: z.string() })),
+  'import/restore': ledgerQuery(z.object({ batchId: IdInput, requestId: commands.RequestId }).strict(), z.object({ batchId: z.string() })),
+  'import/saveMapping': ledgerQuery(z.object({ accountId: IdInput, mapping: imports.MappingJson }).strict(), Ok),
+  'import/mappings': ledgerQuery(NoInput, z.object({ mappings: z.record(z.string(), imports.MappingJson) })),
 } as const;
 
 export type Methods = typeof methods;

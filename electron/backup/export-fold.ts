@@ -26,7 +26,7 @@ export interface ExportRow {
 export function foldTransactions(payloads: Iterable<unknown>): ExportRow[] {
   const accounts = new Map<string, string>();
   const categories = new Map<string, string>();
-  const rows = new Map<string, ExportRow & { categoryId: string | null }>();
+  const rows = new Map<string, ExportRow & { categoryId: string | null; importBatch?: string; importVoided?: boolean }>();
   const legsOf = (id: string) => {
     const row = rows.get(id);
     if (!row?.transferId) return row ? [row] : [];
@@ -74,11 +74,35 @@ export function foldTransactions(payloads: Iterable<unknown>): ExportRow[] {
       }
       case 'TransactionVoided':
       case 'TransactionRestored':
-        for (const row of legsOf(s(e.transactionId))) row.voided = e.type === 'TransactionVoided';
+        for (const row of legsOf(s(e.transactionId))) [row.voided, row.importVoided] = [e.type === 'TransactionVoided', false];
         return;
       case 'TransactionStatusChanged':
         for (const row of legsOf(s(e.transactionId)).filter((r) => r.transactionId === e.transactionId)) row.status = s(e.status);
         return;
+      case 'TransactionsImported':
+        for (const r of Array.isArray(e.rows) ? (e.rows as Record<string, unknown>[]) : []) {
+          const row = { date: s(r.date), payee: s(r.payee), tags: Array.isArray(r.tags) ? r.tags.map(String) : [], note: s(r.note), status: s(r.status), voided: false, accountName: '', category: '', importBatch: s(e.batchId) };
+          const transfer = r.transfer as { transferId?: unknown; counterTransactionId?: unknown; counterAccountId?: unknown } | null;
+          const amount = Number(r.amountMinor);
+          if (transfer) {
+            const legs = { ...row, transferId: s(transfer.transferId), kind: 'transfer' as const, categoryId: null, currency: s(r.currency) };
+            rows.set(s(r.transactionId), { ...legs, transactionId: s(r.transactionId), accountId: s(r.accountId), amountMinor: amount });
+            rows.set(s(transfer.counterTransactionId), { ...legs, transactionId: s(transfer.counterTransactionId), accountId: s(transfer.counterAccountId), amountMinor: -amount });
+          } else {
+            rows.set(s(r.transactionId), { ...row, transactionId: s(r.transactionId), transferId: null, accountId: s(r.accountId), kind: r.kind === 'income' ? 'income' : 'expense', amountMinor: amount, currency: s(r.currency), categoryId: typeof r.categoryId === 'string' ? r.categoryId : null });
+          }
+        }
+        return;
+      case 'ImportBatchUndone':
+      case 'ImportBatchRestored': {
+        const undo = e.type === 'ImportBatchUndone';
+        for (const row of rows.values()) {
+          if (row.importBatch !== e.batchId) continue;
+          if (undo && !row.voided) [row.voided, row.importVoided] = [true, true];
+          else if (!undo && row.importVoided) [row.voided, row.importVoided] = [false, false];
+        }
+        return;
+      }
       case 'Reconciled':
         for (const id of Array.isArray(e.clearedTransactionIds) ? e.clearedTransactionIds : []) {
           const row = rows.get(String(id));
@@ -89,6 +113,6 @@ export function foldTransactions(payloads: Iterable<unknown>): ExportRow[] {
   }
 
   return [...rows.values()]
-    .map(({ categoryId, ...row }) => ({ ...row, accountName: accounts.get(row.accountId) ?? '', category: categoryId ? (categories.get(categoryId) ?? '') : '' }))
+    .map(({ categoryId, importBatch: _batch, importVoided: _undone, ...row }) => ({ ...row, accountName: accounts.get(row.accountId) ?? '', category: categoryId ? (categories.get(categoryId) ?? '') : '' }))
     .sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -66,6 +66,22 @@ export function roleOf(event: MergeEvent, legs: ReadonlyMap<string, string>): Ev
       const cleared = Array.isArray(event.clearedTransactionIds) ? event.clearedTransactionIds : [];
       return { key: `reconciliation:${String(event.reconciliationId)}`, creates: true, needs: [...account(event.accountId), ...cleared.map(leg)] };
     }
+    // An import batch is one entity: its chunks, its undo and restore follow the event that started it.
+    case 'ImportBatchStarted':
+      return { key: `import:${String(event.batchId)}`, creates: true, needs: account(event.accountId) };
+    case 'TransactionsImported': {
+      const rows = Array.isArray(event.rows) ? (event.rows as Record<string, unknown>[]) : [];
+      const accounts = new Set<string>();
+      for (const row of rows) {
+        for (const id of [...account(row.accountId), ...category(row.categoryId)]) accounts.add(id);
+        const transfer = row.transfer as { counterAccountId?: unknown } | null | undefined;
+        for (const id of account(transfer?.counterAccountId)) accounts.add(id);
+      }
+      return { key: `import:${String(event.batchId)}`, creates: false, needs: [...accounts] };
+    }
+    case 'ImportBatchUndone':
+    case 'ImportBatchRestored':
+      return { key: `import:${String(event.batchId)}`, creates: false, needs: [] };
     default:
       return null;
   }
@@ -73,6 +89,14 @@ export function roleOf(event: MergeEvent, legs: ReadonlyMap<string, string>): Ev
 
 /** Records the leg ids of a transaction-creating event, so later events about a leg find their entity. */
 export function noteLegs(event: MergeEvent, legs: Map<string, string>): void {
+  if (event.type === 'TransactionsImported' && Array.isArray(event.rows)) {
+    const key = `import:${String(event.batchId)}`;
+    for (const row of event.rows as Record<string, unknown>[]) {
+      if (str(row.transactionId)) legs.set(String(row.transactionId), key);
+      const counter = (row.transfer as { counterTransactionId?: unknown } | null | undefined)?.counterTransactionId;
+      if (str(counter)) legs.set(String(counter), key);
+    }
+  }
   if (event.type === 'TransactionRecorded' && str(event.transactionId)) legs.set(String(event.transactionId), `transaction:${String(event.transactionId)}`);
   if (event.type === 'TransferRecorded') {
     const key = `transfer:${String(event.transferId)}`;

@@ -8,6 +8,7 @@ import { DomainError } from '../../shared/errors';
 import type { EventOf, LedgerEvent } from './events';
 import type { Sql } from './sql';
 import type { TransactionRow } from './rows';
+import { applyImport } from './apply-import';
 
 function broken(event: LedgerEvent, what: string): DomainError {
   return new DomainError('integrity', 'errors.ledger_event_inconsistent', { event: event.type, detail: what });
@@ -35,6 +36,11 @@ function entityOf(event: LedgerEvent): string {
       return event.categoryId;
     case 'Reconciled':
       return event.reconciliationId;
+    case 'ImportBatchStarted':
+    case 'TransactionsImported':
+    case 'ImportBatchUndone':
+    case 'ImportBatchRestored':
+      return event.batchId;
   }
 }
 
@@ -167,7 +173,8 @@ function applyState(sql: Sql, event: LedgerEvent): void {
     case 'TransactionRestored': {
       const voided = event.type === 'TransactionVoided';
       for (const line of linesOf(sql, event, event.transactionId)) {
-        sql.run('UPDATE transactions SET voided = ?, voided_at = ?, updated_at = ? WHERE id = ?', voided ? 1 : 0, voided ? event.at : null, event.at, line.id);
+        // import_voided = 0: a line voided or restored by hand is no longer the batch undo's to bring back.
+        sql.run('UPDATE transactions SET voided = ?, voided_at = ?, updated_at = ?, import_voided = 0 WHERE id = ?', voided ? 1 : 0, voided ? event.at : null, event.at, line.id);
         history(sql, event, line.id, voided ? 'voided' : 'restored', voided && event.type === 'TransactionVoided' ? { reason: event.reason } : {});
       }
       return;
@@ -222,6 +229,12 @@ function applyState(sql: Sql, event: LedgerEvent): void {
         );
         history(sql, event, id, 'reconciled', { reconciliationId: event.reconciliationId, statementDate: event.statementDate });
       }
+      return;
+    case 'ImportBatchStarted':
+    case 'TransactionsImported':
+    case 'ImportBatchUndone':
+    case 'ImportBatchRestored':
+      applyImport(sql, event);
       return;
   }
 }

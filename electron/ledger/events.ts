@@ -175,6 +175,72 @@ export const Reconciled = z.object({
   clearedTransactionIds: z.array(Id).max(LIMITS.cleared),
 });
 
+// ── Statement import (electron/import): one batch = ImportBatchStarted + its TransactionsImported
+// chunks, appended in ONE journal transaction (EVENTS.md "Import batches").
+
+export const IMPORT_FORMATS = ['csv', 'ofx', 'qif', 'alipay', 'wechat'] as const;
+/** Rows per TransactionsImported event: small enough to fold in a few ms, large enough that 100k rows are ~100 events. */
+export const IMPORT_CHUNK_ROWS = 1000;
+
+export const ImportBatchStarted = z.object({
+  ...base,
+  type: z.literal('ImportBatchStarted'),
+  batchId: Id,
+  /** The account the statement belongs to (rows may be routed to other accounts by payment method). */
+  accountId: Id,
+  format: z.enum(IMPORT_FORMATS),
+  fileName: z.string().max(LIMITS.payee),
+  encoding: z.string().max(40),
+  /** Rows this batch records (over all its chunks) and how many chunks carry them. */
+  rowCount: z.int().nonnegative(),
+  chunkCount: z.int().nonnegative(),
+});
+
+/** One statement row as recorded: an expense/income line, or a transfer (neutral row) with its counter leg. */
+export const ImportedRow = z
+  .object({
+    ...transactionDetails,
+    transactionId: Id,
+    accountId: Id,
+    kind: z.enum(['expense', 'income', 'transfer']),
+    /** Signed, seen from `accountId`. */
+    amountMinor: Minor,
+    currency: CurrencyCode,
+    categoryId: Id.nullable(),
+    /** The statement's own id for the row (FITID, 交易订单号 …), trimmed; null when it has none. */
+    externalId: z.string().min(1).max(200).nullable(),
+    /** 1-based line (or record) in the file. */
+    line: z.int().positive(),
+    /** External id of the payment a refund gives back, when the statement says so. */
+    refundOf: z.string().min(1).max(200).nullable(),
+    /** Transfers only: the other leg. */
+    transfer: z.object({ transferId: Id, counterTransactionId: Id, counterAccountId: Id }).nullable(),
+  })
+  .refine((row) => row.amountMinor !== 0, 'amount must not be zero')
+  .refine((row) => (row.kind === 'transfer') === (row.transfer !== null), 'transfer rows and only they have a counter leg')
+  .refine((row) => row.kind === 'transfer' || (row.kind === 'expense' ? row.amountMinor < 0 : row.amountMinor > 0), 'sign must match kind');
+export type ImportedRow = z.infer<typeof ImportedRow>;
+
+export const TransactionsImported = z.object({
+  ...base,
+  type: z.literal('TransactionsImported'),
+  batchId: Id,
+  /** 0-based position of this chunk in its batch. */
+  chunk: z.int().nonnegative(),
+  rows: z.array(ImportedRow).min(1).max(IMPORT_CHUNK_ROWS),
+});
+
+/** Voids every live transaction of the batch (both legs of its transfers); reconciled rows block it. */
+export const ImportBatchUndone = z.object({
+  ...base,
+  type: z.literal('ImportBatchUndone'),
+  batchId: Id,
+  reason: z.string().max(LIMITS.reason),
+});
+
+/** Undoes the undo: restores the rows ImportBatchUndone voided (not those voided one by one). */
+export const ImportBatchRestored = z.object({ ...base, type: z.literal('ImportBatchRestored'), batchId: Id });
+
 export const LedgerEvent = z.discriminatedUnion('type', [
   AccountOpened,
   AccountUpdated,
@@ -190,6 +256,10 @@ export const LedgerEvent = z.discriminatedUnion('type', [
   CategoryDefined,
   BudgetSet,
   Reconciled,
+  ImportBatchStarted,
+  TransactionsImported,
+  ImportBatchUndone,
+  ImportBatchRestored,
 ]);
 export type LedgerEvent = z.infer<typeof LedgerEvent>;
 export type LedgerEventType = LedgerEvent['type'];

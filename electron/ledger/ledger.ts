@@ -16,7 +16,15 @@ import type { LedgerProjection } from './projection';
 /** Where events become durable; the vault session implements it. Returns one seq per payload, in order. */
 export interface EventSink {
   append(payloads: readonly unknown[]): { seq: number }[];
+  /** Same all-or-nothing durable commit, encryption done in slices between event-loop turns (big batches). */
+  appendCooperatively?(payloads: readonly unknown[]): Promise<{ seq: number }[]>;
 }
+
+/** Lets IPC, timers and progress events through between two slices of a long batch. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Where a long batch is: checking its events, writing them, folding them into the projection. */
+export type BatchProgress = (phase: 'check' | 'write' | 'apply', done: number, total: number) => void;
 
 export interface CommandResult {
   requestId: string;
@@ -85,5 +93,52 @@ export class Ledger {
     const result = this.projection.requestResult(command.requestId);
     if (!result) throw new Error('applied events left no request result');
     return { requestId: command.requestId, id: result.id, eventIds: result.eventIds };
+  }
+
+  /**
+   * A batch of many events (a statement import): decided like a command, checked and folded one
+   * event per event-loop turn, and written in ONE durable commit (all events or none). `replayed`
+   * tells a retried request (same id) apart from a new write. While the events are folded, reads of
+   * the projection may see part of the batch; the caller announces the change when this resolves.
+   */
+  async executeBatch(
+    requestId: string,
+    decideEvents: (ctx: DecideContext) => LedgerEvent[],
+    onProgress: BatchProgress = () => {},
+  ): Promise<CommandResult & { replayed: boolean }> {
+    if (this.failure) throw new DomainError('internal', 'errors.ledger_needs_reload', {});
+    const seen = this.projection.requestResult(requestId);
+    if (seen) return { requestId, id: seen.id, eventIds: seen.eventIds, replayed: true };
+    const now = this.now();
+    const decided = decideEvents({ now, newId: this.newId, today: this.today(now) });
+    const events: LedgerEvent[] = [];
+    for (const event of decided) {
+      // A rule's check of an event we are about to write: a failure here is our bug, caught before it is durable.
+      events.push(LedgerEvent.parse(event));
+      onProgress('check', events.length, decided.length);
+      await nextTurn();
+    }
+    const startSeq = this.projection.lastSeq();
+    const appended = this.sink.appendCooperatively ? await this.sink.appendCooperatively(events) : this.sink.append(events);
+    if (appended.length !== events.length) throw new Error('event sink returned the wrong number of seqs');
+    if (appended[0] && appended[0].seq !== startSeq + 1) {
+      // Another writer got in between the decision and the commit: the projection no longer matches the journal.
+      this.failure = new Error('journal moved during a batch');
+      throw new DomainError('internal', 'errors.ledger_needs_reload', {});
+    }
+    onProgress('write', events.length, events.length);
+    try {
+      for (let index = 0; index < events.length; index++) {
+        this.projection.apply(appended[index]!.seq, events[index]);
+        onProgress('apply', index + 1, events.length);
+        if (index + 1 < events.length) await nextTurn();
+      }
+    } catch (error) {
+      this.failure = error;
+      throw error;
+    }
+    const result = this.projection.requestResult(requestId);
+    if (!result) throw new Error('applied events left no request result');
+    return { requestId, id: result.id, eventIds: result.eventIds, replayed: false };
   }
 }

@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../shared/errors';
 import { EVENT_SCHEMA_VERSION, LedgerEvent, type CategoryKind } from './events';
-import type { AccountState, CategoryState, LedgerReadModel, TransactionState } from './read-model';
+import type { AccountState, CategoryState, TransactionState } from './read-model';
+import type { BatchInfo, ImportReadModel } from './decide-import';
 import { applyEvent, type RequestResult } from './apply';
 import { DIGEST_TABLES, PROJECTION_KIND, PROJECTION_SCHEMA_VERSION, SCHEMA_SQL } from './schema';
 import { Sql } from './sql';
@@ -28,7 +29,7 @@ export interface ProjectionFactory {
   fromSnapshot(bytes: Uint8Array): Projection;
 }
 
-export class LedgerProjection implements Projection, LedgerReadModel {
+export class LedgerProjection implements Projection, ImportReadModel {
   readonly sql: Sql;
   /** Mirrors meta.last_seq (which travels inside snapshots) so apply does not read it back each time. */
   private appliedSeq: number;
@@ -83,14 +84,18 @@ export class LedgerProjection implements Projection, LedgerReadModel {
    * Balances that break their account's rule, for verify: below the floor (0, or −credit limit /
    * overdraft) and below where the account opened — commands never take a balance down past its
    * floor, so only an account that was opened in debt may sit under it, and never lower than that.
+   * Accounts with live imported lines are exempt: a statement may take them there.
    */
   audit(): { messageKey: string; params: Record<string, string | number> }[] {
     const rows = this.sql.all<{ id: string; name: string; currency: string; balance: number; floor: number }>(
       `SELECT id, name, currency, balance, -credit_limit_minor AS floor FROM (
          SELECT a.id, a.name, a.currency, a.credit_limit_minor, a.opening_balance_minor,
            a.opening_balance_minor + COALESCE((SELECT SUM(amount_minor) FROM transactions t WHERE t.account_id = a.id AND t.voided = 0), 0) AS balance
-         FROM accounts a)
+         FROM accounts a) AS b
        WHERE balance < -credit_limit_minor AND balance < opening_balance_minor
+         -- Imported statement rows are facts that skip the funds check (EVENTS.md "Import batches"):
+         -- an account holding live imported lines may sit below its floor; the import preview warns.
+         AND NOT EXISTS (SELECT 1 FROM transactions t WHERE t.account_id = b.id AND t.import_batch IS NOT NULL AND t.voided = 0)
        ORDER BY id`,
     );
     return rows.map((row) => ({
@@ -153,6 +158,19 @@ export class LedgerProjection implements Projection, LedgerReadModel {
   category(id: string): CategoryState | undefined {
     const row = this.sql.get<CategoryRow>('SELECT * FROM categories WHERE id = ?', id);
     return row && toCategory(row);
+  }
+
+  importBatch(batchId: string): BatchInfo | undefined {
+    const row = this.sql.get<{ id: string; account_id: string; undone: number }>('SELECT id, account_id, undone FROM import_batches WHERE id = ?', batchId);
+    return row && { id: row.id, accountId: row.account_id, undone: row.undone === 1 };
+  }
+
+  importBatchLines(batchId: string): { accountIds: string[]; reconciled: number } {
+    const rows = this.sql.all<{ account_id: string; reconciled: number }>(
+      "SELECT account_id, SUM(status = 'reconciled') AS reconciled FROM transactions WHERE import_batch = ? GROUP BY account_id ORDER BY account_id",
+      batchId,
+    );
+    return { accountIds: rows.map((row) => row.account_id), reconciled: rows.reduce((sum, row) => sum + row.reconciled, 0) };
   }
 
   categoryChildren(parentId: string | null, kind: CategoryKind): CategoryState[] {

@@ -6,7 +6,7 @@
  * No balance column exists anywhere on purpose. Balances are SUMs over transaction rows, and the
  * indexes below keep those sums (and the 100k-row register and search) fast.
  */
-export const PROJECTION_SCHEMA_VERSION = 1;
+export const PROJECTION_SCHEMA_VERSION = 2;
 /** Marks a serialized database as a OneWallet ledger projection (and not some other SQLite file). */
 export const PROJECTION_KIND = 'onewallet-ledger-projection';
 
@@ -59,7 +59,11 @@ CREATE TABLE transactions (
   transfer_id       TEXT,
   reconciliation_id TEXT,
   recorded_at       TEXT NOT NULL,
-  updated_at        TEXT NOT NULL
+  updated_at        TEXT NOT NULL,
+  import_batch      TEXT,                              -- the import batch that recorded it (both legs of a transfer)
+  external_id       TEXT,                              -- the statement's id for the row, on the imported account's line
+  import_line       INTEGER,                           -- the row's line in the imported file
+  import_voided     INTEGER NOT NULL DEFAULT 0         -- 1 while voided by its batch's undo (ImportBatchRestored brings these back)
 );
 -- Covering index: a balance is SUM(amount_minor) over one account's live rows, read from the index alone.
 CREATE INDEX tx_balance ON transactions (account_id, voided, amount_minor);
@@ -71,6 +75,24 @@ CREATE INDEX tx_payee ON transactions (payee, n);
 CREATE INDEX tx_category ON transactions (category_id, date);
 CREATE INDEX tx_transfer ON transactions (transfer_id) WHERE transfer_id IS NOT NULL;
 CREATE INDEX tx_voided ON transactions (voided_at) WHERE voided = 1;
+-- De-duplication by the statement's own id: "this id in this account" is one index probe.
+CREATE INDEX tx_external ON transactions (account_id, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX tx_import_batch ON transactions (import_batch) WHERE import_batch IS NOT NULL;
+
+CREATE TABLE import_batches (
+  n            INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,
+  account_id   TEXT NOT NULL,
+  format       TEXT NOT NULL,
+  file_name    TEXT NOT NULL,
+  encoding     TEXT NOT NULL,
+  row_count    INTEGER NOT NULL,
+  chunk_count  INTEGER NOT NULL,
+  chunks_seen  INTEGER NOT NULL DEFAULT 0,
+  undone       INTEGER NOT NULL DEFAULT 0,
+  at           TEXT NOT NULL,
+  undone_at    TEXT
+);
 
 CREATE TABLE transaction_history (
   n              INTEGER PRIMARY KEY,
@@ -121,7 +143,12 @@ export const DIGEST_TABLES: readonly { table: string; columns: string; orderBy: 
   {
     table: 'transactions',
     columns:
-      'id, account_id, kind, amount_minor, currency, date, payee, category_id, tags, note, status, voided, voided_at, transfer_id, reconciliation_id, recorded_at, updated_at',
+      'id, account_id, kind, amount_minor, currency, date, payee, category_id, tags, note, status, voided, voided_at, transfer_id, reconciliation_id, recorded_at, updated_at, import_batch, external_id, import_line, import_voided',
+    orderBy: 'id',
+  },
+  {
+    table: 'import_batches',
+    columns: 'id, account_id, format, file_name, encoding, row_count, chunk_count, chunks_seen, undone, at, undone_at',
     orderBy: 'id',
   },
   { table: 'transaction_history', columns: 'transaction_id, event_id, at, action, details', orderBy: 'transaction_id, n' },

@@ -84,6 +84,50 @@ export function appendEvents(db: Db, vaultId: Uint8Array, keys: Subkeys, payload
   }).immediate();
 }
 
+/** Events sealed ahead of their commit (prepareEvents), chained from `from`. */
+export interface SealedEvents {
+  from: Head;
+  rows: { seq: number; nonce: Uint8Array; ciphertext: Uint8Array; tag: Uint8Array }[];
+}
+
+/**
+ * Seals `payloads` as the events after `from`, yielding every `slice` payloads (cooperative.ts), so
+ * a big batch is serialized and encrypted without blocking the event loop. Nothing is written:
+ * `commitSealed` writes them all in one transaction.
+ */
+export function* prepareEvents(vaultId: Uint8Array, keys: Subkeys, from: Head, payloads: readonly unknown[], slice: number): Generator<void, SealedEvents, void> {
+  const rows: SealedEvents['rows'] = [];
+  let { seq, tag } = from;
+  for (let i = 0; i < payloads.length; i++) {
+    if (i > 0 && i % slice === 0) yield;
+    const plaintext = serializePayload(payloads[i]);
+    seq += 1;
+    const nonce = newNonce();
+    const ciphertext = seal(keys.journal, nonce, eventAd(vaultId, seq, tag), plaintext);
+    plaintext.fill(0);
+    tag = chainTag(keys.chain, tag, seq, nonce, ciphertext);
+    rows.push({ seq, nonce, ciphertext, tag });
+  }
+  return { from: { seq: from.seq, tag: new Uint8Array(from.tag) }, rows };
+}
+
+/**
+ * Writes sealed events in ONE immediate transaction (one durable commit), if the head is still
+ * the one they were chained from; otherwise nothing is written and the caller seals again.
+ */
+export function commitSealed(db: Db, sealed: SealedEvents): { seq: number }[] | null {
+  const insert = db.prepare('INSERT INTO journal (seq, nonce, ciphertext, tag) VALUES (?, ?, ?, ?)');
+  const setHead = db.prepare('UPDATE head SET seq = ?, tag = ? WHERE id = 1');
+  return db.transaction(() => {
+    const head = readHead(db);
+    if (head.seq !== sealed.from.seq || !equal(head.tag, sealed.from.tag)) return null;
+    for (const row of sealed.rows) insert.run(row.seq, row.nonce, row.ciphertext, row.tag);
+    const last = sealed.rows.at(-1);
+    if (last) setHead.run(last.seq, last.tag);
+    return sealed.rows.map(({ seq }) => ({ seq }));
+  }).immediate();
+}
+
 export interface WalkOptions {
   fromSeq?: number;
   /** With a sink, problems are reported and the walk goes on (verify); without, the first one throws (unlock). */

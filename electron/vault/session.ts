@@ -15,7 +15,7 @@ import type { Clock } from './backoff';
 import { toHex } from './bytes';
 import { runCooperative, type Steps } from './cooperative';
 import { deriveSubkeys, equal, random, wipe, wipeSubkeys, type Subkeys } from './crypto';
-import { appendEvents, checkHeadAgainstJournal, GENESIS_TAG, readHead, walkJournal } from './journal';
+import { appendEvents, checkHeadAgainstJournal, commitSealed, GENESIS_TAG, prepareEvents, readHead, walkJournal } from './journal';
 import { newSalt, passwordKek, readSlot, recoveryKek, RECOVERY_KDF, wrapSlot, writeSlot } from './keyslots';
 import { problem, toError, type Problem } from './problems';
 import { loadProjectionSteps, storedTag, type VaultContext } from './projection-loader';
@@ -173,6 +173,26 @@ export class Session implements VaultSession {
     // If not, the events are in this session's connection and saveCopyAs keeps them.
     this.checkFile();
     return appended;
+  }
+
+  /**
+   * `append` for big batches (a statement import): the payloads are serialized and encrypted in
+   * slices, one per event-loop turn, then written in ONE transaction — all of them or none. If
+   * something else appended meanwhile, they are sealed again from the new head.
+   */
+  async appendCooperatively(payloads: readonly unknown[], slice = 8): Promise<{ seq: number }[]> {
+    if (!Array.isArray(payloads)) throw new DomainError('invalid_input', 'errors.vault.payload_not_json', { detail: 'payloads must be a list' });
+    for (let attempt = 0; ; attempt++) {
+      this.writable();
+      const sealed = await this.cooperative('journal', ({ db, vaultId, keys }) => prepareEvents(vaultId, keys, readHead(db), payloads, slice));
+      this.writable();
+      const appended = this.guarded('journal', ({ db }) => commitSealed(db, sealed));
+      if (appended) {
+        this.checkFile();
+        return appended;
+      }
+      if (attempt >= 2) throw new DomainError('wallet_busy', 'errors.import_batch.journal_moved', {});
+    }
   }
 
   events(fromSeq?: number): IterableIterator<{ seq: number; payload: unknown }> {

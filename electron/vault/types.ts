@@ -81,6 +81,8 @@ export interface VaultSession {
   saveCopyAs(destPath: string): { seq: number };
   head(): { seq: number; tag: string };
   append(payloads: readonly unknown[]): { seq: number }[];
+  /** All or none in one durable commit, like append, with the encryption done cooperatively (big batches). */
+  appendCooperatively(payloads: readonly unknown[], slice?: number): Promise<{ seq: number }[]>;
   events(fromSeq?: number): IterableIterator<{ seq: number; payload: unknown }>;
   saveSnapshot(projection: Projection, coversSeq: number): void;
   /** Cooperative (yields to the event loop between slices of events); a lock meanwhile rejects with wallet_locked. */

@@ -17,7 +17,7 @@ import { updateMessages } from './update';
 import { vaultSafetyMessages } from './vault-safety';
 import { filesAndInputMessages } from './files-and-input';
 import { crashMessages } from './crash';
-import { importMessages } from './import';
+import { importMessages, importWizardMessages } from './import';
 import { securityMessages } from './security';
 import { dailyUseMessages } from './daily-use';
 
@@ -36,6 +36,7 @@ const AREAS: AreaMessages[] = [
   filesAndInputMessages,
   crashMessages,
   importMessages,
+  importWizardMessages,
   securityMessages,
   dailyUseMessages,
 ];

@@ -147,6 +147,22 @@ describe('every action leaves exactly one entry', () => {
     mkdirSync(missing);
   });
 
+  test('import and its undo; a replayed commit and a second undo add nothing', async () => {
+    h = await walletHarness();
+    const e = h.engine;
+    const accountId = await openAccount('Alipay');
+    const source = { fileName: 'alipay-app.csv', base64: readFileSync(join(__dirname, '..', 'fixtures', 'import', 'alipay-app.csv')).toString('base64') };
+    const preview = await callOk(e, 'import/preview', { source, accountId, neutral: { mode: 'omit' } });
+    const requestId = rid();
+    const imported = await entriesAddedBy(e, () => callOk(e, 'import/commit', { planId: preview.planId, include: [], requestId }));
+    expect(kinds(imported)).toEqual(['import']);
+    const { batchId } = imported[0]!.details as { batchId: string };
+    expect(imported[0]?.details).toEqual({ batchId, rows: preview.counts.new });
+    const undoId = rid();
+    expect(kinds(await entriesAddedBy(e, () => callOk(e, 'import/undo', { batchId, requestId: undoId })))).toEqual(['import_undone']);
+    expect(kinds(await entriesAddedBy(e, () => callOk(e, 'import/undo', { batchId, requestId: undoId })))).toEqual([]);
+  });
+
   test('crash report written', async () => {
     const dataDirHolder: { reporter?: CrashReporter } = {};
     h = await walletHarness();

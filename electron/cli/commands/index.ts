@@ -3,8 +3,9 @@ import type { Command } from '../registry';
 import { accountCommands } from './accounts';
 import { backupCommands } from './backup';
 import { crashCommands } from './crash';
+import { importCommands } from './import';
 import { transactionCommands } from './transactions';
 import { vaultCommands } from './vault';
 import { updateCommands } from './update';
 
-export const COMMANDS: readonly Command[] = [...vaultCommands, ...accountCommands, ...transactionCommands, ...backupCommands, ...updateCommands, ...crashCommands];
+export const COMMANDS: readonly Command[] = [...vaultCommands, ...accountCommands, ...transactionCommands, ...importCommands, ...backupCommands, ...updateCommands, ...crashCommands];

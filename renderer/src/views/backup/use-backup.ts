@@ -15,7 +15,7 @@ export function useBackupOverview(): QueryState<BackupOverview> {
   return query;
 }
 
-export type TaskKind = 'backup' | 'verify' | 'merge-preview' | 'merge' | 'restore';
+export type TaskKind = 'backup' | 'verify' | 'merge-preview' | 'merge' | 'restore' | 'import';
 export interface TaskState {
   phase: string;
   percent: number;

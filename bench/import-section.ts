@@ -1,0 +1,134 @@
+/**
+ * Bench section "import": a 100k-row CSV statement through the real path (parse → plan with dedup
+ * → one batch through the vault session), the same file again (every row a duplicate, nothing
+ * written), and the longest the event loop was held meanwhile (a 2 ms interval probe: the largest
+ * gap beyond its period). Beside it, the same 10k rows through Actual's importTransactions
+ * (bench/peers/actual.ts: installed into a temp folder, never a project dependency).
+ *
+ * Run alone: `node out/bench/import-section.cjs` is not built; `npm run bench` runs it as part of the bench.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Ledger, asLedgerProjection, ledgerProjectionFactory } from '../electron/ledger';
+import * as service from '../electron/import/service';
+import { createVault, type KdfParams } from '../electron/vault';
+import { ActualPeer, type ActualRow } from './peers/actual';
+import { count, ms, ratio } from './stats';
+import { printTable } from './table';
+
+const TARGETS = { importMs: 3000, reimportMs: 1000, blockMs: 100 };
+
+/** A bank CSV of `rows` rows with ids, dates over two years, amounts in cents, 50 payees. */
+export function statementCsv(rows: number): { bytes: Uint8Array; actual: ActualRow[] } {
+  const lines = ['Date,Payee,Memo,Amount,Transaction ID'];
+  const actual: ActualRow[] = [];
+  for (let i = 0; i < rows; i++) {
+    const date = new Date(Date.UTC(2023, 0, 1) + (i % 730) * 86_400_000).toISOString().slice(0, 10);
+    const cents = i % 7 === 0 ? 250_000 + i : -(100 + ((i * 7919) % 90_000));
+    const payee = `Payee ${i % 50}`;
+    lines.push(`${date},${payee},row ${i},${(cents / 100).toFixed(2)},T${i}`);
+    actual.push({ date, amount: cents, payee_name: payee, notes: `row ${i}`, imported_id: `T${i}` });
+  }
+  return { bytes: new TextEncoder().encode(`${lines.join('\n')}\n`), actual };
+}
+
+/** The largest gap between two ticks of a 2 ms interval, beyond the 2 ms: how long the loop was held. */
+function loopProbe(): { stop(): number } {
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last - 2);
+    last = now;
+  }, 2);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(0, worst);
+    },
+  };
+}
+
+export async function runImportSection(options: { dir: string; kdf: KdfParams; rows?: number; peerRows?: number }): Promise<Record<string, unknown>> {
+  const rows = options.rows ?? (Number(process.env.ONEWALLET_BENCH_IMPORT_ROWS) || 100_000);
+  const peerRows = options.peerRows ?? 10_000;
+  const skipPeer = process.env.ONEWALLET_BENCH_PEER === '0';
+  const { session } = await createVault(join(options.dir, 'import.onewallet'), { password: 'bench import', testOnlyKdf: options.kdf });
+  const projection = asLedgerProjection(await session.loadProjection(ledgerProjectionFactory));
+  const ledger = new Ledger({ sink: session, projection });
+  const wallet = { ledger, projection };
+  const accountId = ledger.execute({ type: 'openAccount', requestId: 'bench-account', name: 'Bank', kind: 'bank', currency: 'CNY', openingBalance: '0' }).id;
+  const { bytes, actual } = statementCsv(rows);
+
+  const timedImport = async () => {
+    const probe = loopProbe();
+    const started = performance.now();
+    const stored = await service.preview(projection, bytes, 'bench.csv', { accountId });
+    const planned = performance.now();
+    const result = await service.commit(wallet, stored, [], randomUUID());
+    const done = performance.now();
+    return { planMs: planned - started, writeMs: done - planned, totalMs: done - started, blockMs: probe.stop(), counts: stored.plan.counts, result };
+  };
+  const first = await timedImport();
+  const again = await timedImport();
+  session.lock();
+  if (first.result.imported !== rows || again.result.imported !== 0 || again.counts.duplicate !== rows) {
+    throw new Error(`bench import: expected ${rows} then 0 new, got ${first.result.imported} then ${again.result.imported}`);
+  }
+
+  let peer: { ms: number; ours: number } | null = null;
+  let peerNote = 'peer: not available';
+  mkdirSync(join(options.dir, 'actual'), { recursive: true });
+  const actualPeer = skipPeer ? null : ActualPeer.start(join(options.dir, 'actual'), (line) => console.log(`  ${line}`));
+  if (actualPeer) {
+    try {
+      await actualPeer.open([]);
+      const call = await actualPeer.importTransactions(actual.slice(0, peerRows));
+      // Ours on the same 10k rows, same path as above, in a fresh wallet.
+      const small = await createVault(join(options.dir, 'import-10k.onewallet'), { password: 'bench import', testOnlyKdf: options.kdf });
+      const p = asLedgerProjection(await small.session.loadProjection(ledgerProjectionFactory));
+      const l = new Ledger({ sink: small.session, projection: p });
+      const id = l.execute({ type: 'openAccount', requestId: 'bench-10k', name: 'Bank', kind: 'bank', currency: 'CNY', openingBalance: '0' }).id;
+      const started = performance.now();
+      const stored = await service.preview(p, statementCsv(peerRows).bytes, 'bench-10k.csv', { accountId: id });
+      await service.commit({ ledger: l, projection: p }, stored, [], randomUUID());
+      peer = { ms: call.ms, ours: performance.now() - started };
+      peerNote = `peer: Actual ${actualPeer.version} importTransactions(${count(peerRows)}) ${ms(call.ms)} (added ${call.value.added})`;
+      small.session.lock();
+    } catch (error) {
+      peerNote = `peer: failed (${error instanceof Error ? error.message : String(error)})`;
+    } finally {
+      await actualPeer.shutdown().catch(() => {});
+    }
+  }
+
+  const verdict = (value: number, target: number) => `${value <= target ? 'PASS' : 'MISS'} (≤ ${ms(target)})`;
+  printTable(
+    `Import — ${count(rows)}-row CSV statement (parse + plan with dedup + one batch)`,
+    ['what', 'OneWallet', 'target / peer'],
+    [
+      ['import: parse + plan', ms(first.planMs), ''],
+      ['import: write (one commit) + fold', ms(first.writeMs), ''],
+      ['import: total', ms(first.totalMs), verdict(first.totalMs, TARGETS.importMs)],
+      ['re-import same file (0 new)', ms(again.totalMs), verdict(again.totalMs, TARGETS.reimportMs)],
+      ['longest event-loop block', ms(Math.max(first.blockMs, again.blockMs)), verdict(Math.max(first.blockMs, again.blockMs), TARGETS.blockMs)],
+      [
+        `${count(peerRows)} rows: OneWallet vs Actual`,
+        peer ? ms(peer.ours) : '—',
+        peer ? `${ms(peer.ms)} — Actual/OneWallet ${ratio(peer.ms / peer.ours)}` : 'pending',
+      ],
+    ],
+    [peerNote],
+  );
+  return {
+    rows,
+    importMs: Math.round(first.totalMs),
+    planMs: Math.round(first.planMs),
+    writeMs: Math.round(first.writeMs),
+    reimportMs: Math.round(again.totalMs),
+    maxBlockMs: Math.round(Math.max(first.blockMs, again.blockMs)),
+    peer: peer ? { actualMs: Math.round(peer.ms), oursMs: Math.round(peer.ours), rows: peerRows } : null,
+  };
+}

@@ -1,0 +1,370 @@
+/**
+ * The import planner: a parsed statement + the wallet's existing lines → what each row would
+ * become, before anything is written. Pure (no database, no clock): the capability hands it a
+ * read-only snapshot of the lines of the accounts involved.
+ *
+ * De-duplication, exactly as issue #12 lists it:
+ * 1. same external id in the same account → `duplicate` (one-to-one: two rows with one id match two lines);
+ * 2. otherwise same amount, date within ±windowDays, similar payee → `possible_duplicate`, skipped by
+ *    default, shown, never dropped silently (a row that has an id is only compared with lines that have none,
+ *    e.g. typed by hand: two different ids are two different transactions);
+ * 3. existing lines are never changed (a reconciled line stays as it is; a row matching it is a duplicate);
+ * 4. rows inside one file are never matched with each other: two equal coffees on one day are two coffees;
+ * 5. matching is one-to-one and nearest date first over all candidate pairs (Actual #5354: this week's
+ *    identical debit must not take last week's line while last week's row is looking for it).
+ * Neutral rows (不计收支, `/`) become transfers to a chosen account or are left out; a mapped payment
+ * method routes a row to that wallet account; a refund is paired with the row or line it returns.
+ */
+import type { ImportIssue, ParsedStatement, StatementRow, StatementRowKind } from './statement';
+import { normalizePayee, similarPayees } from './similarity';
+
+export const DEFAULT_WINDOW_DAYS = 3;
+/** Fuzzy candidates looked at per row: a bound, so thousands of equal amounts stay linear. */
+const MAX_CANDIDATES = 16;
+
+export type RowStatus = 'new' | 'duplicate' | 'possible_duplicate' | 'error' | 'skipped';
+
+export interface ExistingLine {
+  id: string;
+  accountId: string;
+  date: string;
+  amountMinor: number;
+  payee: string;
+  externalId: string | null;
+  status: 'pending' | 'cleared' | 'reconciled';
+}
+
+export interface PlanAccount {
+  id: string;
+  name: string;
+  currency: string;
+  creditLimitMinor: number;
+  /** Balance now (opening + live lines). */
+  balanceMinor: number;
+  usable: boolean;
+}
+
+export type NeutralChoice = { mode: 'omit' } | { mode: 'transfer'; accountId: string; direction?: 'in' | 'out' };
+
+export interface PlanOptions {
+  /** The account the statement belongs to. */
+  accountId: string;
+  /** Every account a row may land in (the statement's, mapped payment methods, the neutral transfer account). */
+  accounts: ReadonlyMap<string, PlanAccount>;
+  /** Which account of a multi-account file (OFX); 0 by default. */
+  statementAccount?: number;
+  windowDays?: number;
+  neutral?: NeutralChoice;
+  /** Payment method text (收/付款方式, 支付方式) → wallet account id. */
+  paymentMethods?: Readonly<Record<string, string>>;
+}
+
+export interface PlannedRow {
+  /** Position in the statement account's rows. */
+  index: number;
+  line: number;
+  date: string;
+  amountMinor: number;
+  payee: string;
+  note: string;
+  externalId: string | null;
+  sourceKind: StatementRowKind;
+  /** Where the line lands, and for transfers the other account. */
+  accountId: string;
+  counterAccountId: string | null;
+  status: RowStatus;
+  /** For duplicates and possible duplicates: the existing line it matches. */
+  matchId: string | null;
+  /** A refund's original, when found: an earlier row of this file (its line) or an existing line. */
+  refundOf: string | null;
+  refundOfLine: number | null;
+  refundOfTransactionId: string | null;
+  issue: { messageKey: string; params: Record<string, string | number> } | null;
+  /** Skip reason key for skipped rows. */
+  skipReason: string | null;
+}
+
+export interface DirectionTotals {
+  incomeMinor: number;
+  expenseMinor: number;
+  transferInMinor: number;
+  transferOutMinor: number;
+}
+
+export interface BalanceWarning {
+  accountId: string;
+  account: string;
+  currency: string;
+  balanceMinor: number;
+  floorMinor: number;
+  /** Raising the opening balance (or a reconcile adjustment) by this much keeps the account at its floor. */
+  suggestedAdjustmentMinor: number;
+}
+
+export interface ImportPlan {
+  rows: PlannedRow[];
+  /** Parser issues (rows the parser could not read), located. */
+  parseErrors: ImportIssue[];
+  /** Lines the parser skipped on purpose (交易关闭, footers) with their reason keys. */
+  parseSkipped: { line: number; reason: string }[];
+  counts: { new: number; duplicate: number; possibleDuplicate: number; skipped: number; error: number };
+  /** Over the rows imported with the default choices (new rows; possible duplicates skipped). */
+  totals: DirectionTotals;
+  /** Per account touched: balance now and after the import. */
+  balances: { accountId: string; currency: string; beforeMinor: number; afterMinor: number }[];
+  warnings: BalanceWarning[];
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string): number => Math.floor(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS);
+
+function toMinor(text: string): number | null {
+  if (!/^-?\d{1,16}$/.test(text)) return null;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** Rows of one statement account turned into lines to record, before matching. */
+function routeRows(statement: ParsedStatement, source: readonly StatementRow[], options: PlanOptions): PlannedRow[] {
+  const home = options.accounts.get(options.accountId);
+  if (!home) throw new Error('the statement account must be among the plan accounts');
+  const neutral = options.neutral ?? { mode: 'omit' };
+  const unsignedNeutrals = statement.format === 'alipay' || statement.format === 'wechat';
+  const planned: PlannedRow[] = [];
+  const error = (row: PlannedRow, messageKey: string, params: Record<string, string | number> = {}) => {
+    row.status = 'error';
+    row.issue = { messageKey, params: { line: row.line, ...params } };
+  };
+  for (const row of source) {
+    const mapped = row.paymentMethod ? options.paymentMethods?.[row.paymentMethod] : undefined;
+    const target = options.accounts.get(mapped ?? options.accountId) ?? home;
+    const amount = toMinor(row.amountMinor);
+    const base: PlannedRow = {
+      index: planned.length,
+      line: row.line,
+      date: row.date,
+      amountMinor: amount ?? 0,
+      payee: row.payee ?? '',
+      note: row.note ?? '',
+      externalId: row.externalId?.trim() || null,
+      sourceKind: row.kind,
+      accountId: target.id,
+      counterAccountId: null,
+      status: 'new',
+      matchId: null,
+      refundOf: row.refundOf?.trim() || null,
+      refundOfLine: null,
+      refundOfTransactionId: null,
+      issue: null,
+      skipReason: null,
+    };
+    planned.push(base);
+    if (amount === null) {
+      error(base, 'errors.import_batch.amount_invalid', { column: 'amount', value: row.amountMinor });
+      continue;
+    }
+    if (row.currency && row.currency !== target.currency) {
+      error(base, 'errors.import_batch.row_currency', { column: 'currency', value: row.currency, currency: target.currency });
+      continue;
+    }
+    if (!target.usable) {
+      error(base, 'errors.import_batch.account_unusable', { account: target.name });
+      continue;
+    }
+    // A fee (WeChat 零钱提现 服务费) is money spent even when its neutral row is left out.
+    const fee = row.fee ? toMinor(row.fee) : null;
+    if (fee) {
+      planned.push({
+        ...base,
+        index: planned.length,
+        amountMinor: -Math.abs(fee),
+        sourceKind: 'expense',
+        note: base.note ? `${base.note} (fee)` : 'fee',
+        externalId: base.externalId ? `${base.externalId}:fee` : null,
+        refundOf: null,
+      });
+    }
+    if (row.kind === 'neutral') {
+      if (neutral.mode === 'omit') {
+        base.status = 'skipped';
+        base.skipReason = 'import.wizard.skip.neutral';
+        continue;
+      }
+      const counter = options.accounts.get(neutral.accountId);
+      const problem: [string, Record<string, string | number>] | null =
+        !counter || counter.id === target.id
+          ? ['errors.import_batch.transfer_same_account', {}]
+          : counter.currency !== target.currency
+            ? ['errors.import_batch.transfer_currency', { currency: counter.currency }]
+            : !counter.usable
+              ? ['errors.import_batch.account_unusable', { account: counter.name }]
+              : null;
+      if (problem || !counter) {
+        error(base, ...(problem ?? ['errors.import_batch.transfer_same_account', {}]));
+        continue;
+      }
+      base.counterAccountId = counter.id;
+      if (unsignedNeutrals) base.amountMinor = (neutral.direction ?? 'out') === 'out' ? -Math.abs(amount) : Math.abs(amount);
+    }
+    if (base.amountMinor === 0) {
+      base.status = 'skipped';
+      base.skipReason = 'import.wizard.skip.zero';
+      continue;
+    }
+    // A refund is money back whatever the source's sign.
+    if (row.kind === 'refund') base.amountMinor = Math.abs(base.amountMinor);
+  }
+  return planned;
+}
+
+interface Candidate {
+  row: number;
+  line: number;
+  distance: number;
+  order: number;
+}
+
+/** Dedup against existing lines (rules 1–5 above); mutates statuses and matchIds of `rows`. */
+function matchExisting(rows: PlannedRow[], existing: readonly ExistingLine[], windowDays: number): void {
+  const byExternal = new Map<string, number[]>();
+  const byAmount = new Map<string, number[]>();
+  existing.forEach((line, index) => {
+    if (line.externalId) {
+      const key = `${line.accountId}\u0000${line.externalId}`;
+      (byExternal.get(key) ?? byExternal.set(key, []).get(key)!).push(index);
+    }
+    const key = `${line.accountId}\u0000${line.amountMinor}`;
+    (byAmount.get(key) ?? byAmount.set(key, []).get(key)!).push(index);
+  });
+  const taken = new Uint8Array(existing.length);
+
+  // 1. Exact: the statement's own id, one-to-one in file order.
+  const fuzzy: number[] = [];
+  rows.forEach((row, index) => {
+    if (row.status !== 'new') return;
+    const queue = row.externalId ? byExternal.get(`${row.accountId}\u0000${row.externalId}`) : undefined;
+    const hit = queue?.find((i) => !taken[i]);
+    if (hit !== undefined) {
+      taken[hit] = 1;
+      row.status = 'duplicate';
+      row.matchId = existing[hit]!.id;
+      return;
+    }
+    fuzzy.push(index);
+  });
+
+  // 2 + 5. Possible duplicates: every (row, line) pair within the window, nearest date first.
+  const days = existing.map((line) => dayNumber(line.date));
+  const pairs: Candidate[] = [];
+  for (const index of fuzzy) {
+    const row = rows[index]!;
+    const list = byAmount.get(`${row.accountId}\u0000${row.amountMinor}`);
+    if (!list) continue;
+    const day = dayNumber(row.date);
+    const payee = normalizePayee(row.payee);
+    const found: Candidate[] = [];
+    for (const i of list) {
+      const line = existing[i]!;
+      if (taken[i]) continue;
+      // Two different statement ids are two different transactions.
+      if (row.externalId && line.externalId) continue;
+      const distance = Math.abs(days[i]! - day);
+      if (distance > windowDays) continue;
+      if (!similarPayees(payee, normalizePayee(line.payee))) continue;
+      found.push({ row: index, line: i, distance, order: i });
+    }
+    found.sort((a, b) => a.distance - b.distance || a.order - b.order);
+    pairs.push(...found.slice(0, MAX_CANDIDATES));
+  }
+  pairs.sort((a, b) => a.distance - b.distance || a.row - b.row || a.order - b.order);
+  for (const pair of pairs) {
+    const row = rows[pair.row]!;
+    if (row.status !== 'new' || taken[pair.line]) continue;
+    taken[pair.line] = 1;
+    row.status = 'possible_duplicate';
+    row.matchId = existing[pair.line]!.id;
+  }
+}
+
+/** A refund's original: a row of this file with that external id, else an existing line with it. */
+function pairRefunds(rows: PlannedRow[], existing: readonly ExistingLine[]): void {
+  const inFile = new Map<string, PlannedRow>();
+  for (const row of rows) if (row.externalId && row.sourceKind !== 'refund' && !inFile.has(row.externalId)) inFile.set(row.externalId, row);
+  let inWallet: Map<string, ExistingLine> | null = null;
+  for (const row of rows) {
+    if (row.sourceKind !== 'refund' || !row.refundOf) continue;
+    const original = inFile.get(row.refundOf);
+    if (original) {
+      row.refundOfLine = original.line;
+      continue;
+    }
+    inWallet ??= new Map(existing.filter((line) => line.externalId).map((line) => [line.externalId!, line]));
+    row.refundOfTransactionId = inWallet.get(row.refundOf)?.id ?? null;
+  }
+}
+
+/** Whether a row is recorded: new rows, and possible duplicates only when the user includes them. */
+export function isImported(row: PlannedRow, includedLines?: ReadonlySet<number>): boolean {
+  return row.status === 'new' || (row.status === 'possible_duplicate' && (includedLines?.has(row.index) ?? false));
+}
+
+export function summarize(
+  rows: readonly PlannedRow[],
+  accounts: ReadonlyMap<string, PlanAccount>,
+  includedRows?: ReadonlySet<number>,
+): Pick<ImportPlan, 'totals' | 'balances' | 'warnings'> {
+  const totals: DirectionTotals = { incomeMinor: 0, expenseMinor: 0, transferInMinor: 0, transferOutMinor: 0 };
+  const deltas = new Map<string, number>();
+  const add = (accountId: string, amount: number) => deltas.set(accountId, (deltas.get(accountId) ?? 0) + amount);
+  for (const row of rows) {
+    if (!isImported(row, includedRows)) continue;
+    add(row.accountId, row.amountMinor);
+    if (row.counterAccountId) {
+      add(row.counterAccountId, -row.amountMinor);
+      if (row.amountMinor < 0) totals.transferOutMinor += -row.amountMinor;
+      else totals.transferInMinor += row.amountMinor;
+    } else if (row.amountMinor < 0) totals.expenseMinor += row.amountMinor;
+    else totals.incomeMinor += row.amountMinor;
+  }
+  const balances: ImportPlan['balances'] = [];
+  const warnings: BalanceWarning[] = [];
+  for (const [accountId, delta] of deltas) {
+    const account = accounts.get(accountId)!;
+    const afterMinor = account.balanceMinor + delta;
+    balances.push({ accountId, currency: account.currency, beforeMinor: account.balanceMinor, afterMinor });
+    const floorMinor = account.creditLimitMinor === 0 ? 0 : -account.creditLimitMinor;
+    if (afterMinor < floorMinor && delta < 0) {
+      warnings.push({
+        accountId,
+        account: account.name,
+        currency: account.currency,
+        balanceMinor: afterMinor,
+        floorMinor,
+        suggestedAdjustmentMinor: floorMinor - afterMinor,
+      });
+    }
+  }
+  return { totals, balances, warnings };
+}
+
+export function planImport(statement: ParsedStatement, existing: readonly ExistingLine[], options: PlanOptions): ImportPlan {
+  const source = statement.accounts[options.statementAccount ?? 0]?.rows ?? [];
+  const rows = routeRows(statement, source, options);
+  matchExisting(rows, existing, options.windowDays ?? DEFAULT_WINDOW_DAYS);
+  pairRefunds(rows, existing);
+  const counts = { new: 0, duplicate: 0, possibleDuplicate: 0, skipped: statement.skipped.length, error: statement.errors.length };
+  for (const row of rows) {
+    if (row.status === 'new') counts.new++;
+    else if (row.status === 'duplicate') counts.duplicate++;
+    else if (row.status === 'possible_duplicate') counts.possibleDuplicate++;
+    else if (row.status === 'skipped') counts.skipped++;
+    else counts.error++;
+  }
+  return {
+    rows,
+    parseErrors: statement.errors,
+    parseSkipped: statement.skipped,
+    counts,
+    ...summarize(rows, options.accounts),
+  };
+}

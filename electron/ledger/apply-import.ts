@@ -1,0 +1,138 @@
+/**
+ * Folds the import-batch events (EVENTS.md "Import batches") into the projection. Set-based where
+ * a batch is touched as a whole (undo, restore: one UPDATE each, never a loop over 100k rows in JS)
+ * and one prepared INSERT per line where rows arrive.
+ */
+import { DomainError } from '../../shared/errors';
+import type { EventOf, ImportedRow } from './events';
+import type { Sql } from './sql';
+
+type ImportEvent = EventOf<'ImportBatchStarted' | 'TransactionsImported' | 'ImportBatchUndone' | 'ImportBatchRestored'>;
+
+function broken(event: ImportEvent, what: string): DomainError {
+  return new DomainError('integrity', 'errors.ledger_event_inconsistent', { event: event.type, detail: what });
+}
+
+export function applyImport(sql: Sql, event: ImportEvent): void {
+  switch (event.type) {
+    case 'ImportBatchStarted':
+      if (!sql.get('SELECT 1 FROM accounts WHERE id = ?', event.accountId)) throw broken(event, 'unknown account');
+      sql.run(
+        `INSERT INTO import_batches (id, account_id, format, file_name, encoding, row_count, chunk_count, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        event.batchId,
+        event.accountId,
+        event.format,
+        event.fileName,
+        event.encoding,
+        event.rowCount,
+        event.chunkCount,
+        event.at,
+      );
+      return;
+    case 'TransactionsImported': {
+      const batch = sql.get<{ chunks_seen: number; chunk_count: number }>('SELECT chunks_seen, chunk_count FROM import_batches WHERE id = ?', event.batchId);
+      // Chunks arrive in order, right after their batch started: anything else is not a journal this code wrote.
+      if (!batch || batch.chunks_seen !== event.chunk || event.chunk >= batch.chunk_count) throw broken(event, 'chunk out of order');
+      const known = new Set<string>();
+      const requireAccount = (id: string) => {
+        if (known.has(id)) return;
+        if (!sql.get('SELECT 1 FROM accounts WHERE id = ?', id)) throw broken(event, 'unknown account');
+        known.add(id);
+      };
+      for (const row of event.rows) {
+        requireAccount(row.accountId);
+        insertImported(sql, event, row, row.transactionId, row.accountId, row.amountMinor, row.externalId);
+        if (row.transfer) {
+          requireAccount(row.transfer.counterAccountId);
+          insertImported(sql, event, row, row.transfer.counterTransactionId, row.transfer.counterAccountId, -row.amountMinor, null);
+        }
+      }
+      sql.run('UPDATE import_batches SET chunks_seen = chunks_seen + 1 WHERE id = ?', event.batchId);
+      return;
+    }
+    case 'ImportBatchUndone': {
+      const batch = sql.get<{ undone: number }>('SELECT undone FROM import_batches WHERE id = ?', event.batchId);
+      if (!batch || batch.undone) throw broken(event, 'unknown or undone batch');
+      sql.run(
+        `INSERT INTO transaction_history (transaction_id, event_id, at, action, details)
+         SELECT id, ?, ?, 'voided', json_object('reason', ?, 'importBatch', ?) FROM transactions
+         WHERE import_batch = ? AND voided = 0 ORDER BY n`,
+        event.eventId,
+        event.at,
+        event.reason,
+        event.batchId,
+        event.batchId,
+      );
+      sql.run(
+        'UPDATE transactions SET voided = 1, voided_at = ?, updated_at = ?, import_voided = 1 WHERE import_batch = ? AND voided = 0',
+        event.at,
+        event.at,
+        event.batchId,
+      );
+      sql.run('UPDATE import_batches SET undone = 1, undone_at = ? WHERE id = ?', event.at, event.batchId);
+      return;
+    }
+    case 'ImportBatchRestored': {
+      const batch = sql.get<{ undone: number }>('SELECT undone FROM import_batches WHERE id = ?', event.batchId);
+      if (!batch?.undone) throw broken(event, 'batch not undone');
+      sql.run(
+        `INSERT INTO transaction_history (transaction_id, event_id, at, action, details)
+         SELECT id, ?, ?, 'restored', json_object('importBatch', ?) FROM transactions
+         WHERE import_batch = ? AND import_voided = 1 ORDER BY n`,
+        event.eventId,
+        event.at,
+        event.batchId,
+        event.batchId,
+      );
+      sql.run(
+        'UPDATE transactions SET voided = 0, voided_at = NULL, updated_at = ?, import_voided = 0 WHERE import_batch = ? AND import_voided = 1',
+        event.at,
+        event.batchId,
+      );
+      sql.run('UPDATE import_batches SET undone = 0, undone_at = NULL WHERE id = ?', event.batchId);
+      return;
+    }
+  }
+}
+
+function insertImported(
+  sql: Sql,
+  event: EventOf<'TransactionsImported'>,
+  row: ImportedRow,
+  id: string,
+  accountId: string,
+  amountMinor: number,
+  externalId: string | null,
+): void {
+  sql.run(
+    `INSERT INTO transactions (id, account_id, kind, amount_minor, currency, date, payee, category_id, tags, note, status, transfer_id,
+       recorded_at, updated_at, import_batch, external_id, import_line)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    id,
+    accountId,
+    row.kind,
+    amountMinor,
+    row.currency,
+    row.date,
+    row.payee,
+    row.transfer ? null : row.categoryId,
+    JSON.stringify(row.tags),
+    row.note,
+    row.status,
+    row.transfer?.transferId ?? null,
+    event.at,
+    event.at,
+    event.batchId,
+    externalId,
+    row.line,
+  );
+  sql.run(
+    'INSERT INTO transaction_history (transaction_id, event_id, at, action, details) VALUES (?, ?, ?, ?, ?)',
+    id,
+    event.eventId,
+    event.at,
+    'recorded',
+    `{"importBatch":${JSON.stringify(event.batchId)},"line":${row.line}}`,
+  );
+}

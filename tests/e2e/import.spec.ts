@@ -1,0 +1,129 @@
+/**
+ * The import wizard end to end in browser mode, in both languages: an Alipay bill and an OFX file
+ * go through the wizard (file → account → detected format → preview counts → import), the same
+ * Alipay bill again is all duplicates, "undo this import" and the history's undo put every balance
+ * back to what it was. Accounts are opened through the real WebSocket contract from the page; the
+ * import goes through the UI. Screenshots of the preview are saved for both languages and themes
+ * at two sizes, and axe finds no serious or critical violation on it.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { startHost } from './support/host';
+import { pickOption } from './support/select';
+import { createWalletViaUi } from './support/wallet';
+import { seriousViolations } from './support/axe';
+
+const SHOTS = join(__dirname, '../.tmp/screenshots');
+const FIXTURES = join(__dirname, '../fixtures/import');
+
+const L = {
+  'en-US': { nav: 'Import', account: 'Account the statement belongs to', preview: 'Preview the import', undo: 'Undo this import', imported: /rows imported/, nothing: /Nothing new to import/, historyUndo: /^Undo the import of/ },
+  'zh-CN': { nav: '导入', account: '账单所属账户', preview: '预览导入', undo: '撤销此次导入', imported: /行已在钱包中|已导入/, nothing: /没有新的内容可导入/, historyUndo: /^撤销 .* 的导入$/ },
+} as const;
+
+type WireResult = { ok: true; value: Record<string, unknown> } | { ok: false; code: string; messageKey: string };
+
+/** Contract calls over a fresh WebSocket from the page, with the app's own session token. */
+async function rpc(page: Page, method: string, input: Record<string, unknown>): Promise<WireResult> {
+  return page.evaluate(
+    async ({ method, input }) => {
+      const token = sessionStorage.getItem('onewallet.token') ?? '';
+      const ws = new WebSocket(`ws://${location.host}/rpc?token=${encodeURIComponent(token)}`);
+      await new Promise((resolve, reject) => {
+        ws.onopen = resolve;
+        ws.onerror = reject;
+      });
+      const result = await new Promise<unknown>((resolve) => {
+        ws.onmessage = (event) => {
+          const message = JSON.parse(String(event.data)) as { type: string; result: unknown };
+          if (message.type === 'result') resolve(message.result);
+        };
+        ws.send(JSON.stringify({ id: 0, method, input }));
+      });
+      ws.close();
+      return result;
+    },
+    { method, input },
+  ) as Promise<WireResult>;
+}
+
+async function balances(page: Page): Promise<Record<string, number>> {
+  const result = await rpc(page, 'ledger/accounts', {});
+  if (!result.ok) throw new Error(result.messageKey);
+  return Object.fromEntries((result.value.accounts as { name: string; balanceMinor: number }[]).map((a) => [a.name, a.balanceMinor]));
+}
+
+async function openAccount(page: Page, name: string, currency: string, kind = 'ewallet'): Promise<void> {
+  const result = await rpc(page, 'ledger/openAccount', { requestId: crypto.randomUUID(), name, kind, currency, openingBalance: '100' });
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+}
+
+/** Chooses the account and the file, waits for the detection, makes the preview. */
+async function previewFile(page: Page, lang: 'en-US' | 'zh-CN', account: RegExp, file: string): Promise<void> {
+  const l = L[lang];
+  await pickOption(page, page.getByLabel(l.account, { exact: true }), account);
+  await page.getByTestId('import-file').setInputFiles(join(FIXTURES, file));
+  await expect(page.getByTestId('import-detected-rows')).not.toHaveText('0');
+  await page.getByTestId('import-make-preview').click();
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+}
+
+const count = (page: Page, id: string) => page.getByTestId(id).locator('.ant-statistic-content-value');
+
+for (const lang of ['en-US', 'zh-CN'] as const) {
+  test(`import an Alipay bill and an OFX file, re-import, undo (${lang})`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const l = L[lang];
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    const host = await startHost({ lang });
+    try {
+      await page.goto(host.url);
+      await createWalletViaUi(page, lang);
+      await openAccount(page, 'Alipay', 'CNY');
+      await openAccount(page, 'Checking', 'EUR', 'bank');
+      const before = await balances(page);
+      await page.getByRole('navigation').getByText(l.nav, { exact: true }).click();
+
+      // Alipay: 6 rows, one of them neutral (left out by default) → 5 new.
+      await previewFile(page, lang, /^Alipay \(CNY\)$/, 'alipay-app.csv');
+      await expect(count(page, 'count-new')).toHaveText('5');
+      await expect(count(page, 'count-duplicate')).toHaveText('0');
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme });
+        for (const [w, h] of [[1024, 640], [1920, 1080]] as const) {
+          await page.setViewportSize({ width: w, height: h });
+          await page.screenshot({ path: join(SHOTS, 'views', `import-preview-${lang}-${theme}-${w}x${h}.png`), fullPage: true });
+        }
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByTestId('import-commit').click();
+      await expect(page.getByTestId('import-summary')).toContainText(l.imported);
+      const afterAlipay = await balances(page);
+      expect(afterAlipay.Alipay).toBe(before.Alipay! - 133100 + 10001 + 2990);
+
+      // The same bill again: every row is already in the wallet.
+      await previewFile(page, lang, /^Alipay \(CNY\)$/, 'alipay-app.csv');
+      await expect(count(page, 'count-new')).toHaveText('0');
+      await expect(count(page, 'count-duplicate')).toHaveText('5');
+      await expect(page.getByTestId('import-commit')).toBeDisabled();
+
+      // OFX v1 (windows-1252, EUR): 4 new.
+      await previewFile(page, lang, /^Checking \(EUR\)$/, 'ofx-v1-1252.ofx');
+      await expect(count(page, 'count-new')).toHaveText('4');
+      await page.getByTestId('import-commit').click();
+      await expect(page.getByTestId('import-summary')).toContainText(l.imported);
+      expect((await balances(page)).Checking).toBe(before.Checking! - 273906 + 523412);
+
+      // Undo the OFX import from the summary, the Alipay import from the history.
+      await page.getByTestId('import-undo').click();
+      await expect.poll(async () => (await balances(page)).Checking).toBe(before.Checking);
+      await page.getByRole('button', { name: l.historyUndo }).filter({ hasText: /./ }).last().click();
+      await expect.poll(async () => balances(page)).toEqual(before);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await host.stop();
+    }
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * Statement import through the router, as the wizard does it: detect → preview → commit → history
+ * → undo → restore, with uploaded bytes (browser mode) and with a path (Electron). Re-importing
+ * the same file records nothing; an undo puts every balance back; refusals write nothing; the
+ * commit reports task/progress; mappings are remembered per account.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MethodName } from '../../shared/contract';
+import type { Engine } from '../../electron/engine';
+import { callOk, callRefused, PASSWORD, startTestEngine, type BusEvent } from './support';
+
+const FIXTURES = resolve(__dirname, '..', 'fixtures', 'import');
+let dir: string;
+let engine: Engine;
+let bus: BusEvent[];
+let n = 0;
+
+const call = <T = any>(method: MethodName, input: unknown = {}) => callOk<T>(engine, method, input);
+const requestId = () => `import-req-${++n}`;
+const upload = (file: string) => ({ fileName: file, base64: readFileSync(join(FIXTURES, file)).toString('base64') });
+const balances = async () =>
+  Object.fromEntries(((await call('ledger/accounts')).accounts as { id: string; balanceMinor: number }[]).map((a) => [a.id, a.balanceMinor]));
+const events = async () => (await call('wallet/verify')).events as number;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ow-import-'));
+  bus = [];
+  engine = await startTestEngine(dir, bus);
+  await call('wallet/create', { name: 'Home', password: PASSWORD });
+});
+afterEach(async () => {
+  await engine.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const open = async (name: string, extra: Record<string, unknown> = {}) =>
+  (await call('ledger/openAccount', { requestId: requestId(), name, kind: 'ewallet', currency: 'CNY', ...extra })).ids[0] as string;
+
+describe('import through the router', () => {
+  it('Alipay bill: detect, preview, commit, re-import is all duplicates, undo and restore are exact', async () => {
+    const alipay = await open('Alipay');
+    const bank = await open('Bank', { kind: 'bank', openingBalance: '1000' });
+    const before = await balances();
+    const detected = await call('import/detect', { source: upload('alipay-app.csv'), accountId: alipay });
+    expect(detected).toMatchObject({ format: 'alipay', encoding: 'gb18030' });
+    expect(detected.sample.length).toBeGreaterThan(0);
+
+    const preview = await call('import/preview', { source: upload('alipay-app.csv'), accountId: alipay, neutral: { mode: 'transfer', accountId: bank } });
+    expect(preview.counts).toMatchObject({ duplicate: 0, possibleDuplicate: 0 });
+    const expected = JSON.parse(readFileSync(join(FIXTURES, 'alipay-app.csv.expected.json'), 'utf8')) as { accounts: { count: number }[] };
+    expect(preview.counts.new).toBe(expected.accounts[0]!.count);
+    // The statement's total movement lands exactly in the two accounts.
+    const delta = preview.totals.incomeMinor + preview.totals.expenseMinor - preview.totals.transferOutMinor + preview.totals.transferInMinor;
+    const committed = await call('import/commit', { planId: preview.planId, include: [], requestId: requestId() });
+    expect(committed).toMatchObject({ imported: preview.counts.new, duplicates: 0, replayed: false });
+    expect(bus.some((e) => e.name === 'task/progress' && (e.payload as { kind: string }).kind === 'import')).toBe(true);
+    const after = await balances();
+    expect(after[alipay]! - before[alipay]!).toBe(delta);
+    expect(after[alipay]! + after[bank]!).toBe(before[alipay]! + before[bank]! + preview.totals.incomeMinor + preview.totals.expenseMinor);
+
+    const again = await call('import/preview', { source: upload('alipay-app.csv'), accountId: alipay, neutral: { mode: 'transfer', accountId: bank } });
+    expect(again.counts.new).toBe(0);
+    expect(again.counts.duplicate).toBe(preview.counts.new);
+    const seq = await events();
+    expect(await call('import/commit', { planId: again.planId, include: [], requestId: requestId() })).toMatchObject({ batchId: null, imported: 0 });
+    expect(await events()).toBe(seq);
+
+    const [batch] = (await call('import/history')).batches;
+    expect(batch).toMatchObject({ batchId: committed.batchId, accountId: alipay, format: 'alipay', fileName: 'alipay-app.csv', undone: false });
+    await call('import/undo', { batchId: committed.batchId, requestId: requestId() });
+    expect(await balances()).toEqual(before);
+    expect((await call('import/history')).batches[0].undone).toBe(true);
+    // After an undo the same file is new again.
+    expect((await call('import/preview', { source: upload('alipay-app.csv'), accountId: alipay })).counts.duplicate).toBe(0);
+    await call('import/restore', { batchId: committed.batchId, requestId: requestId() });
+    expect(await balances()).toEqual(after);
+  });
+
+  it('a path source (Electron) works; refusals name the problem and write nothing', async () => {
+    const cash = await open('Cash', { kind: 'cash' });
+    const preview = await call('import/preview', { source: { path: join(FIXTURES, 'csv-basic.csv') }, accountId: cash });
+    expect(preview.format).toBe('csv');
+    expect(preview.counts.new).toBe(6);
+    const seq = await events();
+    expect((await callRefused(engine, 'import/preview', { source: { path: join(dir, 'missing.csv') }, accountId: cash })).code).toBe('io_error');
+    expect((await callRefused(engine, 'import/preview', { source: upload('csv-basic.csv'), accountId: 'no-such-account' })).messageKey).toBe('errors.account_not_found');
+    expect((await callRefused(engine, 'import/commit', { planId: 'gone', include: [], requestId: requestId() })).messageKey).toBe('errors.import_batch.plan_gone');
+    expect((await callRefused(engine, 'import/undo', { batchId: 'nope', requestId: requestId() })).messageKey).toBe('errors.import_batch.not_found');
+    expect(await events()).toBe(seq);
+    // An oversized upload is refused by the router before any work.
+    const big = { fileName: 'big.csv', base64: 'A'.repeat(9 * 1024 * 1024) };
+    expect((await callRefused(engine, 'import/preview', { source: big, accountId: cash })).code).toBe('payload_too_large');
+  });
+
+  it('a saved mapping is offered for that account, and a bad one is refused with its field', async () => {
+    const cash = await open('Cash', { kind: 'cash' });
+    await call('import/saveMapping', { accountId: cash, mapping: { date: 'Date', amount: 'Amount', payee: 'Payee', externalId: 'Transaction ID' } });
+    const detected = await call('import/detect', { source: upload('csv-basic.csv'), accountId: cash });
+    expect(detected).toMatchObject({ mappingSaved: true, mapping: { date: 'Date', amount: 'Amount' } });
+    expect((await call('import/mappings')).mappings[cash]).toMatchObject({ date: 'Date' });
+    const refused = await callRefused(engine, 'import/saveMapping', { accountId: cash, mapping: { amount: 'Amount' } });
+    expect(refused.messageKey).toBe('errors.import.mapping_invalid');
+  });
+});
