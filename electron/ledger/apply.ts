@@ -35,6 +35,11 @@ function entityOf(event: LedgerEvent): string {
       return event.categoryId;
     case 'Reconciled':
       return event.reconciliationId;
+    case 'AlertRulesSet':
+      return 'alert-settings';
+    case 'AlertDismissed':
+    case 'AlertMarkedUsual':
+      return event.alertKey;
   }
 }
 
@@ -120,7 +125,7 @@ function applyState(sql: Sql, event: LedgerEvent): void {
     case 'AccountUnfrozen': {
       const frozen = event.type === 'AccountFrozen';
       const reason = event.type === 'AccountFrozen' ? event.reason : '';
-      changedOne(event, sql.run('UPDATE accounts SET frozen = ?, frozen_reason = ? WHERE id = ?', frozen ? 1 : 0, reason, event.accountId).changes, 'unknown account');
+      changedOne(event, sql.run('UPDATE accounts SET frozen = ?, frozen_reason = ?, frozen_at = ? WHERE id = ?', frozen ? 1 : 0, reason, frozen ? event.at : null, event.accountId).changes, 'unknown account');
       return;
     }
     case 'AccountClosed':
@@ -223,6 +228,14 @@ function applyState(sql: Sql, event: LedgerEvent): void {
         history(sql, event, id, 'reconciled', { reconciliationId: event.reconciliationId, statementDate: event.statementDate });
       }
       return;
+    case 'AlertRulesSet':
+    case 'AlertDismissed':
+    case 'AlertMarkedUsual': {
+      // Kept as written, in journal order, for electron/security/alerts to fold; no balance or line changes.
+      const { v: _v, eventId, requestId: _r, at: _a, commandDigest: _d, type, ...body } = event;
+      sql.run('INSERT INTO alert_facts (event_id, type, body) VALUES (?, ?, ?)', eventId, type, JSON.stringify(body));
+      return;
+    }
   }
 }
 
