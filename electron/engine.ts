@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Capability, EngineDeps } from './capability';
 import { createRouter, type Handlers, type Router } from './router/router';
+import { ALERT_RULES } from '../shared/security-centre';
 import { ledgerProjectionFactory } from './ledger';
 import type { KdfParams } from './vault';
 import { FORMAT_VERSION } from './vault/constants';
@@ -16,6 +17,8 @@ import * as ledger from './ledger/capability';
 import * as wallet from './wallet';
 import * as update from './update/capability';
 import * as crash from './crash/capability';
+import * as alerts from './security/alerts/capability';
+import * as checkup from './security/checkup/capability';
 import { buildSupportSettings } from './crash/build-config';
 import { CrashReporter } from './crash/reporter';
 import { observeRouter } from './crash/router-observer';
@@ -66,8 +69,18 @@ export async function startEngine(hostDeps: EngineDeps, options: EngineOptions =
       updates.policy.stop();
     },
   });
-  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, updates, crashes];
-  const handlers = Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers;
+  // Alerts judge lines after they are durable (they hear ledger/changed); the ledger never imports them.
+  const alertRules = alerts.init(deps, wallets.service);
+  let handlers: Handlers | null = null;
+  const checkups = checkup.init(deps, {
+    wallets: wallets.service,
+    handlers: () => handlers!,
+    alertRules: () => ({ on: alertRules.enabledRules(), total: ALERT_RULES.length }),
+    autoLockMinutes: () => undefined,
+  });
+  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, updates, crashes, alertRules, checkups];
+  // The checkup notes the password's strength at unlock and each verify's result (checkup/capability.ts).
+  handlers = checkups.observe(Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers);
   const router = observeRouter(createRouter({ handlers, log: deps.log, isWalletUnlocked: () => wallets.service.current() !== null }), reporter);
 
   async function dispose(timeoutMs = 5000): Promise<void> {

@@ -88,7 +88,29 @@ export const recorded = {
   quits: 0,
   paths: new Map<string, string>(),
   menu: null as unknown[] | null,
+  notifications: [] as FakeNotification[],
 };
+
+/** Records each notification shown; `click()` fires its click listeners as the OS would. */
+export class FakeNotification {
+  static isSupported(): boolean {
+    return true;
+  }
+  shown = false;
+  private readonly clickListeners: Listener[] = [];
+  constructor(readonly options: { title: string; body: string }) {}
+  on(event: string, listener: Listener): this {
+    if (event === 'click') this.clickListeners.push(listener);
+    return this;
+  }
+  show(): void {
+    this.shown = true;
+    recorded.notifications.push(this);
+  }
+  click(): void {
+    for (const listener of this.clickListeners) listener({});
+  }
+}
 
 export const fakeElectron = {
   app: {
@@ -116,6 +138,7 @@ export const fakeElectron = {
     removeHandler: (channel: string) => recorded.ipcHandlers.delete(channel),
   },
   BrowserWindow: FakeBrowserWindow,
+  Notification: FakeNotification,
   shell: { openExternal: async (url: string) => void recorded.openedExternally.push(url) },
   protocol: {
     registerSchemesAsPrivileged: () => {},
