@@ -19,6 +19,7 @@ import * as update from './update/capability';
 import * as crash from './crash/capability';
 import * as alerts from './security/alerts/capability';
 import * as checkup from './security/checkup/capability';
+import * as security from './security/capability';
 import { buildSupportSettings } from './crash/build-config';
 import { CrashReporter } from './crash/reporter';
 import { observeRouter } from './crash/router-observer';
@@ -27,6 +28,8 @@ import type { SupportSettings } from './crash/upload';
 
 export interface Engine {
   router: Router;
+  /** The shell's panic action (global shortcut, tray) and powerMonitor events reach the security centre here. */
+  security: Pick<security.SecurityCapability, 'panicLock' | 'systemEvent' | 'autoLock'>;
   dispose(timeoutMs?: number): Promise<void>;
 }
 
@@ -35,7 +38,7 @@ export interface EngineOptions {
    * Test-only knobs. The Electron shell, `npm run web` and the CLI never pass these; only test
    * hosts do, so production always uses calibrated Argon2id.
    */
-  testOnly?: { kdf: KdfParams };
+  testOnly?: { kdf: KdfParams; autoLock?: security.SecurityOptions['testOnly'] };
   /** Where updates come from (the shell's electron-updater, or browser mode's --update-feed); none: checks say so. */
   update?: update.UpdateWiring;
   /** The host's crash reporter (it also watches the process); the CLI and tests get a private one. */
@@ -55,6 +58,8 @@ export async function startEngine(hostDeps: EngineDeps, options: EngineOptions =
     unlocked: () => wallets.service.current() !== null,
     walletFile: () => wallets.service.current()?.vault.path ?? null,
   });
+  // Every crash report written leaves one entry in the open wallet's security log (kind only: reports are scrubbed, the log holds no text from them).
+  reporter.onCapture((report) => wallets.service.recordSecurityEvent('crash_report_written', { process: report.process, kind: report.kind }));
   const ledgers = ledger.init(deps, wallets.service);
   const backups = backup.init(deps, wallets.service);
   const updates = update.init(deps, wallets.service, backups.backupNow, options.update);
@@ -69,18 +74,19 @@ export async function startEngine(hostDeps: EngineDeps, options: EngineOptions =
       updates.policy.stop();
     },
   });
+  const securityCentre = security.init(deps, wallets.service, { testOnly: options.testOnly?.autoLock });
   // Alerts judge lines after they are durable (they hear ledger/changed); the ledger never imports them.
   const alertRules = alerts.init(deps, wallets.service);
-  let handlers: Handlers | null = null;
+  let composed: Handlers | null = null;
   const checkups = checkup.init(deps, {
     wallets: wallets.service,
-    handlers: () => handlers!,
+    handlers: () => composed!,
     alertRules: () => ({ on: alertRules.enabledRules(), total: ALERT_RULES.length }),
-    autoLockMinutes: () => undefined,
   });
-  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, updates, crashes, alertRules, checkups];
+  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, updates, crashes, securityCentre, alertRules, checkups];
   // The checkup notes the password's strength at unlock and each verify's result (checkup/capability.ts).
-  handlers = checkups.observe(Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers);
+  const handlers = checkups.observe(Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers);
+  composed = handlers;
   const router = observeRouter(createRouter({ handlers, log: deps.log, isWalletUnlocked: () => wallets.service.current() !== null }), reporter);
 
   async function dispose(timeoutMs = 5000): Promise<void> {
@@ -93,5 +99,5 @@ export async function startEngine(hostDeps: EngineDeps, options: EngineOptions =
     }
   }
 
-  return { router, dispose };
+  return { router, dispose, security: securityCentre };
 }

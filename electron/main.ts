@@ -16,6 +16,9 @@ import { scrubLogHook } from './crash/log-hook';
 import { collectNativeDumps, installHelpMenu, startNativeCrashReporter, watchChildProcesses, watchWindow } from './crash-shell';
 import { pickLanguage } from '../shared/i18n';
 import { notifyAlerts } from './alert-notifications';
+import { hardenSessions, installPanicTriggers, watchPowerForAutoLock } from './security-shell';
+import { allowedExternalHosts } from './security/external-links';
+import { buildSupportSettings } from './crash/build-config';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -64,9 +67,19 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
+    // Permissions denied and navigation, pop-ups and <webview> refused in every session and web contents, before any exists.
+    const externalHosts = allowedExternalHosts(buildSupportSettings().site);
+    hardenSessions(externalHosts);
     serveRenderer(rendererDir(__dirname));
     bindIpc(engine, bus, () => window);
-    window = createMainWindow(preloadFile(__dirname));
+    window = createMainWindow(preloadFile(__dirname), externalHosts);
+    // Panic lock from anywhere (global shortcut, tray) and auto-lock's system inputs.
+    const panic = installPanicTriggers(engine, () => pickLanguage([app.getLocale()]));
+    const stopPowerWatch = watchPowerForAutoLock(engine, () => window);
+    app.once('will-quit', () => {
+      panic.dispose();
+      stopPowerWatch();
+    });
     const showCrashView = () => void window?.webContents.executeJavaScript("window.location.hash = '#/crashes'");
     const rendererLog = log.scope('renderer');
     watchWindow(window, crash.reporter, {

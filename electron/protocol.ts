@@ -19,16 +19,20 @@ export function registerAppScheme(): void {
 
 export function serveRenderer(rendererDir: string): void {
   const csp = contentSecurityPolicy("'self'");
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== 'onewallet') return new Response(null, { status: 404 });
-    const resolved = resolveStaticPath(rendererDir, url.pathname);
-    if ('status' in resolved) return new Response(null, { status: resolved.status });
-    const file = resolved.file === rendererDir ? join(rendererDir, 'index.html') : resolved.file;
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
+  // Every response carries the CSP, errors included: a 404 page is a document too.
+  const guarded = (body: ReadableStream<Uint8Array> | null, status: number, from?: Headers) => {
+    const headers = new Headers(from);
     headers.set('content-security-policy', csp);
     headers.set('x-content-type-options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
+    return new Response(body, { status, headers });
+  };
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'onewallet') return guarded(null, 404);
+    const resolved = resolveStaticPath(rendererDir, url.pathname);
+    if ('status' in resolved) return guarded(null, resolved.status);
+    const file = resolved.file === rendererDir ? join(rendererDir, 'index.html') : resolved.file;
+    const response = await net.fetch(pathToFileURL(file).toString());
+    return guarded(response.body, response.status, response.headers);
   });
 }

@@ -1,9 +1,11 @@
 /** The one application window: isolated, sandboxed, no navigation, no pop-ups. */
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN } from './protocol';
+import { lockDownContents } from './security-shell';
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** `externalHosts`: where https links may open in the user's browser (the build's support site). */
+export function createMainWindow(preloadPath: string, externalHosts: readonly string[] = []): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -17,21 +19,18 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
       spellcheck: false,
     },
   });
   window.once('ready-to-show', () => window.show());
 
-  // Nothing inside the wallet may open another window or navigate away from it.
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    // Only our own documentation links (https) leave the app, and only in the user's browser.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  // Nothing inside the wallet may open another window, navigate away or attach a <webview>; only
+  // https links to the allowlist leave the app, and only in the user's browser.
+  lockDownContents(window.webContents, externalHosts);
 
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;

@@ -270,6 +270,102 @@ export const UpdateStatus = z.object({
 export type UpdateStatus = z.infer<typeof UpdateStatus>;
 export type UpdateSettingsView = z.infer<typeof UpdateSettingsView>;
 
+
+// ── Security centre (electron/security): event log, panic lock, freeze with proof, auto-lock ─
+/**
+ * Kinds of security log entries (electron/security/EVENTS in electron/vault/FORMAT.md, "Security
+ * log"). `import` / `import_undone` are written by the import capability through the engine's
+ * `recordSecurityEvent` hook.
+ */
+export const SECURITY_EVENT_KINDS = [
+  'wallet_created',
+  'unlocked',
+  'unlock_failed',
+  'locked_out',
+  'auth_failed',
+  'password_changed',
+  'key_file_changed',
+  'recovery_key_changed',
+  'recovery_used',
+  'locked',
+  'auto_locked',
+  'panic_locked',
+  'backup_made',
+  'backup_verified',
+  'backup_failed',
+  'restored',
+  'restore_reverted',
+  'merged',
+  'exported',
+  'import',
+  'import_undone',
+  'account_frozen',
+  'account_unfrozen',
+  'all_frozen',
+  'update_installed',
+  'crash_report_written',
+] as const;
+export const SecurityEventKind = z.enum(SECURITY_EVENT_KINDS);
+export type SecurityEventKind = z.infer<typeof SecurityEventKind>;
+/** Details are small facts (counts, file names, reasons, account ids): never secrets, never amounts. */
+export const SecurityEventDetails = z.record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]));
+export type SecurityEventDetails = z.infer<typeof SecurityEventDetails>;
+export const SecurityEvent = z.object({
+  id: z.number().int(),
+  /** When it happened (ISO 8601 UTC); for failed unlocks moved in at the next unlock, the attempt's time. */
+  at: z.string(),
+  kind: SecurityEventKind,
+  details: SecurityEventDetails,
+});
+export type SecurityEvent = z.infer<typeof SecurityEvent>;
+const Instant = z.string().datetime({ offset: true });
+export const SecurityLogQuery = z
+  .object({
+    kinds: z.array(SecurityEventKind).max(SECURITY_EVENT_KINDS.length).optional(),
+    /** Inclusive instants; newest first either way. */
+    from: Instant.optional(),
+    to: Instant.optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+export const SecurityLogPage = z.object({ total: z.number().int(), entries: z.array(SecurityEvent) });
+export type SecurityLogPage = z.infer<typeof SecurityLogPage>;
+/** What happened since an instant (the dashboard's "new since your last visit"): counts per kind, first/last time, newest entries. */
+export const SecurityLogSummary = z.object({
+  since: z.string().nullable(),
+  total: z.number().int(),
+  kinds: z.array(z.object({ kind: SecurityEventKind, count: z.number().int(), first: z.string(), last: z.string() })),
+  newest: z.array(SecurityEvent),
+});
+export type SecurityLogSummary = z.infer<typeof SecurityLogSummary>;
+/** Auto-lock (app settings, not secret). idleMinutes null = never (the UI warns). */
+export const AUTO_LOCK_MIN_MINUTES = 1;
+export const AutoLockSettings = z.object({
+  idleMinutes: z.number().int().min(AUTO_LOCK_MIN_MINUTES).max(24 * 60).nullable(),
+  onSuspend: z.boolean(),
+  onScreenLock: z.boolean(),
+  onMinimize: z.boolean(),
+});
+export type AutoLockSettings = z.infer<typeof AutoLockSettings>;
+
+const securityMethods = {
+  'security/log': method(SecurityLogQuery, SecurityLogPage, { needsUnlockedWallet: true }),
+  'security/logSummary': method(z.object({ since: Instant.nullable() }).strict(), SecurityLogSummary, { needsUnlockedWallet: true }),
+  /** Locks at once, even during a long job (it stops at its next slice); `freezeAll` first freezes every open account. */
+  'security/panicLock': method(z.object({ freezeAll: z.boolean() }).strict(), z.object({ frozen: z.number().int() })),
+  /** Unfreezing needs proof: the password (and key file, if the wallet has one). A wrong one is logged. */
+  'security/unfreezeAccount': method(
+    z.object({ requestId: commands.RequestId, accountId: IdInput, password: CurrentPassword, keyFile: KeyFile.optional() }).strict(),
+    CommandOutcome,
+    { needsUnlockedWallet: true, maxPayloadBytes: WALLET_SECRETS_MAX },
+  ),
+  'security/autoLockSettings': method(NoInput, AutoLockSettings),
+  'security/updateAutoLock': method(AutoLockSettings.partial().strict(), AutoLockSettings),
+  /** Browser mode: the renderer saw input (sent at most every few seconds); resets the idle timer. */
+  'security/activity': method(NoInput, Ok),
+} as const;
+
 export const methods = {
   'app/info': method(NoInput, AppInfo),
   'settings/get': method(NoInput, Settings),
@@ -318,7 +414,7 @@ export const methods = {
   'ledger/openAccount': ledgerCommand(commands.OpenAccount.omit(omitType)),
   'ledger/updateAccount': ledgerCommand(commands.UpdateAccount.omit(omitType)),
   'ledger/freezeAccount': ledgerCommand(commands.FreezeAccount.omit(omitType)),
-  'ledger/unfreezeAccount': ledgerCommand(commands.UnfreezeAccount.omit(omitType)),
+  // Unfreezing needs the password: `security/unfreezeAccount` (security centre, freeze with proof).
   'ledger/closeAccount': ledgerCommand(commands.CloseAccount.omit(omitType)),
   'ledger/recordTransaction': ledgerCommand(commands.RecordTransaction.omit(omitType)),
   'ledger/recordTransfer': ledgerCommand(commands.RecordTransfer.omit(omitType)),
@@ -450,6 +546,7 @@ export const methods = {
       .strict(),
     z.object({ path: z.string().nullable(), sent: z.boolean() }),
   ),
+  ...securityMethods,
 
   // ── Security centre: anomaly alerts and checkup (electron/security/alerts, …/checkup) ───────
   /** Alerts on the last 90 days of lines, newest first; dismissed and "not unusual" ones left out. */
@@ -493,6 +590,8 @@ export const events = {
   'update/changed': UpdateStatus,
   /** A crash report was written (the crash view refreshes). */
   'crash/recorded': z.object({ id: z.string() }),
+  /** A security log entry was written (the log view refreshes; the dashboard's card too). */
+  'security/logged': z.object({ kind: SecurityEventKind }),
   /** New alerts fired on lines just recorded or imported (the shell shows an OS notification). */
   'alerts/fired': z.object({ alerts: z.array(AlertView) }),
   /** The alert list changed (dismissed, marked usual, settings): views refetch. */

@@ -41,6 +41,7 @@ import {
   type ProgressReporter,
 } from './index';
 import { BackupSettingsStore } from './settings-store';
+import { carrySecurityLog } from '../vault';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -81,7 +82,16 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
 
   /** A queued job: no append, lock or restore can interleave with the copy and its verification. */
   function backupNow(trigger: BackupTrigger) {
-    return wallets.withOpen((open) => backupOpen(open, trigger));
+    return wallets.withOpen(async (open) => {
+      try {
+        const made = await backupOpen(open, trigger);
+        wallets.recordSecurityEvent('backup_made', { trigger, file: made.file, verified: made.verified, failedDestinations: made.failures.length });
+        return made;
+      } catch (error) {
+        wallets.recordSecurityEvent('backup_failed', { trigger, code: isDomainError(error) ? error.code : 'unexpected' });
+        throw error;
+      }
+    });
   }
 
   async function backupOpen(open: OpenWallet, trigger: BackupTrigger) {
@@ -184,6 +194,7 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
       'backup/create': () => backupNow('manual'),
       'backup/verify': async ({ dir, file, secret }) => {
         const result = await verifyBackup(fileIn(dir, file), keyFor(secret), { projections: ledgerProjectionFactory, onProgress: progress('verify') });
+        wallets.recordSecurityEvent('backup_verified', { file: basename(file), ok: result.ok });
         return { ok: result.ok, events: result.events, problems: result.problems };
       },
       'backup/updateSettings': (patch) => {
@@ -224,6 +235,7 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
         const { plan } = pendingPlan;
         pendingPlan = null; // a plan is applied once: a second apply would be planned anew and find nothing
         const result = applyMerge(plan, journalSink(open.vault, open.projection, ledgerProjectionFactory), picked ?? undefined, progress('merge'));
+        wallets.recordSecurityEvent('merged', { events: result.appended });
         if (result.appended > 0) {
           wallets.noteAppended();
           deps.bus.emit('ledger/changed', { seq: open.vault.head().seq });
@@ -241,8 +253,13 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
           onProgress: progress('restore'),
           // The MAC of the very bytes that are swapped in, with the open wallet's key.
           authenticate: async (copy) => (await open.vault.openCopy(copy)).close(),
-          beforeSwap: () => wallets.lockNow('user'), // the file is replaced only while nothing holds it open
+          beforeSwap: () => {
+            wallets.recordSecurityEvent('restored', { file: basename(file) });
+            wallets.lockNow('restore'); // the file is replaced only while nothing holds it open
+          },
         });
+        // The backup's log is a prefix of the replaced wallet's: bring the newer entries over.
+        carrySecurityLog(revertPath, walletPath);
         wallets.announce();
         return { revertFile: basename(revertPath) };
       }),
@@ -250,8 +267,10 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
         const walletPath = wallets.pathOf(open.id);
         const revertPath = join(dirname(walletPath), basename(revertFile));
         if (!listRevertCopies(walletPath).includes(revertPath)) throw new DomainError('not_found', 'errors.backup.revert_missing');
-        wallets.lockNow('user');
-        revertRestore(walletPath, revertPath);
+        wallets.recordSecurityEvent('restore_reverted', { file: basename(revertFile) });
+        wallets.lockNow('restore');
+        const { revertPath: replaced } = revertRestore(walletPath, revertPath);
+        carrySecurityLog(replaced, walletPath);
         wallets.announce();
         return { ok: true as const };
       }),
@@ -271,6 +290,7 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
         if (format === 'csv') {
           const { csv, count } = transactionsCsv(events);
           writeExport(path, csv);
+          wallets.recordSecurityEvent('exported', { format, count });
           return { path, count };
         }
         const meta = {
@@ -282,6 +302,7 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
         };
         const { json, count } = fullJson(events, meta);
         writeExport(path, json);
+        wallets.recordSecurityEvent('exported', { format, count });
         return { path, count };
       }),
       'backup/restoreAsNew': ({ path, name }) => {

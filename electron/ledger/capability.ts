@@ -20,7 +20,6 @@ const COMMANDS = {
   'ledger/openAccount': 'openAccount',
   'ledger/updateAccount': 'updateAccount',
   'ledger/freezeAccount': 'freezeAccount',
-  'ledger/unfreezeAccount': 'unfreezeAccount',
   'ledger/closeAccount': 'closeAccount',
   'ledger/recordTransaction': 'recordTransaction',
   'ledger/recordTransfer': 'recordTransfer',
@@ -66,6 +65,7 @@ export function init(deps: EngineDeps, wallets: WalletService): Capability {
     if (after !== before) {
       wallets.noteAppended();
       deps.bus.emit('ledger/changed', { seq: after });
+      if (type === 'freezeAccount') wallets.recordSecurityEvent('account_frozen', { accountId: result.id });
     }
     return { requestId: result.requestId, ids: [result.id], replayed: after === before };
   }

@@ -68,7 +68,11 @@ export function init(deps: EngineDeps, wallets: WalletService, backupNow: Backup
       'update/skip': () => policy.skip(),
       'update/remindLater': () => policy.remindLater(),
       'update/retryBackup': () => policy.retryBackup(),
-      'update/install': ({ when, withoutBackup }) => policy.install(when, withoutBackup ?? false),
+      'update/install': async ({ when, withoutBackup }) => {
+        const status = await policy.install(when, withoutBackup ?? false);
+        if (!status.error) wallets.recordSecurityEvent('update_installed', { version: status.release?.version ?? null, when, withBackup: !(withoutBackup ?? false) });
+        return status;
+      },
       'update/updateSettings': (patch) => policy.updateSettings(patch),
       'update/dismissWhatsNew': () => policy.dismissWhatsNew(),
     },

@@ -23,6 +23,8 @@ export const CONTEXTS = {
   journal: 'journal_',
   snapshot: 'snapshot',
   chain: 'chainmac',
+  /** The security log's rows (security-log.ts). */
+  securityLog: 'seclog__',
   /** Reserved for the backup format (a later issue); not used by the vault itself. */
   backup: 'backup__',
 } as const;

@@ -92,13 +92,19 @@ export interface Subkeys {
   journal: Uint8Array;
   snapshot: Uint8Array;
   chain: Uint8Array;
+  securityLog: Uint8Array;
 }
 
 export function deriveSubkeys(dataKey: Uint8Array): Subkeys {
   const derive = (context: string) => sodium.crypto_kdf_derive_from_key(KEY_BYTES, SUBKEY_ID, context, dataKey);
-  return { journal: derive(CONTEXTS.journal), snapshot: derive(CONTEXTS.snapshot), chain: derive(CONTEXTS.chain) };
+  return {
+    journal: derive(CONTEXTS.journal),
+    snapshot: derive(CONTEXTS.snapshot),
+    chain: derive(CONTEXTS.chain),
+    securityLog: derive(CONTEXTS.securityLog),
+  };
 }
 
 export function wipeSubkeys(keys: Subkeys): void {
-  wipe(keys.journal, keys.snapshot, keys.chain);
+  wipe(keys.journal, keys.snapshot, keys.chain, keys.securityLog);
 }

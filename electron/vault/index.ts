@@ -17,6 +17,7 @@ export { inspectCopy, unlockCopy, type CopyHeader, type CopyReader, type CopySec
 export type { OpenOptions } from './locked-vault';
 export type { AuthState, BackoffStore } from './backoff';
 export { acquireWriterLock, type WriterLock } from './writer-lock';
+export { carrySecurityLog, type SecurityRecord, type StoredSecurityRecord } from './security-log';
 export type {
   KdfParams,
   LockedVault,

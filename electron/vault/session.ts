@@ -23,6 +23,7 @@ import { decodeRecoveryKey, encodeRecoveryKey, RECOVERY_SECRET_BYTES } from './r
 import { mapSqliteError, openChecked, type Db } from './schema';
 import type { Slot } from './keyslots';
 import type { WriterLock } from './writer-lock';
+import { appendSecurityRecords, readSecurityRecords, type SecurityRecord, type StoredSecurityRecord } from './security-log';
 import { writeSnapshot } from './snapshots';
 import type { FileState, ProgressFn, Projection, ProjectionFactory, Secret, VaultSession, VaultWarning, VerifyReport } from './types';
 import { verifySteps } from './verify';
@@ -299,6 +300,23 @@ export class Session implements VaultSession {
     } finally {
       wipe(key);
     }
+  }
+
+  /** Appends security log rows (security-log.ts); not journal events, so the head does not move. */
+  appendSecurityLog(records: readonly SecurityRecord[]): number[] {
+    const { db, vaultId, keys } = this.writable();
+    const ids = this.guarded('security_log', () => appendSecurityRecords(db, vaultId, keys.securityLog, records));
+    this.checkFile();
+    return ids;
+  }
+
+  securityLog(): { records: StoredSecurityRecord[]; damaged: number[] } {
+    return this.guarded('security_log', ({ db, vaultId, keys }) => readSecurityRecords(db, vaultId, keys.securityLog));
+  }
+
+  /** Proof of the password (and key file) without changing anything; a wrong one counts like any failed attempt. */
+  async confirmSecret(password: string, keyFile?: Uint8Array): Promise<void> {
+    await this.reauth(password, keyFile);
   }
 
   hasKeyFile(): boolean {

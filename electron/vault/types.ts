@@ -3,6 +3,7 @@ import type { KdfParams } from './kdf';
 import type { Problem } from './problems';
 import type { CopyInfo, CopyProgress, CopyResult } from './copy';
 import type { CopyReader } from './copy-reader';
+import type { SecurityRecord, StoredSecurityRecord } from './security-log';
 
 export type { KdfParams, Problem };
 
@@ -98,6 +99,11 @@ export interface VaultSession {
   writeBackupCopy(destPath: string, info: CopyInfo, onProgress?: CopyProgress): Promise<CopyResult>;
   openCopy(path: string, onProgress?: ProgressFn): Promise<CopyReader>;
   hasKeyFile(): boolean;
+  /** The security log (security-log.ts, FORMAT.md "Security log"): encrypted rows beside the journal. */
+  appendSecurityLog(records: readonly SecurityRecord[]): number[];
+  securityLog(): { records: StoredSecurityRecord[]; damaged: number[] };
+  /** Proves the password (+ key file) again, e.g. before unfreezing an account. */
+  confirmSecret(password: string, keyFile?: Uint8Array): Promise<void>;
   lock(): void;
   readonly locked: boolean;
 }

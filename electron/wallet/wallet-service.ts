@@ -37,6 +37,9 @@ import {
 } from '../vault';
 import type { WalletIndex } from './wallet-index';
 import type { BackoffStore } from '../vault';
+import { failedAttemptEntries } from '../security/failed-attempts';
+import { SecurityLog, type SecurityEntryInput } from '../security/security-log';
+import type { SecurityEventDetails, SecurityEventKind } from '../../shared/contract';
 
 export interface OpenWallet {
   id: string;
@@ -67,13 +70,39 @@ const SNAPSHOT_SHARE = 0.1;
 
 const ACCESS = { ok: 'read_write', read_only: 'read_only', lost: 'file_lost' } as const;
 
+/**
+ * Why the wallet locks, and what the security log says about it: `restore` is covered by the
+ * restore's own entry; automatic reasons are `auto_locked`, the panic action `panic_locked`.
+ */
+export type LockReason = 'user' | 'switch' | 'quit' | 'restore' | 'panic' | AutoLockReason;
+export type AutoLockReason = 'idle' | 'suspend' | 'screen' | 'minimize' | 'clock_jump';
+
+function lockEntry(reason: LockReason): SecurityEntryInput | null {
+  if (reason === 'restore') return null;
+  if (reason === 'panic') return { kind: 'panic_locked' };
+  if (reason === 'user' || reason === 'switch' || reason === 'quit') return { kind: 'locked', details: { reason } };
+  return { kind: 'auto_locked', details: { reason } };
+}
+
 export class WalletService {
   private open: OpenWallet | null = null;
   private snapshotSeq = 0;
   private readonly lockListeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
+  readonly securityLog: SecurityLog;
 
-  constructor(private readonly deps: WalletServiceDeps) {}
+  constructor(private readonly deps: WalletServiceDeps) {
+    this.securityLog = new SecurityLog({ session: () => this.open?.vault ?? null, bus: deps.bus, log: deps.log });
+  }
+
+  /**
+   * The hook every capability calls to leave one entry in the open wallet's security log
+   * (backup, restore, merge, export, import — `import` / `import_undone` —, update install, crash
+   * report). Never throws; nothing is written while no wallet is open.
+   */
+  recordSecurityEvent(kind: SecurityEventKind, details: SecurityEventDetails = {}): void {
+    this.securityLog.record([{ kind, details }]);
+  }
 
   current(): OpenWallet | null {
     return this.open;
@@ -161,6 +190,7 @@ export class WalletService {
     });
     this.deps.index.remember({ id, name, createdAt: new Date().toISOString() });
     await this.attach(id, name, session);
+    this.recordSecurityEvent('wallet_created', { keyFile: keyFile !== undefined });
     return { walletId: id, recoveryKey };
   }
 
@@ -178,7 +208,7 @@ export class WalletService {
       this.emitStatus();
       throw error;
     }
-    return this.afterUnlock(id, result);
+    return this.afterUnlock(id, result, 'unlocked');
   }
 
   recover(id: string, recoveryKey: string, newPassword: string): Promise<UnlockOutcome> {
@@ -194,7 +224,7 @@ export class WalletService {
       locked.close();
       throw error;
     }
-    return this.afterUnlock(id, result);
+    return this.afterUnlock(id, result, 'recovery_used');
   }
 
   /**
@@ -207,14 +237,21 @@ export class WalletService {
   }
 
   /** Locks once the running job (if any) has finished; see the rule at the top. */
-  lock(reason: 'user' | 'switch' | 'quit' | 'idle' = 'user'): Promise<void> {
+  lock(reason: LockReason = 'user'): Promise<void> {
     return this.exclusive(() => this.lockNow(reason));
   }
 
-  /** Locks now: only from inside a queued job (or when no job can be running). */
-  lockNow(_reason: 'user' | 'switch' | 'quit' | 'idle' = 'user'): void {
+  /**
+   * Locks now: from inside a queued job (or when no job can be running) — and for panic and
+   * automatic locks, which must not wait for a running job: the vault stops that job at its next
+   * slice (cooperative.ts) once the session is closed, and its queued successors get wallet_locked.
+   * A panic lock skips the closing snapshot (a cache that can take a second at 100k events).
+   */
+  lockNow(reason: LockReason = 'user'): void {
     const open = this.open;
     if (!open) return;
+    const entry = lockEntry(reason);
+    if (entry) this.securityLog.record([entry]);
     for (const listener of this.lockListeners) {
       try {
         listener();
@@ -222,7 +259,7 @@ export class WalletService {
         this.deps.log.error('before-lock listener failed', error);
       }
     }
-    this.saveSnapshot();
+    if (reason !== 'panic') this.saveSnapshot();
     this.open = null;
     open.projection.close();
     open.vault.lock();
@@ -261,10 +298,27 @@ export class WalletService {
     return this.deps.backoff ? { backoffStore: this.deps.backoff } : {};
   }
 
-  private async afterUnlock(id: string, result: UnlockResult): Promise<UnlockOutcome> {
+  private async afterUnlock(id: string, result: UnlockResult, kind: 'unlocked' | 'recovery_used'): Promise<UnlockOutcome> {
     const name = this.deps.index.list().find((entry) => entry.id === id)?.name ?? id;
     const warnings = await this.attach(id, name, result.session);
+    this.logUnlock(result, kind);
     return { failedAttemptsSinceLastUnlock: result.failedAttemptsSinceLastUnlock, snapshotWarnings: warnings };
+  }
+
+  /** The failed attempts counted while locked, moved into the encrypted log, then the unlock itself. */
+  private logUnlock(result: UnlockResult, kind: 'unlocked' | 'recovery_used'): void {
+    const failed = result.failedAttemptsSinceLastUnlock;
+    let moved: SecurityEntryInput[] = [];
+    if (failed.count > 0) {
+      let loggedWhileOpen: string[] = [];
+      try {
+        loggedWhileOpen = this.securityLog.entries(result.session).filter((entry) => entry.kind === 'auth_failed').map((entry) => entry.at);
+      } catch (error) {
+        this.deps.log.warn('security log not readable', error);
+      }
+      moved = failedAttemptEntries(failed.times, loggedWhileOpen, Math.max(0, failed.count - failed.times.length));
+    }
+    this.securityLog.record([...moved, { kind, details: { failedAttempts: failed.count } }]);
   }
 
   /** Loads the projection (replay runs one slice per event-loop turn) and makes the wallet the open one. */

@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { startHost } from './support/host';
 import { pickOption } from './support/select';
-import { createWalletViaUi } from './support/wallet';
+import { createWalletViaUi, PASSWORD } from './support/wallet';
 
 const SHOTS = join(__dirname, '../.tmp/screenshots');
 
@@ -30,6 +30,7 @@ const L = {
     reconciled: 'Reconciled',
     freeze: 'Freeze',
     unfreeze: 'Unfreeze',
+    password: 'Password',
     frozen: 'Frozen',
     reason: 'Reason (optional)',
     newCategory: 'New category',
@@ -64,6 +65,7 @@ const L = {
     reconciled: '已对账',
     freeze: '冻结',
     unfreeze: '解冻',
+    password: '密码',
     frozen: '已冻结',
     reason: '原因（可选）',
     newCategory: '新建分类',
@@ -276,7 +278,9 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await expect(page.getByRole('button', { name: /Alipay/ })).toContainText(l.frozen);
       await expect(dialog(page)).toBeHidden();
       await shot('accounts-frozen');
+      // Unfreezing asks for the password (security centre: freeze with proof).
       await page.getByRole('button', { name: l.unfreeze }).click();
+      await page.getByRole('dialog').getByLabel(l.password).fill(PASSWORD);
       await page.getByRole('dialog').getByRole('button', { name: l.unfreeze, exact: true }).click();
       await expect(page.getByRole('button', { name: /Alipay/ })).not.toContainText(l.frozen);
 

@@ -85,7 +85,7 @@ describe('ledger/closeAccount', () => {
     const ewallet = await open('Alipay');
     await call('ledger/freezeAccount', { requestId: requestId(), accountId: ewallet });
     await refused('ledger/closeAccount', { requestId: requestId(), accountId: ewallet }, 'errors.account_frozen');
-    await call('ledger/unfreezeAccount', { requestId: requestId(), accountId: ewallet });
+    await call('security/unfreezeAccount', { requestId: requestId(), accountId: ewallet, password: PASSWORD });
     await call('ledger/closeAccount', { requestId: requestId(), accountId: ewallet });
     expect((await accounts()).map((a) => a.closed)).toEqual([true]);
   });

@@ -80,7 +80,7 @@ describe('checkup items follow their conditions', () => {
     expect((await item('integrityCheck')).status).toBe('ok');
   });
 
-  it('key file, alerts switched off, app updates', async () => {
+  it('key file, alerts switched off, auto-lock, app updates', async () => {
     expect((await item('keyFile')).status).toBe('warn');
     await call('wallet/setKeyFile', { password: PASSWORD, keyFile: Buffer.alloc(64, 7).toString('base64') });
     expect((await item('keyFile')).status).toBe('ok');
@@ -98,6 +98,13 @@ describe('checkup items follow their conditions', () => {
       newPayee: off('newPayee'),
     });
     expect((await item('alertsOn')).status).toBe('bad');
+
+    // Auto-lock (the security capability's setting): default 5 minutes, a long time could be better, never is "to do".
+    expect(await item('autoLock')).toMatchObject({ status: 'ok', params: { minutes: 5 } });
+    await call('security/updateAutoLock', { idleMinutes: 120 });
+    expect((await item('autoLock')).status).toBe('warn');
+    await call('security/updateAutoLock', { idleMinutes: null });
+    expect(await item('autoLock')).toMatchObject({ status: 'bad', fix: 'openSettings' });
 
     // No update feed in this engine: never checked is "unknown" and does not count in the score.
     expect(await item('appUpToDate')).toMatchObject({ status: 'unknown', fix: 'runUpdateCheck' });

@@ -23,6 +23,10 @@ export class FakeWebContents {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
   }
+  off(event: string, listener: Listener): this {
+    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((other) => other !== listener));
+    return this;
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
     this.windowOpenHandler = handler;
   }
@@ -63,6 +67,10 @@ export class FakeBrowserWindow {
   emit(event: string, ...args: unknown[]): void {
     for (const listener of this.windowListeners.get(event) ?? []) listener({}, ...args);
   }
+  off(event: string, listener: Listener): this {
+    this.windowListeners.set(event, (this.windowListeners.get(event) ?? []).filter((other) => other !== listener));
+    return this;
+  }
   show(): void {}
   isDestroyed(): boolean {
     return false;
@@ -74,7 +82,48 @@ export class FakeBrowserWindow {
   }
 }
 
+/** A session: records the permission handlers the shell sets, so a test can ask them. */
+export class FakeSession {
+  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void) | null = null;
+  permissionCheckHandler: ((contents: unknown, permission: string, origin: string, details?: unknown) => boolean) | null = null;
+  setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: FakeSession['permissionCheckHandler']): void {
+    this.permissionCheckHandler = handler;
+  }
+}
+
+export class FakeTray {
+  tooltip = '';
+  menu: { label: string; accelerator?: string; click(): void }[] = [];
+  destroyed = false;
+  constructor(readonly image: unknown) {
+    recorded.trays.push(this);
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: FakeTray['menu']): void {
+    this.menu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+const powerListeners = new Map<string, Listener[]>();
+
 export const recorded = {
+  defaultSession: new FakeSession(),
+  shortcuts: new Map<string, () => void>(),
+  trays: [] as FakeTray[],
+  /** What powerMonitor.getSystemIdleTime() answers, in seconds. */
+  systemIdleSeconds: 0,
+  /** Fires a powerMonitor event ('suspend', 'lock-screen', 'resume'). */
+  emitPower(event: string): void {
+    for (const listener of powerListeners.get(event) ?? []) listener();
+  },
   ipcHandlers: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
   windows: [] as FakeBrowserWindow[],
   openedExternally: [] as string[],
@@ -116,6 +165,7 @@ export const fakeElectron = {
   app: {
     on: (event: string, listener: Listener) => recorded.appListeners.set(event, [...(recorded.appListeners.get(event) ?? []), listener]),
     getPath: (name: string) => recorded.paths.get(name) ?? `/nonexistent/${name}`,
+    once: (event: string, listener: Listener) => recorded.appListeners.set(event, [...(recorded.appListeners.get(event) ?? []), listener]),
     quit: () => void recorded.quits++,
     exit: () => void recorded.quits++,
   },
@@ -139,6 +189,21 @@ export const fakeElectron = {
   },
   BrowserWindow: FakeBrowserWindow,
   Notification: FakeNotification,
+  session: { defaultSession: recorded.defaultSession },
+  globalShortcut: {
+    register: (accelerator: string, callback: () => void) => (recorded.shortcuts.set(accelerator, callback), true),
+    unregister: (accelerator: string) => void recorded.shortcuts.delete(accelerator),
+  },
+  Tray: FakeTray,
+  nativeImage: {
+    createFromBitmap: (buffer: Buffer, size: { width: number; height: number }) => ({ buffer, ...size }),
+    createFromPath: (path: string) => ({ path }),
+  },
+  powerMonitor: {
+    on: (event: string, listener: Listener) => void powerListeners.set(event, [...(powerListeners.get(event) ?? []), listener]),
+    off: (event: string, listener: Listener) => void powerListeners.set(event, (powerListeners.get(event) ?? []).filter((other) => other !== listener)),
+    getSystemIdleTime: () => recorded.systemIdleSeconds,
+  },
   shell: { openExternal: async (url: string) => void recorded.openedExternally.push(url) },
   protocol: {
     registerSchemesAsPrivileged: () => {},

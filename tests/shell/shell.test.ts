@@ -93,7 +93,7 @@ describe('IPC sender check (electron/ipc.ts)', () => {
 });
 
 describe('the window (electron/window.ts)', () => {
-  const window = createMainWindow('/app/preload.cjs') as unknown as FakeBrowserWindow;
+  const window = createMainWindow('/app/preload.cjs', ['onewallet.example']) as unknown as FakeBrowserWindow;
 
   it('is isolated and sandboxed, and loads app://onewallet', () => {
     expect(window.options.webPreferences).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
@@ -107,10 +107,11 @@ describe('the window (electron/window.ts)', () => {
     expect(window.webContents.emitPreventable('will-navigate', `${APP_ORIGIN}/index.html#/accounts`)).toBe(false);
   });
 
-  it('denies every window.open; only https links go to the user’s browser', () => {
+  it('denies every window.open; only https links to the allowlist go to the user’s browser', () => {
     const handler = window.webContents.windowOpenHandler!;
     recorded.openedExternally.length = 0;
-    for (const url of ['https://onewallet.example/help', 'http://evil.example/', `${APP_ORIGIN}/index.html`, 'file:///etc/passwd', 'javascript:alert(1)']) {
+    const refused = ['http://onewallet.example/help', 'https://evil.example/', 'https://onewallet.example@evil.example/', 'https://user@onewallet.example/', 'https://onewallet.example.evil.example/'];
+    for (const url of ['https://onewallet.example/help', ...refused, 'http://evil.example/', `${APP_ORIGIN}/index.html`, 'file:///etc/passwd', 'javascript:alert(1)']) {
       expect(handler({ url }), url).toEqual({ action: 'deny' });
     }
     expect(recorded.openedExternally).toEqual(['https://onewallet.example/help']);
@@ -160,7 +161,7 @@ describe('the app:// protocol (electron/protocol.ts)', () => {
 
   it('answers only for the onewallet host', async () => {
     for (const url of ['app://evil/index.html', 'app://onewallet.evil.example/index.html', 'app://127.0.0.1/index.html']) {
-      expect(await get(url), url).toEqual({ status: 404, file: null, csp: null });
+      expect(await get(url), url).toEqual({ status: 404, file: null, csp: expect.stringContaining("default-src 'self'") });
     }
   });
 });

@@ -26,8 +26,6 @@ export interface CheckupSources {
   /** The engine's composed handlers (read when a checkup runs, after every capability registered). */
   handlers: () => Handlers;
   alertRules: () => { on: number; total: number };
-  /** Idle minutes before auto-lock, null for never; undefined when no auto-lock setting exists. */
-  autoLockMinutes: () => number | null | undefined;
 }
 
 export interface CheckupCapability extends Capability {
@@ -45,7 +43,13 @@ export function init(deps: EngineDeps, sources: CheckupSources): CheckupCapabili
   async function facts(context: CallContext): Promise<CheckupFacts> {
     const handlers = sources.handlers();
     const id = openId();
-    const [backups, update, status] = await Promise.all([handlers['backup/overview']({}, context), handlers['update/status']({}, context), handlers['wallet/status']({}, context)]);
+    const [backups, update, status, autoLock] = await Promise.all([
+      handlers['backup/overview']({}, context),
+      handlers['update/status']({}, context),
+      handlers['wallet/status']({}, context),
+      // Auto-lock settings are the security capability's (electron/security/settings); unreadable counts as unknown.
+      Promise.resolve(handlers['security/autoLockSettings']({}, context)).catch(() => undefined),
+    ]);
     const secondaryDir = backups.settings.secondaryDir;
     const alerts = sources.alertRules();
     return {
@@ -54,7 +58,7 @@ export function init(deps: EngineDeps, sources: CheckupSources): CheckupCapabili
       lastVerifiedBackupAt: backups.lastGood?.createdAt || null,
       secondaryDir,
       secondaryHasVerifiedBackup: secondaryDir !== null && backups.backups.some((entry) => entry.mine && entry.status === 'verified' && entry.dir === secondaryDir),
-      autoLockMinutes: sources.autoLockMinutes(),
+      autoLockMinutes: autoLock === undefined ? undefined : autoLock.idleMinutes,
       keyFile: status.wallets.find((wallet) => wallet.id === id)?.hasKeyFile ?? false,
       update: { state: update.state, currentVersion: update.currentVersion, available: update.release?.version ?? null, lastCheckAt: update.lastCheckAt },
       lastVerify: store.of(id).lastVerify,

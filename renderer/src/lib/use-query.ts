@@ -1,6 +1,8 @@
 /**
  * Loads a contract query and reloads it whenever the ledger changes (`ledger/changed`), so every
- * view shows balances derived from the same journal state without manual refreshes.
+ * view shows balances derived from the same journal state without manual refreshes. When the
+ * wallet locks (a lock, panic or auto-lock from anywhere), the loaded data is dropped at once and
+ * any answer still on its way is ignored: no wallet data stays in a view that outlives the lock.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result } from '../../../shared/contract';
@@ -36,7 +38,16 @@ export function useQuery<T>(load: () => Promise<Result<T>>, deps: readonly unkno
 
   useEffect(() => {
     reload();
-    return api.on('ledger/changed', reload);
+    const stopLedger = api.on('ledger/changed', reload);
+    const stopLock = api.on('wallet/changed', (status) => {
+      if (status.unlocked) return;
+      generation.current++;
+      setData(null);
+    });
+    return () => {
+      stopLedger();
+      stopLock();
+    };
   }, [api, reload]);
 
   return { data, error, loading, reload };

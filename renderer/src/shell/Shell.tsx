@@ -15,8 +15,10 @@ import {
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Settings } from '../../../shared/contract';
+import { PanicButton } from './PanicButton';
 import { Preferences } from './Preferences';
 import { useApi } from '../lib/api-context';
+import { useActivityPings } from '../lib/activity';
 import { ROUTES, useRoute, type Route } from '../lib/routes';
 import { SettingsView } from '../views/SettingsView';
 import { UpdateBanner } from '../views/update/UpdateBanner';
@@ -56,6 +58,8 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
   const { t } = useTranslation();
   const [route, go] = useRoute();
   const api = useApi();
+  // Only while a wallet is open (the shell is shown only then): input resets auto-lock's idle timer.
+  useActivityPings(api);
 
   const views: Record<Route, ReactNode> = {
     dashboard: <DashboardView />,
@@ -96,6 +100,7 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
             <Button icon={<LockOutlined />} aria-label={t('wallet.lock')} onClick={() => void api.wallet.lock({})}>
               {t('wallet.lock')}
             </Button>
+            <PanicButton />
             <Preferences language={language} dark={dark} onUpdateSettings={onUpdateSettings} />
           </Space>
         </Layout.Header>

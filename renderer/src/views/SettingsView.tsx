@@ -6,6 +6,7 @@ import type { AppInfo, Language, Settings } from '../../../shared/contract';
 import { errorText, unwrap, useApi } from '../lib/api-context';
 import { systemLanguage } from '../lib/i18n';
 import { WalletSecurityCard } from './WalletSecurityCard';
+import { AutoLockCard } from './AutoLockCard';
 import { UpdateCard } from './update/UpdateCard';
 import { DiagnosticsCard } from './crashes/DiagnosticsCard';
 
@@ -68,6 +69,7 @@ export function SettingsView({ settings, onUpdate }: Props) {
         </Space>
       </Card>
       <WalletSecurityCard />
+      <AutoLockCard desktop={info?.mode === 'electron'} />
       <DiagnosticsCard />
       <Card title={t('about.title')}>
         {error && <Alert type="error" showIcon message={error} />}

@@ -1,4 +1,4 @@
-/** Freeze (with a reason), unfreeze and close an account, each behind a confirmation. */
+/** Freeze (with a reason), unfreeze (with the password: security centre) and close an account, each behind a confirmation. */
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
 import { CloseCircleOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
@@ -7,26 +7,27 @@ import type { AccountView } from '../../../../shared/ledger-views';
 import { errorText, unwrap, useApi } from '../../lib/api-context';
 import { newRequestId } from '../../lib/money';
 import { useRequestIdPerOpening } from './helpers';
+import { UnfreezeDialog } from '../security/UnfreezeDialog';
 
 export function AccountActions({ account }: { account: AccountView }) {
   const { t } = useTranslation();
   const api = useApi();
   const { modal, message } = App.useApp();
   const [freezing, setFreezing] = useState(false);
+  const [unfreezing, setUnfreezing] = useState(false);
 
   /** A confirmation whose OK runs one command; its request id is fixed for this confirmation. */
-  const confirm = (kind: 'unfreeze' | 'close') => {
+  const confirm = (kind: 'close') => {
     const requestId = newRequestId();
     modal.confirm({
       title: t(`accounts.actions.${kind}Title`, { name: account.name }),
       content: t(`accounts.actions.${kind}Body`),
       okText: t(`accounts.actions.${kind}`),
-      okButtonProps: kind === 'close' ? { danger: true } : {},
+      okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          const call = kind === 'close' ? api.ledger.closeAccount : api.ledger.unfreezeAccount;
-          await unwrap(call({ requestId, accountId: account.id }));
+          await unwrap(api.ledger.closeAccount({ requestId, accountId: account.id }));
           void message.success(t(`accounts.actions.${kind}Done`, { name: account.name }));
         } catch (e) {
           void message.error(errorText(e, t));
@@ -39,7 +40,7 @@ export function AccountActions({ account }: { account: AccountView }) {
   return (
     <Space wrap>
       {account.frozen ? (
-        <Button icon={<UnlockOutlined />} onClick={() => confirm('unfreeze')}>
+        <Button icon={<UnlockOutlined />} onClick={() => setUnfreezing(true)}>
           {t('accounts.actions.unfreeze')}
         </Button>
       ) : (
@@ -51,6 +52,7 @@ export function AccountActions({ account }: { account: AccountView }) {
         {t('accounts.actions.close')}
       </Button>
       <FreezeDialog account={account} open={freezing} onClose={() => setFreezing(false)} />
+      <UnfreezeDialog account={account} open={unfreezing} onClose={() => setUnfreezing(false)} />
     </Space>
   );
 }
