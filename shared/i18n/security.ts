@@ -262,7 +262,8 @@ export const securityMessages: AreaMessages = {
         showLog: 'Show security log',
         checkupReminder: 'Your security score is {{score}}. Run the checkup.',
         openCheckup: 'Open checkup',
-        markSeen: 'Mark as seen',
+        kindLine_one: 'once, on {{last}}',
+        kindLine_other: '{{count}} times, last on {{last}}',
       },
     },
     errors: {
@@ -526,7 +527,8 @@ export const securityMessages: AreaMessages = {
         showLog: '查看安全日志',
         checkupReminder: '你的安全评分为 {{score}}，去做一次体检吧。',
         openCheckup: '打开安全体检',
-        markSeen: '标记为已读',
+        kindLine_one: '{{count}} 次，时间 {{last}}',
+        kindLine_other: '{{count}} 次，最近一次 {{last}}',
       },
     },
     errors: {
