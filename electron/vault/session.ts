@@ -278,8 +278,15 @@ export class Session implements VaultSession {
   }
 
   /** Writes a sealed backup copy of this vault into `destPath` (an empty file); see copy.ts. */
-  writeBackupCopy(destPath: string, info: CopyInfo, onProgress?: CopyProgress): Promise<CopyResult> {
-    return writeCopy(this.open(), this.dataKey, destPath, info, onProgress);
+  async writeBackupCopy(destPath: string, info: CopyInfo, onProgress?: CopyProgress): Promise<CopyResult> {
+    try {
+      return await writeCopy(this.open(), this.dataKey, destPath, info, onProgress);
+    } catch (error) {
+      // A lock (the panic lock does not wait for the job) closed the DB under SQLite's online
+      // backup: that is the lock, not a disk error.
+      if (this.closed) throw new DomainError('wallet_locked', 'errors.vault.locked');
+      throw error;
+    }
   }
 
   /**

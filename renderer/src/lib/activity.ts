@@ -2,12 +2,13 @@
  * Tells the engine the user is here (auto-lock's idle timer, electron/security/auto-lock.ts): input
  * in the window sends `security/activity`, at most once per PING_EVERY_MS — the first input at
  * once, the last one of a burst when the interval is over — so typing costs no more than one
- * message every few seconds.
+ * message a second.
  */
 import { useEffect } from 'react';
 import type { OneWalletApi } from '../../../shared/contract';
 
-export const PING_EVERY_MS = 5_000;
+/** Well under the shortest idle time (1 min in the app; the e2e's test-only 5 s). */
+export const PING_EVERY_MS = 1_000;
 const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 
 export function useActivityPings(api: OneWalletApi): void {

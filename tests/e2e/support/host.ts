@@ -14,6 +14,8 @@ export interface RunningHost {
   token: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** Sends a signal that does not end the host (the test host's SIGUSR2: a simulated sleep). */
+  signal(signal: NodeJS.Signals): void;
   /** Ends the host with `signal` (SIGKILL: a crash) or waits for it to end by itself; resolves to its exit code (null when signalled). */
   exit(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -67,6 +69,9 @@ export async function startHost(
     port: Number(parsed.port),
     token: parsed.searchParams.get('token') ?? '',
     dataDir,
+    signal(signal) {
+      child.kill(signal);
+    },
     async exit(signal) {
       if (signal && child.exitCode === null) child.kill(signal);
       return exited;

@@ -30,6 +30,9 @@ async function main(): Promise<void> {
       'update-start-delay-ms': { type: 'string' },
       // Test-only: the crash endpoint a distributor would set at build time (a loopback test server).
       'crash-endpoint': { type: 'string' },
+      // Test-only: auto-lock after this many ms idle (production: whole minutes, at least one), and
+      // SIGUSR2 = "the computer slept an hour": the wall clock jumps, then powerMonitor's resume.
+      'auto-lock-idle-ms': { type: 'string' },
     },
   });
   const dataDir = resolve(values['data-dir'] ?? '.');
@@ -46,6 +49,10 @@ async function main(): Promise<void> {
     timeoutMs: 3000,
   });
   const bus = new EventBus();
+  let clockOffsetMs = 0;
+  const autoLock = values['auto-lock-idle-ms']
+    ? { idleMs: Number(values['auto-lock-idle-ms']), clock: { wall: () => Date.now() + clockOffsetMs, monotonic: () => performance.now() } }
+    : undefined;
   const crash = startHostCrashReporting({ dataDir, appVersion, log: (line) => stderrLogger.error(line), exit: (code) => process.exit(code) });
   const engine = await startEngine(
     {
@@ -55,7 +62,7 @@ async function main(): Promise<void> {
       platform: { mode: 'browser', appVersion, platform: process.platform, systemLocale: values.lang ?? 'en-US' },
     },
     {
-      testOnly: { kdf: TEST_KDF },
+      testOnly: { kdf: TEST_KDF, ...(autoLock ? { autoLock } : {}) },
       update,
       crashReporter: crash.reporter,
       support: { endpoint: values['crash-endpoint'] ?? null, email: 'support@example.test', site: 'https://example.test/support' },
@@ -63,6 +70,10 @@ async function main(): Promise<void> {
   ).catch((error: unknown) => {
     crash.startFailed(error);
     throw error;
+  });
+  process.on('SIGUSR2', () => {
+    clockOffsetMs += 60 * 60 * 1000;
+    engine.security.systemEvent('resume');
   });
   const host = await startWebHost({ engine, bus, staticDir: resolve(__dirname, '../renderer') });
   console.log(`OneWallet ready at ${values.lang ? `${host.url}&lang=${values.lang}` : host.url}`);
