@@ -71,6 +71,8 @@ async function rpc<T = unknown>(page: Page, method: string, input: unknown): Pro
 async function screenshots(page: Page, name: string, lang: string, found: string[]) {
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
+    // antd fades colours between themes: audit once no transition is running (a half-faded button fails contrast).
+    await page.waitForFunction(() => document.getAnimations().length === 0);
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await expect(page.locator('main')).toBeVisible();
@@ -84,7 +86,7 @@ async function screenshots(page: Page, name: string, lang: string, found: string
 
 for (const lang of ['en-US', 'zh-CN'] as const) {
   test(`alerts and checkup in ${lang}`, async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(480_000);
     const l = L[lang];
     const pageErrors: Error[] = [];
     page.on('pageerror', (error) => pageErrors.push(error));

@@ -8,8 +8,9 @@ import { EMPTY_MEMORY, foldAlertFacts, type AlertFact } from '../../electron/sec
 import { evaluateAlerts, type AccountFacts, type HistoryRow } from '../../electron/security/alerts/rules';
 import { median, medianAbsoluteDeviation, unusualLimit } from '../../electron/security/alerts/robust-stats';
 import { ordinaryYear, YEAR_ACCOUNTS, YEAR_CATEGORIES } from './alerts-synthetic';
+import { seedFromEnv } from '../vault/support/rng';
 
-const SEED = Number(process.env.ONEWALLET_SEED ?? Date.now() % 1_000_000);
+const SEED = seedFromEnv();
 
 function run(history: HistoryRow[], options: { facts?: AlertFact[]; accounts?: Map<string, AccountFacts>; candidates?: (row: HistoryRow) => boolean } = {}): AlertView[] {
   return evaluateAlerts({

@@ -4,17 +4,7 @@
  * shortly after it happened. `ONEWALLET_SEED=N` replays a run.
  */
 import type { AccountFacts, HistoryRow } from '../../electron/security/alerts/rules';
-
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../vault/support/rng';
 
 export const YEAR_ACCOUNTS = new Map<string, AccountFacts>([
   ['bank', { name: 'ICBC debit', frozenSince: null, addedOn: '2024-12-31' }],

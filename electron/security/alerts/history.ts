@@ -3,18 +3,8 @@ import type { LedgerProjection } from '../../ledger/projection';
 import { foldAlertFacts, type AlertFact, type AlertMemory } from './memory';
 import type { AccountFacts, HistoryRow } from './rules';
 
-interface Row {
-  n: number;
-  id: string;
-  accountId: string;
-  kind: HistoryRow['kind'];
-  amountMinor: number;
-  currency: string;
-  date: string;
-  payee: string;
-  categoryId: string | null;
-  recordedAt: string;
-}
+/** A line as the query returns it: everything the rules read but the import batch, plus its recording order. */
+type Row = Omit<HistoryRow, 'importBatchId'> & { n: number };
 
 export interface LedgerHistory {
   rows: (HistoryRow & { n: number })[];

@@ -4,7 +4,7 @@
  * decides. Opening the tab counts as a review: a later drop in the score brings the reminder back.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, List, Progress, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Progress, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CheckupFix, CheckupItem, CheckupReport } from '../../../../shared/security-centre';
 import { errorText, unwrap, useApi } from '../../lib/api-context';
@@ -78,14 +78,12 @@ export function CheckupPanel() {
           </Col>
         </Row>
       </Card>
-      <List
-        grid={{ gutter: 16, xs: 1, md: 2, xxl: 3 }}
-        dataSource={report.items}
-        rowKey="id"
-        renderItem={(item) => (
-          <List.Item>
+      <Row gutter={[16, 16]}>
+        {report.items.map((item) => (
+          <Col key={item.id} xs={24} md={12} xxl={8}>
             <Card
               size="small"
+              style={{ height: '100%' }}
               data-testid={`checkup-item-${item.id}`}
               title={t(`security.checkup.items.${item.id}.title`)}
               extra={<Tag color={STATUS_COLORS[item.status]}>{t(`security.checkup.status.${item.status}`)}</Tag>}
@@ -103,9 +101,9 @@ export function CheckupPanel() {
                 </Button>
               )}
             </Card>
-          </List.Item>
-        )}
-      />
+          </Col>
+        ))}
+      </Row>
     </Space>
   );
 }
