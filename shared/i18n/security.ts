@@ -159,12 +159,12 @@ export const securityMessages: AreaMessages = {
       checkup: {
         title: 'Security checkup',
         score: 'Security score',
-        scoreOf: '{{score}} of 100',
+        scoreOf: 'Security score: {{score}} of 100',
         refresh: 'Check again',
         reminder: 'Your security score dropped or was not reviewed for a month. Have a look at the items below.',
         reviewed: 'Last reviewed {{date}}.',
         neverReviewed: 'Not reviewed yet.',
-        why: 'Why it matters',
+        why: 'Why it matters:',
         status: { ok: 'Done', warn: 'Could be better', bad: 'To do', unknown: 'Unknown' },
         fix: {
           runVerify: 'Check integrity now',
@@ -424,12 +424,12 @@ export const securityMessages: AreaMessages = {
       checkup: {
         title: '安全体检',
         score: '安全评分',
-        scoreOf: '{{score}} / 100',
+        scoreOf: '安全评分：{{score}} / 100',
         refresh: '重新检查',
         reminder: '你的安全评分下降了，或已有一个月没有查看。请看看下面各项。',
         reviewed: '上次查看：{{date}}。',
         neverReviewed: '尚未查看过。',
-        why: '为什么重要',
+        why: '为什么重要：',
         status: { ok: '已完成', warn: '可改进', bad: '待处理', unknown: '未知' },
         fix: {
           runVerify: '立即检查完整性',

@@ -67,7 +67,7 @@ export function CheckupPanel() {
           </Col>
           <Col flex="auto">
             <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="checkup-score">
-              {t('security.checkup.score')}: {t('security.checkup.scoreOf', { score: report.score })}
+              {t('security.checkup.scoreOf', { score: report.score })}
             </Typography.Title>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {report.reviewedAt ? t('security.checkup.reviewed', { date: new Date(report.reviewedAt).toLocaleString(i18n.language) }) : t('security.checkup.neverReviewed')}
@@ -91,7 +91,7 @@ export function CheckupPanel() {
               <Typography.Paragraph style={{ marginBottom: 8 }}>{t(`security.checkup.items.${item.id}.${item.status}`, item.params)}</Typography.Paragraph>
               <Typography.Paragraph type="secondary" style={{ marginBottom: item.fix ? 8 : 0 }}>
                 <Typography.Text type="secondary" strong>
-                  {t('security.checkup.why')}:{' '}
+                  {t('security.checkup.why')}{' '}
                 </Typography.Text>
                 {t(`security.checkup.items.${item.id}.why`)}
               </Typography.Paragraph>
