@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Capability, EngineDeps } from './capability';
 import { createRouter, type Handlers, type Router } from './router/router';
+import { ALERT_RULES } from '../shared/security-centre';
 import { ledgerProjectionFactory } from './ledger';
 import type { KdfParams } from './vault';
 import { FORMAT_VERSION } from './vault/constants';
@@ -17,6 +18,8 @@ import * as imports from './import/capability';
 import * as wallet from './wallet';
 import * as update from './update/capability';
 import * as crash from './crash/capability';
+import * as alerts from './security/alerts/capability';
+import * as checkup from './security/checkup/capability';
 import * as security from './security/capability';
 import { buildSupportSettings } from './crash/build-config';
 import { CrashReporter } from './crash/reporter';
@@ -74,8 +77,18 @@ export async function startEngine(hostDeps: EngineDeps, options: EngineOptions =
     },
   });
   const securityCentre = security.init(deps, wallets.service, { testOnly: options.testOnly?.autoLock });
-  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, statementImports, updates, crashes, securityCentre];
-  const handlers = Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers;
+  // Alerts judge lines after they are durable (they hear ledger/changed); the ledger never imports them.
+  const alertRules = alerts.init(deps, wallets.service);
+  let composed: Handlers | null = null;
+  const checkups = checkup.init(deps, {
+    wallets: wallets.service,
+    handlers: () => composed!,
+    alertRules: () => ({ on: alertRules.enabledRules(), total: ALERT_RULES.length }),
+  });
+  const capabilities: Capability[] = [app.init(deps), wallets, ledgers, backups, statementImports, updates, crashes, securityCentre, alertRules, checkups];
+  // The checkup notes the password's strength at unlock and each verify's result (checkup/capability.ts).
+  const handlers = checkups.observe(Object.assign({}, ...capabilities.map((c) => c.handlers)) as Handlers);
+  composed = handlers;
   const router = observeRouter(createRouter({ handlers, log: deps.log, isWalletUnlocked: () => wallets.service.current() !== null }), reporter);
 
   async function dispose(timeoutMs = 5000): Promise<void> {

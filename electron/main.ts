@@ -15,6 +15,7 @@ import { startHostCrashReporting, type HostCrashReporting } from './crash/host';
 import { scrubLogHook } from './crash/log-hook';
 import { collectNativeDumps, installHelpMenu, startNativeCrashReporter, watchChildProcesses, watchWindow } from './crash-shell';
 import { pickLanguage } from '../shared/i18n';
+import { notifyAlerts } from './alert-notifications';
 import { hardenSessions, installPanicTriggers, watchPowerForAutoLock } from './security-shell';
 import { allowedExternalHosts } from './security/external-links';
 import { buildSupportSettings } from './crash/build-config';
@@ -87,6 +88,15 @@ if (!app.requestSingleInstanceLock()) {
       log: (level, message) => rendererLog[level](message),
     });
     installHelpMenu(pickLanguage([app.getLocale()]), showCrashView);
+    notifyAlerts(bus, {
+      language: () => pickLanguage([app.getLocale()]),
+      showAlerts: () => {
+        if (!window) return;
+        if (window.isMinimized()) window.restore();
+        window.focus();
+        void window.webContents.executeJavaScript("window.location.hash = '#/security?tab=alerts'");
+      },
+    });
     window.on('closed', () => (window = null));
   });
 

@@ -26,6 +26,7 @@ import {
 } from './ledger-views';
 import { CrashReport, CrashSummary, RendererCrashInput, StartupState, SupportConfig } from './crash';
 import * as imports from './import-views';
+import { AlertList, AlertSettings, AlertView, CheckupFix, CheckupReport } from './security-centre';
 
 /** Default cap on one request's JSON size; methods that take files may raise it. */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -593,6 +594,21 @@ export const methods = {
   'import/restore': ledgerQuery(z.object({ batchId: IdInput, requestId: commands.RequestId }).strict(), z.object({ batchId: z.string() })),
   'import/saveMapping': ledgerQuery(z.object({ accountId: IdInput, mapping: imports.MappingJson }).strict(), Ok),
   'import/mappings': ledgerQuery(NoInput, z.object({ mappings: z.record(z.string(), imports.MappingJson) })),
+  // ── Security centre: anomaly alerts and checkup (electron/security/alerts, …/checkup) ───────
+  /** Alerts on the last 90 days of lines, newest first; dismissed and "not unusual" ones left out. */
+  'alerts/list': ledgerQuery(NoInput, AlertList),
+  /** Puts an alert away; `quietDays` keeps its condition (payee, account…) quiet that long. */
+  'alerts/dismiss': ledgerQuery(z.object({ alertKey: z.string().min(1).max(600), quietDays: z.int().min(1).max(365).optional() }).strict(), Ok),
+  /** "Not unusual": puts it away and teaches its rule (that payee up to that amount, that account…). */
+  'alerts/markUsual': ledgerQuery(z.object({ alertKey: z.string().min(1).max(600) }).strict(), Ok),
+  'alerts/settings': ledgerQuery(NoInput, AlertSettings),
+  'alerts/updateSettings': ledgerQuery(AlertSettings, AlertSettings),
+  /** The checkup now: score, items, what each fix does. Needs the wallet open (backups, alerts, the password's strength at unlock). */
+  'checkup/run': ledgerQuery(NoInput, CheckupReport),
+  /** The user looked at the checkup: its score becomes the one a later drop is measured against. */
+  'checkup/review': ledgerQuery(NoInput, CheckupReport),
+  /** One-click fixes the engine can run itself (the others are navigation in the renderer). */
+  'checkup/fix': ledgerQuery(z.object({ fix: CheckupFix.extract(['runVerify', 'runBackup', 'runUpdateCheck']) }).strict(), CheckupReport),
 } as const;
 
 export type Methods = typeof methods;
@@ -622,6 +638,10 @@ export const events = {
   'crash/recorded': z.object({ id: z.string() }),
   /** A security log entry was written (the log view refreshes; the dashboard's card too). */
   'security/logged': z.object({ kind: SecurityEventKind }),
+  /** New alerts fired on lines just recorded or imported (the shell shows an OS notification). */
+  'alerts/fired': z.object({ alerts: z.array(AlertView) }),
+  /** The alert list changed (dismissed, marked usual, settings): views refetch. */
+  'alerts/changed': z.object({ count: z.int() }),
 } as const;
 
 export type Events = typeof events;

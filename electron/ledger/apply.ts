@@ -41,6 +41,11 @@ function entityOf(event: LedgerEvent): string {
     case 'ImportBatchUndone':
     case 'ImportBatchRestored':
       return event.batchId;
+    case 'AlertRulesSet':
+      return 'alert-settings';
+    case 'AlertDismissed':
+    case 'AlertMarkedUsual':
+      return event.alertKey;
   }
 }
 
@@ -126,7 +131,7 @@ function applyState(sql: Sql, event: LedgerEvent): void {
     case 'AccountUnfrozen': {
       const frozen = event.type === 'AccountFrozen';
       const reason = event.type === 'AccountFrozen' ? event.reason : '';
-      changedOne(event, sql.run('UPDATE accounts SET frozen = ?, frozen_reason = ? WHERE id = ?', frozen ? 1 : 0, reason, event.accountId).changes, 'unknown account');
+      changedOne(event, sql.run('UPDATE accounts SET frozen = ?, frozen_reason = ?, frozen_at = ? WHERE id = ?', frozen ? 1 : 0, reason, frozen ? event.at : null, event.accountId).changes, 'unknown account');
       return;
     }
     case 'AccountClosed':
@@ -236,6 +241,14 @@ function applyState(sql: Sql, event: LedgerEvent): void {
     case 'ImportBatchRestored':
       applyImport(sql, event);
       return;
+    case 'AlertRulesSet':
+    case 'AlertDismissed':
+    case 'AlertMarkedUsual': {
+      // Kept as written, in journal order, for electron/security/alerts to fold; no balance or line changes.
+      const { v: _v, eventId, requestId: _r, at: _a, commandDigest: _d, type, ...body } = event;
+      sql.run('INSERT INTO alert_facts (event_id, type, body) VALUES (?, ?, ?)', eventId, type, JSON.stringify(body));
+      return;
+    }
   }
 }
 

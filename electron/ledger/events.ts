@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { isCurrencyCode } from '../../shared/currencies';
 import { ACCOUNT_KINDS, CATEGORY_KINDS, Id, LIMITS, RequestId, USER_STATUSES, type UserStatus } from '../../shared/ledger-commands';
 import { isCalendarDate, isMonth, MAX_DATE, MIN_DATE } from './dates';
+import { AlertSettings } from '../../shared/security-centre';
 
 export const EVENT_SCHEMA_VERSION = 1;
 
@@ -240,6 +241,31 @@ export const ImportBatchUndone = z.object({
 
 /** Undoes the undo: restores the rows ImportBatchUndone voided (not those voided one by one). */
 export const ImportBatchRestored = z.object({ ...base, type: z.literal('ImportBatchRestored'), batchId: Id });
+// ── What the user told the anomaly alerts (electron/security/alerts): no effect on any balance ──
+const AlertKey = z.string().min(1).max(600);
+
+/** The alert rules' settings from now on (replaces the earlier ones whole). */
+export const AlertRulesSet = z.object({ ...base, type: z.literal('AlertRulesSet'), settings: AlertSettings });
+
+/** An alert put away; with `quietUntil`, its condition stays quiet up to that booking date. */
+export const AlertDismissed = z.object({
+  ...base,
+  type: z.literal('AlertDismissed'),
+  alertKey: AlertKey,
+  condition: AlertKey,
+  quietUntil: BookingDate.nullable(),
+});
+
+/** "Not unusual": the condition is allowlisted up to this amount (positive minor units) and the alert put away. */
+export const AlertMarkedUsual = z.object({
+  ...base,
+  type: z.literal('AlertMarkedUsual'),
+  alertKey: AlertKey,
+  condition: AlertKey,
+  amountMinor: Minor.nonnegative(),
+});
+
+export const ALERT_EVENT_TYPES = ['AlertRulesSet', 'AlertDismissed', 'AlertMarkedUsual'] as const;
 
 export const LedgerEvent = z.discriminatedUnion('type', [
   AccountOpened,
@@ -260,6 +286,9 @@ export const LedgerEvent = z.discriminatedUnion('type', [
   TransactionsImported,
   ImportBatchUndone,
   ImportBatchRestored,
+  AlertRulesSet,
+  AlertDismissed,
+  AlertMarkedUsual,
 ]);
 export type LedgerEvent = z.infer<typeof LedgerEvent>;
 export type LedgerEventType = LedgerEvent['type'];

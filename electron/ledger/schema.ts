@@ -27,6 +27,7 @@ CREATE TABLE accounts (
   opened_on             TEXT NOT NULL,
   frozen                INTEGER NOT NULL DEFAULT 0,
   frozen_reason         TEXT NOT NULL DEFAULT '',
+  frozen_at             TEXT,                          -- instant of the freeze in force (alerts: was it frozen when a line was recorded?)
   closed                INTEGER NOT NULL DEFAULT 0,
   opened_at             TEXT NOT NULL
 );
@@ -123,6 +124,14 @@ CREATE TABLE reconciliations (
 );
 CREATE INDEX reconciliations_account ON reconciliations (account_id, n);
 
+-- What the user told the anomaly alerts (AlertRulesSet / AlertDismissed / AlertMarkedUsual), in journal order.
+CREATE TABLE alert_facts (
+  n        INTEGER PRIMARY KEY,
+  event_id TEXT NOT NULL UNIQUE,
+  type     TEXT NOT NULL,
+  body     TEXT NOT NULL                               -- JSON: the event without its envelope
+);
+
 -- Idempotency: the result of each client request, derived from its events so it survives a replay.
 CREATE TABLE requests (
   request_id TEXT PRIMARY KEY,
@@ -136,7 +145,7 @@ export const DIGEST_TABLES: readonly { table: string; columns: string; orderBy: 
   { table: 'meta', columns: 'key, value', orderBy: 'key', where: "key <> 'last_seq'" },
   {
     table: 'accounts',
-    columns: 'id, name, kind, currency, opening_balance_minor, credit_limit_minor, opened_on, frozen, frozen_reason, closed, opened_at',
+    columns: 'id, name, kind, currency, opening_balance_minor, credit_limit_minor, opened_on, frozen, frozen_reason, frozen_at, closed, opened_at',
     orderBy: 'id',
   },
   { table: 'categories', columns: 'id, name, kind, parent_id', orderBy: 'id' },
@@ -159,4 +168,6 @@ export const DIGEST_TABLES: readonly { table: string; columns: string; orderBy: 
     orderBy: 'id',
   },
   { table: 'requests', columns: 'request_id, result', orderBy: 'request_id' },
+  // Journal order is the meaning here (a later AlertRulesSet replaces an earlier one), and replay keeps it.
+  { table: 'alert_facts', columns: 'event_id, type, body', orderBy: 'n' },
 ];

@@ -137,7 +137,29 @@ export const recorded = {
   quits: 0,
   paths: new Map<string, string>(),
   menu: null as unknown[] | null,
+  notifications: [] as FakeNotification[],
 };
+
+/** Records each notification shown; `click()` fires its click listeners as the OS would. */
+export class FakeNotification {
+  static isSupported(): boolean {
+    return true;
+  }
+  shown = false;
+  private readonly clickListeners: Listener[] = [];
+  constructor(readonly options: { title: string; body: string }) {}
+  on(event: string, listener: Listener): this {
+    if (event === 'click') this.clickListeners.push(listener);
+    return this;
+  }
+  show(): void {
+    this.shown = true;
+    recorded.notifications.push(this);
+  }
+  click(): void {
+    for (const listener of this.clickListeners) listener({});
+  }
+}
 
 export const fakeElectron = {
   app: {
@@ -166,6 +188,7 @@ export const fakeElectron = {
     removeHandler: (channel: string) => recorded.ipcHandlers.delete(channel),
   },
   BrowserWindow: FakeBrowserWindow,
+  Notification: FakeNotification,
   session: { defaultSession: recorded.defaultSession },
   globalShortcut: {
     register: (accelerator: string, callback: () => void) => (recorded.shortcuts.set(accelerator, callback), true),

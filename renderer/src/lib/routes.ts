@@ -15,7 +15,8 @@ export const ROUTES = [
 export type Route = (typeof ROUTES)[number];
 
 function current(): Route {
-  const hash = window.location.hash.replace(/^#\/?/, '');
+  // A view may take a query after its name (#/security?tab=alerts); the route is the name.
+  const hash = window.location.hash.replace(/^#\/?/, '').split('?')[0]!;
   return (ROUTES as readonly string[]).includes(hash) ? (hash as Route) : 'dashboard';
 }
 

@@ -52,5 +52,7 @@ export const DARK_THEME: ThemeConfig = {
   components: {
     // Selected tabs draw their label in the primary colour, too dark on the dark background.
     Tabs: { itemSelectedColor: '#69b1ff', itemHoverColor: '#91caff', inkBarColor: '#69b1ff' },
+    // White on the light red of a solid danger button (the header's Panic button) is 3.35:1; near-black is 5.5:1.
+    Button: { dangerColor: '#141414' },
   },
 };

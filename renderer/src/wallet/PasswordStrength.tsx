@@ -2,22 +2,13 @@
 import { useMemo } from 'react';
 import { Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
-
-const zxcvbn = new ZxcvbnFactory({
-  graphs: common.adjacencyGraphs,
-  dictionary: { ...common.dictionary, ...english.dictionary },
-});
+import { passwordScore } from '../../../shared/password-strength';
 
 const COLORS = ['#ff4d4f', '#ff7a45', '#faad14', '#52c41a', '#389e0d'];
 /** Below this zxcvbn score the create form refuses the password. */
 export const MIN_SCORE = 2;
 
-export function passwordScore(password: string, userInputs: string[] = []): number {
-  return password ? zxcvbn.check(password, userInputs).score : 0;
-}
+export { passwordScore };
 
 export function PasswordStrength({ password, userInputs = [] }: { password: string; userInputs?: string[] }) {
   const { t } = useTranslation();

@@ -19,6 +19,7 @@ import { AccountsCard } from './AccountsCard';
 import { MonthBudgetCard } from './MonthBudgetCard';
 import { NetWorthCard } from './NetWorthCard';
 import { RecentTransactions } from './RecentTransactions';
+import { NewSinceCard } from './NewSinceCard';
 
 export function DashboardView() {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function DashboardView() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <BackupReminder />
+      <NewSinceCard />
       <Card size="small" aria-label={t('dashboard.actions.title')} role="region">
         <Space wrap>
           <Typography.Text strong style={{ marginRight: 8 }}>
