@@ -78,14 +78,26 @@ export function* replaySteps(ctx: VaultContext, projection: Projection, fromSeq:
   const total = Math.max(0, headSeq - fromSeq + 1);
   let done = 0;
   onProgress?.({ phase: 'replay', done, total });
+  // A projection that can take a slice at once gets one (one SQLite transaction, not one per event).
+  const applySlice = projection.applyBatch
+    ? (slice: { seq: number; payload: unknown }[]) => projection.applyBatch!(slice)
+    : (slice: { seq: number; payload: unknown }[]) => slice.forEach((event) => projection.apply(event.seq, event.payload));
   try {
+    if (total > 0) projection.beginReplay?.(total);
+    let slice: { seq: number; payload: unknown }[] = [];
     for (const event of walkJournal(ctx.db, ctx.vaultId, ctx.keys, { fromSeq })) {
-      projection.apply(event.seq, event.payload);
-      if (++done % PROGRESS_EVERY === 0) {
+      slice.push(event);
+      if (slice.length === PROGRESS_EVERY) {
+        applySlice(slice);
+        done += slice.length;
+        slice = [];
         onProgress?.({ phase: 'replay', done, total });
         yield;
       }
     }
+    if (slice.length > 0) applySlice(slice);
+    done += slice.length;
+    if (total > 0 && projection.endReplay) yield* projection.endReplay();
   } catch (error) {
     projection.close();
     throw error;
