@@ -50,6 +50,9 @@ export function writeSnapshot(db: Db, vaultId: Uint8Array, key: Uint8Array, cove
   const ciphertext = seal(key, nonce, snapshotAd(vaultId, coversSeq, coversTag), plaintext);
   plaintext.fill(0);
   db.transaction(() => {
+    // Older snapshots go first, in the same transaction: their pages are then reused for the new
+    // one instead of the file growing by a whole snapshot each time.
+    db.prepare('DELETE FROM snapshots WHERE covers_seq <= ? AND id NOT IN (SELECT id FROM snapshots ORDER BY covers_seq DESC, id DESC LIMIT ?)').run(coversSeq, SNAPSHOTS_KEPT - 1);
     db.prepare('INSERT INTO snapshots (covers_seq, covers_tag, nonce, ciphertext, created_at) VALUES (?, ?, ?, ?, ?)').run(
       coversSeq,
       coversTag,
