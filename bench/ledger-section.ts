@@ -45,7 +45,7 @@ function dataLines(stdout: string): number {
   return stdout.split('\n').filter((line) => /^\d{4}-\d{2}-\d{2}/.test(line)).length;
 }
 
-export function runLedgerSection(options: LedgerOptions): Record<string, unknown> {
+export function runLedgerSection(options: LedgerOptions) {
   const p = options.projection;
   const accounts = listAccounts(p, { includeClosed: true });
   const lines = searchTransactions(p, { includeVoided: true, limit: 1 }).total;
