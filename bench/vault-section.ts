@@ -236,7 +236,7 @@ export function printVault(params: KdfParams, kdfSamples: number[], results: rea
       `"build" = generating the wallet through the real Ledger with batched appends (not a user-facing time).`,
       ...results.map(
         (r) =>
-          `At ${count(r.events)}: the snapshot is ${mib(r.snapshot.bytes)} (the whole projection database); in isolation, decrypting it takes ${ms(r.snapshot.decryptMs)} ` +
+          `At ${count(r.events)}: the projection database is ${mib(r.snapshot.bytes)} (stored zstd-compressed); in isolation, decrypting that many bytes takes ${ms(r.snapshot.decryptMs)} ` +
           `and opening it as SQLite ${ms(r.snapshot.openMs)}; the rest of "load: snap@head" is reading the blob from the vault file and copying it.`,
       ),
     ],

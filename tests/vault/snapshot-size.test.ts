@@ -4,8 +4,11 @@
  * to exactly the state a full replay builds.
  */
 import Database from 'better-sqlite3';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openVault, vaultReady } from '../../electron/vault';
+import { SNAPSHOT_CODEC } from '../../electron/vault/constants';
+import { compressSnapshot, decompressSnapshot } from '../../electron/vault/snapshots';
 import { asLedgerProjection, ledgerProjectionFactory } from '../../electron/ledger';
 import { buildWallet, PASSWORD } from '../../bench/dataset';
 import { tempDir, TEST_KDF } from './support/helpers';
@@ -64,4 +67,21 @@ test('one compressed snapshot: well under the projection it holds, the file with
     loaded.close();
     session.lock();
   }
+});
+
+test('the compressed plaintext layout of vault/FORMAT.md: magic, codec byte, stream; old plaintexts pass through; unknown codecs are unusable', () => {
+  const projection = new TextEncoder().encode('SQLite format 3\u0000' + 'a projection that compresses well '.repeat(200));
+  const sealed = compressSnapshot(projection);
+  expect(Buffer.from(sealed.subarray(0, 8)).toString('latin1')).toBe('OWSNAPZ\u0001');
+  expect([SNAPSHOT_CODEC.zstd, SNAPSHOT_CODEC.gzip]).toContain(sealed[8]);
+  expect(sealed.length).toBeLessThan(projection.length / 5);
+  expect(Buffer.from(decompressSnapshot(sealed)!).equals(Buffer.from(projection))).toBe(true);
+  // A gzip member under codec 2, built with nothing but node:zlib, as a reader in another language would.
+  const gzipped = Buffer.concat([Buffer.from('OWSNAPZ\u0001', 'latin1'), Buffer.of(2), gzipSync(projection)]);
+  expect(Buffer.from(decompressSnapshot(gzipped)!).equals(Buffer.from(projection))).toBe(true);
+  // Written before compression: no magic, the bytes are the projection's.
+  expect(decompressSnapshot(projection)).toBe(projection);
+  // A codec this version does not know, or a damaged stream: unusable (the vault replays instead).
+  expect(decompressSnapshot(Buffer.concat([Buffer.from('OWSNAPZ\u0001', 'latin1'), Buffer.of(9), gzipSync(projection)]))).toBeNull();
+  expect(decompressSnapshot(Buffer.concat([Buffer.from('OWSNAPZ\u0001', 'latin1'), Buffer.of(2), Buffer.from('not gzip')]))).toBeNull();
 });
