@@ -1,23 +1,38 @@
 /**
- * `npm run bench`: vault unlock/append, ledger reads (beside hledger) and backups at 10k/100k
- * events. Prints one table per section and a final `BENCH_JSON {…}` line. Numbers are medians of
- * several runs and ratios measured side by side, because the machines this runs on are shared.
+ * `npm run bench` (add `-- --quick` for 10k events and one run): the vault (unlock, replay,
+ * append), ledger reads beside hledger, ledger-cli and Actual Budget, backups (write + verify,
+ * verify later, merge preview, full restore) at each size, file sizes against the journal, and
+ * memory. Prints one table per section, then the summary of issue #15's targets and a final
+ * `BENCH_JSON {…}` line. Numbers are medians of several runs and ratios measured side by side,
+ * because the machines this runs on are shared.
  *
- * Environment: ONEWALLET_BENCH_SIZES (default "10000,100000"; the largest is used for sections 2
- * and 3), ONEWALLET_BENCH_RUNS (default 3), ONEWALLET_BENCH_DIR (parent of the temp folder;
+ * Peers are installed when missing, outside the project's dependencies: @actual-app/api with npm
+ * into a temp folder (peers/actual.ts), hledger and ledger with apt-get when root (hledger.ts).
+ *
+ * Environment: ONEWALLET_BENCH_SIZES (default "10000,100000"; the largest is used for the ledger
+ * section), ONEWALLET_BENCH_RUNS (default 3), ONEWALLET_BENCH_DIR (parent of the temp folder;
  * default the OS temp dir — put it on the disk you care about, fsync cost is the point),
- * ONEWALLET_BENCH_KEEP=1 keeps the temp folder, ONEWALLET_BENCH_ONLY=import runs only the import section.
+ * ONEWALLET_BENCH_KEEP=1 keeps the temp folder, ONEWALLET_BENCH_ACTUAL_CAP_S caps seeding Actual
+ * (default 600 s).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { calibrateKdf, vaultReady } from '../electron/vault';
-import { lostCopyHook, runBackupSection } from './backup-section';
+import { searchTransactions, type LedgerProjection } from '../electron/ledger';
+import { MAX_PAGE } from '../electron/ledger/queries';
+import { actualRows, runActualSection, type ActualResult } from './actual-section';
+import { lostCopyHook, runBackupSection, type BackupResult } from './backup-section';
+import { CHILD_FLAG, runChild } from './child';
 import { buildWallet, type BuildOptions } from './dataset';
+import { importSection } from './import-hook';
 import { runImportSection } from './import-section';
 import { runLedgerSection } from './ledger-section';
-import { count, ms, timedAsync } from './stats';
+import { mb, peakRssBytes, rssBytes } from './memory';
+import { count, median, mib, ms, sample, timedAsync } from './stats';
+import { printSummary, times, type SummaryRow } from './summary';
+import { printTable } from './table';
 import { measureKdf, printVault, runVaultSize, snapshotHook, type VaultSizeResult } from './vault-section';
 
 function numberList(text: string | undefined, fallback: number[]): number[] {
@@ -29,15 +44,32 @@ function load(): string {
   return loadavg().map((value) => value.toFixed(2)).join(' ');
 }
 
+/** Every live transaction, read page by page as the app's list does (MAX_PAGE rows a page). */
+function fullList(p: LedgerProjection): { ms: number; rows: number } {
+  const run = sample(3, () => {
+    let rows = 0;
+    for (let offset = 0; ; offset += MAX_PAGE) {
+      const page = searchTransactions(p, { offset, limit: MAX_PAGE });
+      rows += page.rows.length;
+      if (page.rows.length < MAX_PAGE) return rows;
+    }
+  });
+  return { ms: median(run.samples), rows: run.value };
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
-  const sizes = numberList(process.env.ONEWALLET_BENCH_SIZES, [10_000, 100_000]);
-  const runs = Math.max(2, Number(process.env.ONEWALLET_BENCH_RUNS) || 3);
+  const quick = process.argv.includes('--quick');
+  const sizes = quick ? [10_000] : numberList(process.env.ONEWALLET_BENCH_SIZES, [10_000, 100_000]);
+  const runs = quick ? 1 : Math.max(2, Number(process.env.ONEWALLET_BENCH_RUNS) || 3);
+  const actualCapMs = (Number(process.env.ONEWALLET_BENCH_ACTUAL_CAP_S) || 600) * 1000;
   const dir = mkdtempSync(join(process.env.ONEWALLET_BENCH_DIR ?? tmpdir(), 'onewallet-bench-'));
   const largest = sizes[sizes.length - 1]!;
-  console.log(`OneWallet bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${load()}`);
-  console.log(`Sizes ${sizes.map(count).join(', ')} events; ${runs} runs per median; temp folder ${dir}`);
-  const report: Record<string, unknown> = { node: process.version, cpus: cpus().length, loadBefore: loadavg(), sizes, runs };
+  const machine = `${cpus()[0]?.model ?? '?'}, ${cpus().length} CPUs, node ${process.version}, load average at start ${load()}`;
+  console.log(`OneWallet bench${quick ? ' --quick' : ''} — ${machine}`);
+  console.log(`Sizes ${sizes.map(count).join(', ')} events; ${runs} run(s) per median; temp folder ${dir}`);
+  const report: Record<string, unknown> = { node: process.version, cpu: cpus()[0]?.model, cpus: cpus().length, loadBefore: loadavg(), sizes, runs, quick };
+  const memory: Record<string, number> = {};
   let keep: { lock(): void } | null = null;
   try {
     await vaultReady();
@@ -51,26 +83,57 @@ async function main(): Promise<void> {
       return;
     }
     const results: VaultSizeResult[] = [];
-    const lostPath = join(dir, 'lost.onewallet');
+    const backups: BackupResult[] = [];
+    const actual = new Map<number, ActualResult | null>();
     let kept: Awaited<ReturnType<typeof runVaultSize>> | null = null;
     for (const events of sizes) {
-      const at: BuildOptions['at'] = new Map([snapshotHook(events)]);
-      if (events === largest) at.set(...lostCopyHook(events, lostPath));
+      const lostPath = join(dir, `lost-${events}.onewallet`);
+      const at: BuildOptions['at'] = new Map([snapshotHook(events), lostCopyHook(events, lostPath)]);
       console.log(`Building a wallet of ${count(events)} events through the ledger…`);
       const wallet = await buildWallet(join(dir, `wallet-${events}.onewallet`), events, { kdf, at });
       const measured = await runVaultSize(wallet, dir, runs);
       results.push(measured.result);
+      memory[`afterVault${events}`] = rssBytes();
+      console.log(`Backups of the ${count(events)} wallet…`);
+      backups.push(await runBackupSection({ session: measured.session, dir, lostPath, runs: Math.min(runs, 2), slowRuns: events >= 50_000 ? 1 : Math.min(runs, 2) }));
+      console.log(`Actual Budget with an account of ${count(events)} transactions (seeding capped at ${ms(actualCapMs)})…`);
+      actual.set(events, await runActualSection(actualRows(measured.projection, events), dir, actualCapMs));
       if (events === largest) kept = measured;
-      else measured.session.lock();
+      else {
+        measured.projection.close();
+        measured.session.lock();
+      }
       keep = kept?.session ?? null;
     }
     report.vault = printVault(kdf, kdfSamples, results, runs);
     if (!kept) throw new Error('bench: the largest wallet was not kept');
 
-    report.ledger = runLedgerSection({ projection: kept.projection, dir, hledgerRuns: runs });
-    // Writing + verifying 100k events takes tens of seconds: once at that size keeps the bench under ~8 minutes.
-    report.backup = await runBackupSection({ session: kept.session, dir, lostPath, runs: Math.min(runs, 2), slowRuns: largest >= 50_000 ? 1 : Math.min(runs, 2) });
-    report.import = await runImportSection({ dir, kdf });
+    const ledger = runLedgerSection({ projection: kept.projection, dir, hledgerRuns: runs });
+    report.ledger = ledger;
+    const list = fullList(kept.projection);
+    memory.afterLedger = rssBytes();
+    printBackups(backups, results);
+    report.backup = backups;
+    report.actual = Object.fromEntries(actual);
+    printActual(actual, results);
+
+    const imports = importSection();
+    const importRows: SummaryRow[] = [];
+    if (imports) {
+      const measured = await imports({ dir, kdf, sizes, session: kept.session, projection: kept.projection });
+      report.import = measured.json;
+      importRows.push(...measured.summary);
+    } else {
+      importRows.push({ scenario: 'import 10k / 100k rows', ours: 'not in this build', peer: 'Actual importTransactions', ratio: '—', target: '—', pass: null });
+    }
+    memory.peakMain = peakRssBytes();
+    report.memory = memory;
+    const rows = summaryRows({ results, backups, actual, ledger, list, importRows });
+    report.summary = rows;
+    printSummary(rows, [
+      `Machine: ${machine}; load average now ${load()}.`,
+      'Peak RSS (VmHWM) is per process: unlock and replay ran in fresh child processes, Actual in its own; the bench process itself peaked at ' + mb(memory.peakMain) + '.',
+    ]);
   } finally {
     keep?.lock();
     if (process.env.ONEWALLET_BENCH_KEEP === '1') console.log(`Kept ${dir}`);
@@ -82,7 +145,108 @@ async function main(): Promise<void> {
   console.log(`BENCH_JSON ${JSON.stringify(report)}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+function printBackups(backups: readonly BackupResult[], results: readonly VaultSizeResult[]): void {
+  printTable(
+    '3. Backups at each size (the app\'s path: sealed copy of the journal, then MAC + chain + every event decrypted)',
+    ['events', 'journal', 'wallet file', 'backup file', 'backup + verify', 'verify later', 'merge preview', 'full restore (copy + KDF + replay)'],
+    backups.map((b, i) => {
+      const r = results[i]!;
+      return [
+        count(b.events), mib(r.journalBytes), `${mib(r.fileBytes)} (${(r.fileBytes / r.journalBytes).toFixed(2)}×)`, `${mib(b.backupBytes)} (${(b.backupBytes / r.journalBytes).toFixed(2)}×)`,
+        `${ms(b.writeMs)} (copy ${ms(b.writeCopyMs)}, verify ${ms(b.writeVerifyMs)})`, ms(b.verifyMs), `${ms(b.previewMs)} (${count(b.missingEvents)} missing)`,
+        `${ms(b.restoreCopyMs + b.restoreKdfMs + b.restoreLoadMs)} (${ms(b.restoreCopyMs)} + ${ms(b.restoreKdfMs)} + ${ms(b.restoreLoadMs)})`,
+      ];
+    }),
+    ['journal = the journal table\'s pages (dbstat); sizes in parentheses are multiples of it. Merge preview: a copy of the wallet that lost its last events (5,000 at 100k) and recorded 200 new ones.'],
+  );
+}
+
+function printActual(actual: ReadonlyMap<number, ActualResult | null>, results: readonly VaultSizeResult[]): void {
+  const rows = results.map((r) => {
+    const a = actual.get(r.events);
+    if (!a) return [count(r.events), 'not installed', '', '', '', '', ''];
+    if (a.timedOutAfterMs) return [count(r.events), `did not finish in ${ms(a.timedOutAfterMs)}`, '', '', '', '', ''];
+    return [count(r.events), ms(a.seedMs), `${ms(a.addP50Ms)} / ${ms(a.addP95Ms)}`, `${ms(r.appendP50)} / ${ms(r.appendP95)}`, times(a.addP95Ms, r.appendP95), `${ms(a.listMs)} (${count(a.listRows)} rows)`, mb(a.peakRssBytes)];
+  });
+  const version = [...actual.values()].find((a) => a)?.version;
+  printTable(
+    `4. Actual Budget${version ? ` ${version}` : ''} (@actual-app/api, local budget, in its own process) on the same rows`,
+    ['account of', 'seed (bulk import)', 'Actual add one p50 / p95', 'OneWallet append p50 / p95', 'p95 ratio', 'Actual getTransactions (all)', 'Actual peak RSS'],
+    rows,
+    ['Actual: addTransactions of one row into the seeded account, 20 times, timed inside its process; OneWallet: durable session.append of one event (section 1b).'],
+  );
+}
+
+interface SummaryInput {
+  results: readonly VaultSizeResult[];
+  backups: readonly BackupResult[];
+  actual: ReadonlyMap<number, ActualResult | null>;
+  ledger: ReturnType<typeof runLedgerSection>;
+  list: { ms: number; rows: number };
+  importRows: SummaryRow[];
+}
+
+function summaryRows({ results, backups, actual, ledger, list, importRows }: SummaryInput): SummaryRow[] {
+  const r = results[results.length - 1]!;
+  const b = backups[backups.length - 1]!;
+  const a = actual.get(r.events) ?? null;
+  const size = count(r.events);
+  const unlock = r.unlockChild;
+  const replay = r.replayChild;
+  const actualOk = a && !a.timedOutAfterMs;
+  const hledgerBal = (ledger.operations as { hledgerMs: number | null }[])[0]?.hledgerMs ?? Number.NaN;
+  const firstPage = (ledger.operations as { oursMs: number | null }[])[1]?.oursMs ?? Number.NaN;
+  const rows: SummaryRow[] = [
+    { scenario: `unlock ${size} (calibrated KDF + load from snapshot)`, ours: `${ms(unlock.kdfMs)} + ${ms(unlock.loadMs)}`, peer: '—', ratio: '—', target: 'load ≤ 0.3 s', pass: unlock.loadMs <= 300 },
+    { scenario: '  event-loop delay p99 during unlock', ours: `${ms(unlock.loopP99Ms)} (max ${ms(unlock.loopMaxMs)})`, peer: '—', ratio: '—', target: '≤ 50 ms', pass: unlock.loopP99Ms <= 50 },
+    { scenario: `replay ${size}, no snapshot`, ours: ms(replay.loadMs), peer: '—', ratio: '—', target: '≤ 3 s', pass: replay.loadMs <= 3_000 },
+    {
+      scenario: `durable append p50 / p95 (${size})`, ours: `${ms(r.appendP50)} / ${ms(r.appendP95)}`,
+      peer: actualOk ? `Actual add ${ms(a.addP50Ms)} / ${ms(a.addP95Ms)}` : 'Actual: —', ratio: actualOk ? times(a.addP95Ms, r.appendP95) : '—',
+      target: 'p95 ≤ 1 ms, ≥ 100× Actual', pass: r.appendP95 <= 1 && (!actualOk || a.addP95Ms / r.appendP95 >= 100),
+    },
+    { scenario: `ledger execute p50 (${size})`, ours: ms(r.executeP50), peer: '—', ratio: '—', target: '≤ 1 ms', pass: r.executeP50 <= 1 },
+    {
+      scenario: 'balances, all accounts', ours: ms(ledger.balancesMs ?? Number.NaN), peer: `ledger ${ms(ledger.ledgerBalMs ?? Number.NaN)}, hledger ${ms(hledgerBal)}`,
+      ratio: times(ledger.ledgerBalMs ?? Number.NaN, ledger.balancesMs ?? Number.NaN), target: `agree: ${ledger.agree === null ? '—' : ledger.agree ? 'yes' : 'NO'}`, pass: ledger.agree,
+    },
+    { scenario: 'first page (register, 100 lines)', ours: ms(firstPage), peer: '—', ratio: '—', target: '—', pass: null },
+    {
+      scenario: `full list, ${count(list.rows)} rows (pages of ${MAX_PAGE})`, ours: ms(list.ms), peer: actualOk ? `Actual getTransactions ${ms(a.listMs)}` : 'Actual: —',
+      ratio: actualOk ? times(a.listMs, list.ms) : '—', target: '≤ 300 ms', pass: list.ms <= 300,
+    },
+    ...importRows,
+  ];
+  for (const [i, backup] of backups.entries()) {
+    const n = count(backup.events);
+    const last = i === backups.length - 1;
+    rows.push(
+      { scenario: `backup + verify (${n})`, ours: ms(backup.writeMs), peer: '—', ratio: '—', target: '≤ 2 s', pass: last ? backup.writeMs <= 2_000 : null },
+      { scenario: `verify a backup later (${n})`, ours: ms(backup.verifyMs), peer: '—', ratio: '—', target: '≤ 2 s', pass: last ? backup.verifyMs <= 2_000 : null },
+      { scenario: `merge preview (${n})`, ours: ms(backup.previewMs), peer: '—', ratio: '—', target: '≤ 2 s', pass: last ? backup.previewMs <= 2_000 : null },
+      { scenario: `full restore + first unlock (${n})`, ours: ms(backup.restoreCopyMs + backup.restoreKdfMs + backup.restoreLoadMs), peer: '—', ratio: '—', target: '—', pass: null },
+    );
+  }
+  rows.push(
+    { scenario: `wallet file / journal (${size})`, ours: `${mib(r.fileBytes)} / ${mib(r.journalBytes)}`, peer: '—', ratio: `${(r.fileBytes / r.journalBytes).toFixed(2)}×`, target: '≤ 2×', pass: r.fileBytes <= 2 * r.journalBytes },
+    { scenario: `one backup / journal (${size})`, ours: `${mib(b.backupBytes)} / ${mib(r.journalBytes)}`, peer: '—', ratio: `${(b.backupBytes / r.journalBytes).toFixed(2)}×`, target: '≤ 1× (+ small tables)', pass: b.backupBytes <= r.journalBytes * 1.01 },
+    {
+      scenario: `RSS, unlocked ${size} wallet (peak)`, ours: `${mb(unlock.rssBytes)} (${mb(unlock.peakRssBytes)})`, peer: actualOk ? `Actual peak ${mb(a.peakRssBytes)}` : '—',
+      ratio: actualOk ? times(a.peakRssBytes, unlock.peakRssBytes) : '—', target: '≤ 300 MB', pass: unlock.rssBytes <= 300e6,
+    },
+    { scenario: `peak RSS, replay ${size} without snapshot`, ours: mb(replay.peakRssBytes), peer: '—', ratio: '—', target: '—', pass: null },
+  );
+  return rows;
+}
+
+if (process.argv[2] === CHILD_FLAG) {
+  runChild(process.argv.slice(3)).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { queries, searchTransactions, type AccountView, type LedgerProjection, type TransactionSearch } from '../electron/ledger';
 import { exponentOf, toDecimalString } from '../shared/money';
-import { amountsToMinor, findHledger, hledgerVersion, parseCsv, runHledger } from './hledger';
+import { amountsToMinor, findHledger, findTool, hledgerVersion, ledgerBalances, parseCsv, runHledger } from './hledger';
 import { writeJournal } from './journal';
 import { count, median, ms, sample, timed } from './stats';
 import { printTable, type Cell } from './table';
@@ -45,7 +45,7 @@ function dataLines(stdout: string): number {
   return stdout.split('\n').filter((line) => /^\d{4}-\d{2}-\d{2}/.test(line)).length;
 }
 
-export function runLedgerSection(options: LedgerOptions): Record<string, unknown> {
+export function runLedgerSection(options: LedgerOptions) {
   const p = options.projection;
   const accounts = listAccounts(p, { includeClosed: true });
   const lines = searchTransactions(p, { includeVoided: true, limit: 1 }).total;
@@ -141,19 +141,36 @@ export function runLedgerSection(options: LedgerOptions): Record<string, unknown
     json.push({ name: item.name, oursMs: round(item.oursMs), hledgerMs: round(hledgerMs), check: verdict || null });
   }
   rows.push(['hledger parse only (hledger stats)', '—', '', ms(parseMs), '', '']);
+  // ledger-cli (C++) on the same journal: the balances report, checked account by account.
+  const ledgerBin = findTool('ledger');
+  let ledgerMs = Number.NaN;
+  let ledgerOk: boolean | null = null;
+  if (ledgerBin) {
+    const runs = Array.from({ length: options.hledgerRuns }, () => runHledger(ledgerBin, journalPath, ['bal', '^assets', '^liabilities', '--flat', '-E']));
+    ledgerMs = median(runs.map((run) => run.ms));
+    const theirs = ledgerBalances(runs[0]!.stdout);
+    ledgerOk = balances.value.accounts.every((account) => (theirs.get(exported.value.accounts.get(account.id) ?? '')?.[account.currency] ?? 0) === account.balanceMinor);
+    allOk &&= ledgerOk;
+    rows.push([`balances: ledger-cli bal (same journal)`, ms(balances.ms), `${balances.value.accounts.length} accounts`, ms(ledgerMs), `${theirs.size} accounts`, ledgerOk ? 'OK' : 'MISMATCH']);
+  }
+  json.push({ name: 'balances: ledger-cli bal', oursMs: round(balances.ms), ledgerMs: round(ledgerMs), check: ledgerOk === null ? null : ledgerOk ? 'OK' : 'MISMATCH' });
 
   printTable(
     `2. Ledger reads — ${count(lines)} transaction lines (${count(live)} live) in ${accounts.length} accounts, ${count(exported.value.transactions)} journal transactions`,
-    ['operation', 'OneWallet', 'result', 'hledger', 'hledger result', 'same?'],
+    ['operation', 'OneWallet', 'result', 'hledger / ledger', 'their result', 'same?'],
     rows,
     [
       `OneWallet: median of ${OURS_RUNS} runs on the loaded projection (in-memory SQLite). hledger: median of ${options.hledgerRuns} runs for bal, ${Math.min(2, options.hledgerRuns)} for the others, each a full process that parses the journal first.`,
       `Journal export: ${ms(exported.ms)}, ${(exported.value.bytes / 1e6).toFixed(1)} MB → ${journalPath}`,
       hledger ? `hledger: ${hledgerVersion(hledger)} (${hledger})` : 'hledger not found: install with apt-get install hledger to compare',
-      hledger ? `Balances and counts agree with hledger: ${allOk ? 'OK' : 'MISMATCH'}` : '',
+      ledgerBin ? `ledger: ${hledgerVersion(ledgerBin)} (${ledgerBin}), median of ${options.hledgerRuns} runs` : 'ledger not found: install with apt-get install ledger to compare',
+      hledger || ledgerBin ? `Balances and counts agree with hledger and ledger: ${allOk ? 'OK' : 'MISMATCH'}` : '',
     ].filter(Boolean),
   );
-  return { lines, live, journalTransactions: exported.value.transactions, hledger: hledger ? hledgerVersion(hledger) : null, hledgerParseMs: round(parseMs), agree: hledger ? allOk : null, operations: json };
+  return {
+    lines, live, journalTransactions: exported.value.transactions, hledger: hledger ? hledgerVersion(hledger) : null, ledger: ledgerBin ? hledgerVersion(ledgerBin) : null,
+    hledgerParseMs: round(parseMs), ledgerBalMs: round(ledgerMs), balancesMs: round(balances.ms), agree: hledger || ledgerBin ? allOk : null, operations: json,
+  };
 }
 
 function nextDay(date: string): string {

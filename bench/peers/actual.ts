@@ -194,6 +194,11 @@ export class ActualPeer {
     return this.call('list', startDate, endDate);
   }
 
+  /** Ends the child at once (a call that runs past the bench's cap); pending calls reject. */
+  kill(): void {
+    if (!this.exited) this.child.kill('SIGKILL');
+  }
+
   /** Closes the budget and ends the child; safe to call twice. */
   async shutdown(): Promise<void> {
     if (this.exited) return;

@@ -193,7 +193,8 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
       },
       'backup/create': () => backupNow('manual'),
       'backup/verify': async ({ dir, file, secret }) => {
-        const result = await verifyBackup(fileIn(dir, file), keyFor(secret), { projections: ledgerProjectionFactory, onProgress: progress('verify') });
+        // Authenticity of every byte and event (as after writing); no ledger rebuild (see backup/FORMAT.md, "Reading").
+        const result = await verifyBackup(fileIn(dir, file), keyFor(secret), { projections: null, onProgress: progress('verify') });
         wallets.recordSecurityEvent('backup_verified', { file: basename(file), ok: result.ok });
         return { ok: result.ok, events: result.events, problems: result.problems };
       },
@@ -247,7 +248,7 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
         const source = fileIn(dir, file);
         // Fully verified (MAC, chain, every event) with the open wallet's key before anything is
         // replaced: a damaged backup must never overwrite a good wallet.
-        const check = await verifyBackup(source, { session: open.vault }, { projections: ledgerProjectionFactory, onProgress: progress('verify') });
+        const check = await verifyBackup(source, { session: open.vault }, { projections: null, onProgress: progress('verify') });
         if (!check.ok) throw new DomainError('integrity', 'errors.backup.damaged', { detail: check.problems[0]?.detail ?? '' });
         const { revertPath } = await replaceWalletWithBackup(source, walletPath, {
           onProgress: progress('restore'),

@@ -11,7 +11,7 @@ import { EVENT_SCHEMA_VERSION, LedgerEvent, type CategoryKind } from './events';
 import type { AccountState, CategoryState, TransactionState } from './read-model';
 import type { BatchInfo, ImportReadModel } from './decide-import';
 import { applyEvent, type RequestResult } from './apply';
-import { DIGEST_TABLES, PROJECTION_KIND, PROJECTION_SCHEMA_VERSION, SCHEMA_SQL } from './schema';
+import { DEFERRED_INDEXES, DIGEST_TABLES, PROJECTION_KIND, PROJECTION_SCHEMA_VERSION, REPLAY_DEFER_MIN, SCHEMA_SQL } from './schema';
 import { Sql } from './sql';
 import { toDecimalString } from '../../shared/money';
 import { toAccount, toCategory, toTransaction, type AccountRow, type CategoryRow, type TransactionRow } from './rows';
@@ -58,6 +58,51 @@ export class LedgerProjection implements Projection, ImportReadModel {
     }
     this.applyOne(parseEvent(payload, seq), seq);
     this.appliedSeq = seq;
+  }
+
+  /**
+   * Replay's fast path (the vault hands over a slice of authenticated, decrypted events): one
+   * SQLite transaction for the slice instead of one per event, and no schema parse of events of
+   * this version and a known type — they were parsed by that same schema before they were
+   * written (Ledger.execute), and the AEAD proves they are those bytes. Anything else (another
+   * version, an unknown type) goes through the full parse and fails as `apply` would.
+   */
+  applyBatch(events: readonly { seq: number; payload: unknown }[]): void {
+    this.applySlice(events);
+    this.appliedSeq += events.length;
+  }
+
+  private readonly applySlice = (events: readonly { seq: number; payload: unknown }[]) =>
+    this.db.transaction(() => {
+      let expected = this.appliedSeq + 1;
+      for (const { seq, payload } of events) {
+        if (seq !== expected) throw new DomainError('integrity', 'errors.ledger_seq_not_next', { seq, expected });
+        applyEvent(this.sql, trustedEvent(payload) ?? parseEvent(payload, seq));
+        expected += 1;
+      }
+      if (events.length > 0) this.sql.run("UPDATE meta SET value = ? WHERE key = 'last_seq'", String(expected - 1));
+    })();
+
+  private deferred: { name: string; sql: string }[] = [];
+
+  /**
+   * A replay that builds most of the state: drop the read-side indexes apply never consults and
+   * build each once at the end (a sort) instead of updating it row by row (half the replay time).
+   */
+  beginReplay(events: number): void {
+    const rows = this.sql.get<{ n: number }>('SELECT count(*) AS n FROM transactions')?.n ?? 0;
+    if (events < REPLAY_DEFER_MIN || events < rows || this.deferred.length > 0) return;
+    const placeholders = DEFERRED_INDEXES.map(() => '?').join(', ');
+    this.deferred = this.sql.all<{ name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${placeholders})`, ...DEFERRED_INDEXES);
+    for (const { name } of this.deferred) this.db.exec(`DROP INDEX ${name}`);
+  }
+
+  *endReplay(): Generator<void, void, void> {
+    while (this.deferred.length > 0) {
+      this.db.exec(this.deferred[0]!.sql);
+      this.deferred.shift();
+      if (this.deferred.length > 0) yield;
+    }
   }
 
   serialize(): Uint8Array {
@@ -178,6 +223,16 @@ export class LedgerProjection implements Projection, ImportReadModel {
       .all<CategoryRow>('SELECT * FROM categories WHERE parent_id IS ? AND kind = ? ORDER BY n', parentId, kind)
       .map(toCategory);
   }
+}
+
+/** Event types this version folds (the schema's own list, so a new type is known once it is added there). */
+const KNOWN_TYPES: ReadonlySet<string> = new Set(LedgerEvent.options.map((option) => option.shape.type.value));
+
+/** The payload as an event without a schema parse, when it is of this version and a known type; else null. */
+function trustedEvent(payload: unknown): LedgerEvent | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const { v, type } = payload as { v?: unknown; type?: unknown };
+  return v === EVENT_SCHEMA_VERSION && typeof type === 'string' && KNOWN_TYPES.has(type) ? (payload as LedgerEvent) : null;
 }
 
 function parseEvent(payload: unknown, seq: number): LedgerEvent {

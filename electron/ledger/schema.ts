@@ -139,6 +139,15 @@ CREATE TABLE requests (
 );
 `;
 
+/**
+ * Indexes only the reads use (registers, lists, search, balances), never `apply`: a long replay
+ * drops them and builds each once at the end (LedgerProjection.beginReplay). An index an event's
+ * fold looks rows up by must NOT be listed here, or that replay turns quadratic.
+ */
+export const DEFERRED_INDEXES: readonly string[] = ['tx_balance', 'tx_register', 'tx_date', 'tx_amount', 'tx_payee', 'tx_category', 'tx_voided', 'history_tx'];
+/** Below this many events, updating the indexes as rows arrive is cheaper than rebuilding them. */
+export const REPLAY_DEFER_MIN = 2_000;
+
 /** Tables and the order their rows take in the digest (each by a unique, build-independent key). */
 export const DIGEST_TABLES: readonly { table: string; columns: string; orderBy: string; where?: string }[] = [
   // The last applied seq is bookkeeping, not ledger state: two devices holding the same facts agree.

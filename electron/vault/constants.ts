@@ -59,6 +59,9 @@ export const BACKOFF_CAP_MS = 15 * 60_000;
 export const BACKOFF_MAX_TIMES = 50;
 
 /** Snapshots kept; older ones are deleted when a new one is saved. */
-export const SNAPSHOTS_KEPT = 2;
+export const SNAPSHOTS_KEPT = 1;
+/** A compressed snapshot's plaintext starts with this, then one codec byte (FORMAT.md, "Snapshots"). */
+export const SNAPSHOT_MAGIC = new Uint8Array([0x4f, 0x57, 0x53, 0x4e, 0x41, 0x50, 0x5a, 0x01]); // "OWSNAPZ" 0x01
+export const SNAPSHOT_CODEC = { zstd: 1, gzip: 2 } as const;
 /** Rows read per page while walking the journal (keeps no cursor open between pages). */
 export const JOURNAL_PAGE = 1_000;

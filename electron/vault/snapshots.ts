@@ -3,19 +3,56 @@
  * AD binds the vault id and the (seq, chain tag) the snapshot covers, so a snapshot cannot be
  * moved to another vault or claimed to cover another point of the history.
  */
+import zlib from 'node:zlib';
 import { blob, concat, u64le } from './bytes';
-import { NONCE_BYTES, SNAPSHOTS_KEPT, TAG_BYTES } from './constants';
+import { NONCE_BYTES, SNAPSHOT_CODEC, SNAPSHOT_MAGIC, SNAPSHOTS_KEPT, TAG_BYTES } from './constants';
 import { newNonce, open, seal } from './crypto';
 import type { Db } from './schema';
+
+/*
+ * Compression (FORMAT.md, "Snapshots"): the projection's bytes are compressed BEFORE sealing —
+ * ciphertext does not compress. zstd level 1 where this Node has it (fast both ways: it sits on
+ * the unlock path), else gzip level 1. A plaintext without the magic is an uncompressed snapshot
+ * written before compression existed, and still loads.
+ */
+type Zstd = { zstdCompressSync(data: Uint8Array, options: object): Buffer; zstdDecompressSync(data: Uint8Array): Buffer; constants: Record<string, number> };
+const zstd = typeof (zlib as unknown as Partial<Zstd>).zstdCompressSync === 'function' ? (zlib as unknown as Zstd) : null;
+
+export function compressSnapshot(bytes: Uint8Array): Uint8Array {
+  const codec = zstd ? SNAPSHOT_CODEC.zstd : SNAPSHOT_CODEC.gzip;
+  const body = zstd ? zstd.zstdCompressSync(bytes, { params: { [zstd.constants.ZSTD_c_compressionLevel!]: 1 } }) : zlib.gzipSync(bytes, { level: 1 });
+  return concat(SNAPSHOT_MAGIC, Uint8Array.of(codec), body);
+}
+
+/** The projection's bytes; null when the codec is unknown or unavailable here, or the stream is damaged (then: replay). */
+export function decompressSnapshot(plaintext: Uint8Array): Uint8Array | null {
+  const magic = SNAPSHOT_MAGIC.every((byte, i) => plaintext[i] === byte);
+  if (!magic) return plaintext;
+  const body = plaintext.subarray(SNAPSHOT_MAGIC.length + 1);
+  const codec = plaintext[SNAPSHOT_MAGIC.length];
+  try {
+    if (codec === SNAPSHOT_CODEC.zstd && zstd) return zstd.zstdDecompressSync(body);
+    if (codec === SNAPSHOT_CODEC.gzip) return zlib.gunzipSync(body);
+  } catch {
+    return null;
+  }
+  return null;
+}
 
 export function snapshotAd(vaultId: Uint8Array, coversSeq: number, coversTag: Uint8Array): Uint8Array {
   return concat(vaultId, u64le(coversSeq), coversTag);
 }
 
-export function writeSnapshot(db: Db, vaultId: Uint8Array, key: Uint8Array, coversSeq: number, coversTag: Uint8Array, plaintext: Uint8Array, now: Date): void {
+/** Seals `projectionBytes` (compressed first) as the snapshot covering (coversSeq, coversTag). */
+export function writeSnapshot(db: Db, vaultId: Uint8Array, key: Uint8Array, coversSeq: number, coversTag: Uint8Array, projectionBytes: Uint8Array, now: Date): void {
   const nonce = newNonce();
+  const plaintext = compressSnapshot(projectionBytes);
   const ciphertext = seal(key, nonce, snapshotAd(vaultId, coversSeq, coversTag), plaintext);
+  plaintext.fill(0);
   db.transaction(() => {
+    // Older snapshots go first, in the same transaction: their pages are then reused for the new
+    // one instead of the file growing by a whole snapshot each time.
+    db.prepare('DELETE FROM snapshots WHERE covers_seq <= ? AND id NOT IN (SELECT id FROM snapshots ORDER BY covers_seq DESC, id DESC LIMIT ?)').run(coversSeq, SNAPSHOTS_KEPT - 1);
     db.prepare('INSERT INTO snapshots (covers_seq, covers_tag, nonce, ciphertext, created_at) VALUES (?, ?, ?, ?, ?)').run(
       coversSeq,
       coversTag,
@@ -23,7 +60,8 @@ export function writeSnapshot(db: Db, vaultId: Uint8Array, key: Uint8Array, cove
       ciphertext,
       now.toISOString(),
     );
-    // Keep the newest few: one damaged snapshot then still leaves a recent one to start from.
+    // Keep only the newest: a damaged one costs a replay (fast), while every extra copy costs the
+    // file (and, before backups left snapshots out, every backup) its whole projection again.
     db.prepare(
       'DELETE FROM snapshots WHERE id NOT IN (SELECT id FROM snapshots ORDER BY covers_seq DESC, id DESC LIMIT ?)',
     ).run(SNAPSHOTS_KEPT);
@@ -62,7 +100,7 @@ export function readSnapshot(db: Db, id: number): SnapshotRow | null {
   };
 }
 
-/** The snapshot's plaintext, or null when it does not authenticate. */
+/** The snapshot's plaintext as sealed (still compressed, see decompressSnapshot), or null when it does not authenticate. */
 export function openSnapshot(vaultId: Uint8Array, key: Uint8Array, row: SnapshotRow): Uint8Array | null {
   if (!row.coversTag || !row.nonce || !row.ciphertext || !Number.isSafeInteger(row.coversSeq) || row.coversSeq < 0) return null;
   return open(key, row.nonce, snapshotAd(vaultId, row.coversSeq, row.coversTag), row.ciphertext);

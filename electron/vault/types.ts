@@ -11,6 +11,18 @@ export type { KdfParams, Problem };
 export interface Projection {
   /** Must refuse any seq but the next one (last applied + 1): a gap means events it never saw. */
   apply(seq: number, payload: unknown): void;
+  /**
+   * Optional fast path for replaying the journal: the events (consecutive seqs, already
+   * authenticated and decrypted by the vault) applied as one unit. On error nothing of the batch
+   * may remain applied; the vault then discards the projection anyway.
+   */
+  applyBatch?(events: readonly { seq: number; payload: unknown }[]): void;
+  /**
+   * Optional: a replay of `events` events starts (e.g. pause index upkeep) / ended. `endReplay`
+   * is resumable steps (yield between expensive parts) so the event loop keeps turning.
+   */
+  beginReplay?(events: number): void;
+  endReplay?(): Generator<void, void, void>;
   /** Seq of the last event applied; when given, a snapshot is saved only if it equals what the snapshot covers. */
   lastSeq?(): number;
   /** Rule violations in the state (verify lists them), e.g. a balance under its account's floor. */

@@ -9,12 +9,14 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sodium from 'libsodium-wrappers-sumo';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { applyMerge, journalSink, previewMerge } from '../../electron/backup/merge';
+import { restoreAsNewWallet } from '../../electron/backup/restore-full';
 import { verifyBackup } from '../../electron/backup/verify';
-import { budgetProgress, ledgerProjectionFactory, queries } from '../../electron/ledger';
-import { unlockCopy, vaultReady } from '../../electron/vault';
+import { asLedgerProjection, budgetProgress, ledgerProjectionFactory, queries } from '../../electron/ledger';
+import { openVault, unlockCopy, vaultReady } from '../../electron/vault';
 import { GOLDEN_BACKUP, GOLDEN_PASSWORD, GOLDEN_RECOVERY_KEY, GOLDEN_WALLET_NAME } from '../fixtures/backup/golden-wallet';
 import { balances, foldDocumented } from '../vault/support/stranger-fold';
-import { eventsOf, tempDir } from './support/wallet';
+import { eventsOf, newWallet, tempDir } from './support/wallet';
 
 const FIXTURES = resolve(__dirname, '../fixtures/backup');
 /** By hand from the recipe in golden-wallet.ts (see the comments for each line). */
@@ -65,6 +67,38 @@ describe('golden v1 backup', () => {
       expect(budgetProgress(projection, '2025-03')).toMatchObject([{ name: '餐饮', budgetMinor: 150000, spentMinor: 3850 + 3200 }]);
     } finally {
       projection.close();
+    }
+  });
+
+  // Written before backups left their snapshots out (it holds one): restoring and merging it must keep working.
+  test('restores as a new wallet that unlocks with its password to the expected balances', async () => {
+    const walletPath = join(tmp.dir, 'restored.onewallet');
+    restoreAsNewWallet(path, walletPath);
+    const locked = openVault(walletPath);
+    const { session } = await locked.unlock({ password: GOLDEN_PASSWORD });
+    locked.close();
+    const projection = asLedgerProjection(await session.loadProjection(ledgerProjectionFactory));
+    try {
+      expect(session.warnings()).toEqual([]);
+      const accounts = queries.listAccounts(projection, { includeClosed: true });
+      expect(Object.fromEntries(accounts.map((a) => [a.name, [a.balanceMinor, a.currency]]))).toEqual(EXPECTED);
+    } finally {
+      projection.close();
+      session.lock();
+    }
+  });
+
+  test('merges into another wallet: every account and transaction comes back, balances as expected', async () => {
+    const wallet = await newWallet(join(tmp.dir, 'other.onewallet'));
+    try {
+      const plan = await previewMerge(path, wallet.session, { secret: { password: GOLDEN_PASSWORD } });
+      expect(plan).toMatchObject({ missingAccounts: 3, unknownEvents: 0 });
+      const result = applyMerge(plan, journalSink(wallet.session, wallet.projection, ledgerProjectionFactory));
+      expect(result.appended).toBe(EVENTS);
+      const accounts = queries.listAccounts(wallet.projection, { includeClosed: true });
+      expect(Object.fromEntries(accounts.map((a) => [a.name, [a.balanceMinor, a.currency]]))).toEqual(EXPECTED);
+    } finally {
+      wallet.close();
     }
   });
 

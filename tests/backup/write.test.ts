@@ -1,15 +1,17 @@
 /** Writing, listing and verifying backups: the happy path and the file that results. */
+import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import sodium from 'libsodium-wrappers-sumo';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listBackups } from '../../electron/backup/list';
+import { restoreAsNewWallet } from '../../electron/backup/restore-full';
 import { verifyBackup } from '../../electron/backup/verify';
 import { writeBackup } from '../../electron/backup/write';
 import { ledgerProjectionFactory } from '../../electron/ledger';
 import { inspectCopy } from '../../electron/vault';
-import { eventsOf, newWallet, tempDir, type TestWallet } from './support/wallet';
+import { eventsOf, newWallet, openWallet, tempDir, type TestWallet } from './support/wallet';
 
 describe('writing a backup', () => {
   const tmp = tempDir();
@@ -53,6 +55,43 @@ describe('writing a backup', () => {
     const reader = await wallet.session.openCopy(entry.path);
     expect(eventsOf(reader)).toEqual(eventsOf(wallet.session));
     reader.close();
+  });
+});
+
+describe('what a backup holds', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  test('the journal without the wallet\'s snapshot: no bigger than the journal\'s pages plus the small tables, and it restores to the same state', async () => {
+    const wallet = await newWallet(join(tmp.dir, 'w.onewallet'));
+    const cash = wallet.account('现金');
+    for (let i = 0; i < 150; i++) wallet.spend(cash, `${(i % 9) + 1}.25`, `2025-03-${String((i % 28) + 1).padStart(2, '0')}`, `Shop ${i}`);
+    wallet.session.saveSnapshot(wallet.projection, wallet.projection.lastSeq());
+    const digest = wallet.projection.digest();
+    const dir = join(tmp.dir, 'backups');
+    mkdirSync(dir);
+    const entry = await writeBackup({ session: wallet.session, dir, walletName: 'w', trigger: 'manual', appVersion: '0.1.0' });
+    wallet.close();
+
+    const db = new Database(entry.path, { readonly: true });
+    const snapshots = (db.prepare('SELECT count(*) AS n FROM snapshots').get() as { n: number }).n;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const journalPages = (db.prepare("SELECT count(*) AS n FROM dbstat WHERE name = 'journal'").get() as { n: number }).n;
+    const freePages = db.pragma('freelist_count', { simple: true }) as number;
+    db.close();
+    expect(snapshots).toBe(0);
+    expect(freePages).toBe(0);
+    // One page each for the schema, meta, keyslots, head, snapshots, auth_state, backup_info and an index or two.
+    expect(entry.bytes - 88).toBeLessThanOrEqual((journalPages + 12) * pageSize);
+
+    const restored = join(tmp.dir, 'restored.onewallet');
+    restoreAsNewWallet(entry.path, restored);
+    const back = await openWallet(restored);
+    try {
+      expect(back.projection.digest()).toBe(digest);
+    } finally {
+      back.close();
+    }
   });
 });
 

@@ -1,0 +1,33 @@
+/**
+ * The closing table of `npm run bench`: one row per scenario of issue #15 with OneWallet's
+ * figure, the peer's (or the limit it is held to), their ratio, the target and PASS/MISS — every
+ * figure from this same run.
+ */
+import { printTable } from './table';
+
+export interface SummaryRow {
+  scenario: string;
+  ours: string;
+  /** The peer's figure, with the peer's name; '—' when there is none. */
+  peer: string;
+  /** How many times faster / smaller we are than the peer ('—' without one). */
+  ratio: string;
+  target: string;
+  /** null: measured only, no target. */
+  pass: boolean | null;
+}
+
+export function times(theirs: number, ours: number): string {
+  if (!Number.isFinite(theirs) || !Number.isFinite(ours) || ours <= 0) return '—';
+  const value = theirs / ours;
+  return value >= 10 ? `${Math.round(value)}×` : `${value.toFixed(1)}×`;
+}
+
+export function printSummary(rows: readonly SummaryRow[], notes: readonly string[]): void {
+  printTable(
+    'Summary — issue #15 targets (every row from this run)',
+    ['scenario', 'OneWallet', 'peer / limit', 'ratio', 'target', 'result'],
+    rows.map((row) => [row.scenario, row.ours, row.peer, row.ratio, row.target, row.pass === null ? 'measured' : row.pass ? 'PASS' : 'MISS']),
+    notes,
+  );
+}
