@@ -329,6 +329,11 @@ export const methods = {
   'ledger/setBudget': ledgerCommand(commands.SetBudget.omit(omitType)),
   'ledger/reconcile': ledgerCommand(commands.Reconcile.omit(omitType)),
 
+  // ── Daily use (issue 13): categories managed in place, payees remembered ──
+  'ledger/addStarterCategories': ledgerCommand(commands.AddStarterCategories.omit(omitType)),
+  'ledger/mergeCategory': ledgerCommand(commands.MergeCategory.omit(omitType)),
+  'ledger/deleteCategory': ledgerCommand(commands.DeleteCategory.omit(omitType)),
+
   'backup/overview': ledgerQuery(NoInput, BackupOverview),
   'backup/create': ledgerQuery(NoInput, z.object({ file: z.string(), dir: z.string(), verified: z.boolean(), events: z.number().int(), failures: z.array(z.object({ dir: z.string(), code: z.string(), messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })) })),
   'backup/verify': ledgerQuery(

@@ -29,6 +29,9 @@ const COMMANDS = {
   'ledger/restoreTransaction': 'restoreTransaction',
   'ledger/setTransactionStatus': 'setTransactionStatus',
   'ledger/defineCategory': 'defineCategory',
+  'ledger/addStarterCategories': 'addStarterCategories',
+  'ledger/mergeCategory': 'mergeCategory',
+  'ledger/deleteCategory': 'deleteCategory',
   'ledger/setBudget': 'setBudget',
   'ledger/reconcile': 'reconcile',
 } as const satisfies Partial<Record<CommandMethod, string>>;

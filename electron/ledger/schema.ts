@@ -6,7 +6,7 @@
  * No balance column exists anywhere on purpose. Balances are SUMs over transaction rows, and the
  * indexes below keep those sums (and the 100k-row register and search) fast.
  */
-export const PROJECTION_SCHEMA_VERSION = 1;
+export const PROJECTION_SCHEMA_VERSION = 2;
 /** Marks a serialized database as a OneWallet ledger projection (and not some other SQLite file). */
 export const PROJECTION_KIND = 'onewallet-ledger-projection';
 
@@ -37,7 +37,8 @@ CREATE TABLE categories (
   id        TEXT NOT NULL UNIQUE,
   name      TEXT NOT NULL,
   kind      TEXT NOT NULL,
-  parent_id TEXT
+  parent_id TEXT,
+  archived  INTEGER NOT NULL DEFAULT 0                 -- merged or deleted: kept for the rows that name it
 );
 CREATE INDEX categories_parent ON categories (parent_id);
 
@@ -117,7 +118,7 @@ export const DIGEST_TABLES: readonly { table: string; columns: string; orderBy: 
     columns: 'id, name, kind, currency, opening_balance_minor, credit_limit_minor, opened_on, frozen, frozen_reason, closed, opened_at',
     orderBy: 'id',
   },
-  { table: 'categories', columns: 'id, name, kind, parent_id', orderBy: 'id' },
+  { table: 'categories', columns: 'id, name, kind, parent_id, archived', orderBy: 'id' },
   {
     table: 'transactions',
     columns:

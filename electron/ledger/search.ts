@@ -20,6 +20,8 @@ export interface TransactionSearch {
   accountIds?: readonly string[];
   /** A parent category also matches its children. Empty or absent: all. */
   categoryIds?: readonly string[];
+  /** Only expenses and incomes without a category. */
+  uncategorized?: boolean;
   kinds?: readonly TransactionKind[];
   /** Inclusive booking-date range, 'YYYY-MM-DD'. */
   from?: string;
@@ -78,6 +80,7 @@ function whereClause(p: LedgerProjection, search: TransactionSearch): { where: s
     clauses.push(`(t.category_id IN (${list}) OR c.parent_id IN (${list}))`);
     params.push(...search.categoryIds, ...search.categoryIds);
   }
+  if (search.uncategorized) clauses.push("t.category_id IS NULL AND t.kind <> 'transfer'");
   if (search.kinds?.length) {
     clauses.push(`t.kind IN (${placeholders(search.kinds.length)})`);
     params.push(...search.kinds);
