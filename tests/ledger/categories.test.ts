@@ -123,5 +123,7 @@ describe('Uncategorized filter', () => {
     const page = searchTransactions(f.projection, { uncategorized: true });
     expect(page.rows.map((row) => row.id).sort()).toEqual([loose, gift].sort());
     expect(page.total).toBe(2);
+    // Ticked together with a category, either matches.
+    expect(searchTransactions(f.projection, { uncategorized: true, categoryIds: [food] }).total).toBe(3);
   });
 });
