@@ -10,6 +10,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import { rpc, type WireResult } from './support/rpc';
 import { pickOption } from './support/select';
 import { startHost } from './support/host';
 import { createWalletViaUi, PASSWORD } from './support/wallet';
@@ -17,11 +18,6 @@ import { createWalletViaUi, PASSWORD } from './support/wallet';
 const SHOTS = join(__dirname, '../.tmp/screenshots');
 
 type Lang = 'en-US' | 'zh-CN';
-interface Call {
-  method: string;
-  input: Record<string, unknown>;
-}
-type WireResult = { ok: true; value: { ids?: string[] } & Record<string, unknown> } | { ok: false; code: string; messageKey: string };
 
 const L = {
   'en-US': {
@@ -125,34 +121,6 @@ const L = {
     locked: '不能再修改',
   },
 } as const;
-
-/**
- * Sends contract requests over a fresh WebSocket from the page, authenticated with the session
- * token the app keeps in sessionStorage: the same wire the app itself uses, nothing more.
- */
-async function rpc(page: Page, calls: Call[]): Promise<WireResult[]> {
-  return page.evaluate(async (batch) => {
-    const token = sessionStorage.getItem('onewallet.token') ?? '';
-    const ws = new WebSocket(`ws://${location.host}/rpc?token=${encodeURIComponent(token)}`);
-    await new Promise((resolve, reject) => {
-      ws.onopen = resolve;
-      ws.onerror = reject;
-    });
-    const results: unknown[] = new Array(batch.length);
-    let done = 0;
-    await new Promise<void>((resolve) => {
-      ws.onmessage = (event) => {
-        const message = JSON.parse(String(event.data)) as { type: string; id: number; result: unknown };
-        if (message.type !== 'result') return;
-        results[message.id] = message.result;
-        if (++done === batch.length) resolve();
-      };
-      batch.forEach((call, id) => ws.send(JSON.stringify({ id, method: call.method, input: call.input })));
-    });
-    ws.close();
-    return results;
-  }, calls) as Promise<WireResult[]>;
-}
 
 async function expectOk(results: WireResult[]): Promise<string[]> {
   for (const result of results) expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
