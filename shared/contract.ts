@@ -12,6 +12,7 @@ import { isSingleLineText } from './text-rules';
 import type { ErrorCode, ErrorParams } from './errors';
 import { LANGUAGES } from './i18n/types';
 import * as commands from './ledger-commands';
+import { PayeeList, PayeeQuery } from './daily-use-views';
 import {
   AccountsView,
   BudgetsView,
@@ -426,6 +427,13 @@ export const methods = {
   'ledger/defineCategory': ledgerCommand(commands.DefineCategory.omit(omitType)),
   'ledger/setBudget': ledgerCommand(commands.SetBudget.omit(omitType)),
   'ledger/reconcile': ledgerCommand(commands.Reconcile.omit(omitType)),
+
+  // ── Daily use (issue 13): categories managed in place, payees remembered ──
+  'ledger/addStarterCategories': ledgerCommand(commands.AddStarterCategories.omit(omitType)),
+  'ledger/mergeCategory': ledgerCommand(commands.MergeCategory.omit(omitType)),
+  'ledger/deleteCategory': ledgerCommand(commands.DeleteCategory.omit(omitType)),
+  /** Payees from history, each with the kind, account and category it was last booked as. */
+  'ledger/payees': ledgerQuery(PayeeQuery, PayeeList),
 
   'backup/overview': ledgerQuery(NoInput, BackupOverview),
   'backup/create': ledgerQuery(NoInput, z.object({ file: z.string(), dir: z.string(), verified: z.boolean(), events: z.number().int(), failures: z.array(z.object({ dir: z.string(), code: z.string(), messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })) })),

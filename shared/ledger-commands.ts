@@ -127,6 +127,22 @@ export const DefineCategory = z.strictObject({
   parentId: Id.nullable().optional(),
 });
 
+/** The languages starter categories exist in (the wallet's language when its ledger is first used). */
+export const STARTER_CATEGORY_LANGUAGES = ['zh-CN', 'en-US'] as const;
+
+/** Adds the starter categories (餐饮, 交通 … / Food, Transport …) to a ledger that has none yet. */
+export const AddStarterCategories = z.strictObject({
+  ...base,
+  type: z.literal('addStarterCategories'),
+  language: z.enum(STARTER_CATEGORY_LANGUAGES),
+});
+
+/** Moves every transaction of `categoryId` to `intoCategoryId` (same kind), then archives `categoryId`. */
+export const MergeCategory = z.strictObject({ ...base, type: z.literal('mergeCategory'), categoryId: Id, intoCategoryId: Id });
+
+/** Archives a category no transaction has ever used (otherwise: merge it). */
+export const DeleteCategory = z.strictObject({ ...base, type: z.literal('deleteCategory'), categoryId: Id });
+
 export const SetBudget = z.strictObject({
   ...base,
   type: z.literal('setBudget'),
@@ -159,6 +175,9 @@ export const LedgerCommand = z.discriminatedUnion('type', [
   RestoreTransaction,
   SetTransactionStatus,
   DefineCategory,
+  AddStarterCategories,
+  MergeCategory,
+  DeleteCategory,
   SetBudget,
   Reconcile,
 ]);

@@ -72,6 +72,8 @@ export const TransactionQuery = z
     text: z.string().max(200).optional(),
     accountIds: z.array(Id).max(500).optional(),
     categoryIds: z.array(Id).max(500).optional(),
+    /** Only expenses and incomes with no category (transfers never have one). */
+    uncategorized: z.boolean().optional(),
     from: z.string().max(10).optional(),
     to: z.string().max(10).optional(),
     /** Decimal text in the account currency; compared with the magnitude of the amount. */

@@ -61,6 +61,7 @@ export function roleOf(event: MergeEvent, legs: ReadonlyMap<string, string>): Ev
       // Later definitions of the same id rename or move it: they follow the first.
       return { key: `category:${String(event.categoryId)}`, creates: true, needs: category(event.parentId) };
     case 'BudgetSet':
+    case 'CategoryArchived':
       return { key: `category:${String(event.categoryId)}`, creates: false, needs: [] };
     case 'Reconciled': {
       const cleared = Array.isArray(event.clearedTransactionIds) ? event.clearedTransactionIds : [];

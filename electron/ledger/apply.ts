@@ -32,6 +32,7 @@ function entityOf(event: LedgerEvent): string {
     case 'TransferRecorded':
       return event.transferId;
     case 'CategoryDefined':
+    case 'CategoryArchived':
     case 'BudgetSet':
       return event.categoryId;
     case 'Reconciled':
@@ -197,6 +198,9 @@ function applyState(sql: Sql, event: LedgerEvent): void {
         event.kind,
         event.parentId,
       );
+      return;
+    case 'CategoryArchived':
+      changedOne(event, sql.run('UPDATE categories SET archived = 1 WHERE id = ?', event.categoryId).changes, 'unknown category');
       return;
     case 'BudgetSet':
       sql.run(

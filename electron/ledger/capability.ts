@@ -11,6 +11,7 @@ import { asLedgerProjection, type LedgerProjection } from './projection';
 import * as queries from './queries';
 import * as reports from './reports';
 import { searchTransactions } from './search';
+import { payeeSuggestions } from './payees';
 import type { CategoryNode, TransactionView } from './views';
 
 type CommandMethod = Extract<keyof Handlers, `ledger/${string}`>;
@@ -28,6 +29,9 @@ const COMMANDS = {
   'ledger/restoreTransaction': 'restoreTransaction',
   'ledger/setTransactionStatus': 'setTransactionStatus',
   'ledger/defineCategory': 'defineCategory',
+  'ledger/addStarterCategories': 'addStarterCategories',
+  'ledger/mergeCategory': 'mergeCategory',
+  'ledger/deleteCategory': 'deleteCategory',
   'ledger/setBudget': 'setBudget',
   'ledger/reconcile': 'reconcile',
 } as const satisfies Partial<Record<CommandMethod, string>>;
@@ -109,6 +113,7 @@ export function init(deps: EngineDeps, wallets: WalletService): Capability {
       transaction: toWire(queries.getTransaction(projection(), transactionId)),
       entries: queries.transactionHistory(projection(), transactionId),
     }),
+    'ledger/payees': (query) => ({ payees: payeeSuggestions(projection(), query) }),
     'ledger/categories': () => ({ categories: flattenCategories(queries.listCategories(projection())) }),
     'ledger/netWorth': ({ currency, rates }) => queries.netWorth(projection(), currency, rates),
     'ledger/reconcilePreview': ({ accountId, statementDate, statementBalance, clearedTransactionIds }) =>

@@ -38,6 +38,9 @@ export function decide(state: LedgerReadModel, command: LedgerCommand, ctx: Deci
     case 'setTransactionStatus':
       return decideTransaction(state, command, ctx);
     case 'defineCategory':
+    case 'addStarterCategories':
+    case 'mergeCategory':
+    case 'deleteCategory':
     case 'setBudget':
     case 'reconcile':
       return decideBookkeeping(state, command, ctx);

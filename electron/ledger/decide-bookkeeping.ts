@@ -7,13 +7,20 @@ import type { CommandOf, DecideContext } from './commands';
 import type { LedgerReadModel } from './read-model';
 import { envelope, nonNegativeAmount, requireCategory, requireName, requireTransaction, usableAccount } from './rules';
 import { reconcileFigures } from './reconcile';
+import { STARTER_CATEGORIES } from './starter-categories';
 
-type BookkeepingCommand = CommandOf<'defineCategory' | 'setBudget' | 'reconcile'>;
+type BookkeepingCommand = CommandOf<'defineCategory' | 'addStarterCategories' | 'mergeCategory' | 'deleteCategory' | 'setBudget' | 'reconcile'>;
 
 export function decideBookkeeping(state: LedgerReadModel, command: BookkeepingCommand, ctx: DecideContext): LedgerEvent[] {
   switch (command.type) {
     case 'defineCategory':
       return [defineCategory(state, command, ctx)];
+    case 'addStarterCategories':
+      return addStarterCategories(state, command, ctx);
+    case 'mergeCategory':
+      return mergeCategory(state, command, ctx);
+    case 'deleteCategory':
+      return deleteCategory(state, command, ctx);
     case 'setBudget': {
       const category = requireCategory(state, command.categoryId, 'expense');
       const month = checkMonth(command.month);
@@ -57,6 +64,48 @@ function defineCategory(state: LedgerReadModel, command: CommandOf<'defineCatego
     kind: command.kind,
     parentId,
   });
+}
+
+/** Only into an empty ledger: mixing a starter set into categories the user made would duplicate them. */
+function addStarterCategories(state: LedgerReadModel, command: CommandOf<'addStarterCategories'>, ctx: DecideContext): LedgerEvent[] {
+  if (state.hasCategories()) throw new DomainError('rejected', 'errors.starter_categories_exist', {});
+  return STARTER_CATEGORIES[command.language].map(({ kind, name }) =>
+    envelope(ctx, command.requestId, { type: 'CategoryDefined', categoryId: ctx.newId(), name, kind, parentId: null }),
+  );
+}
+
+/** A category in use that is not archived and has no subcategories (they would be left without a parent). */
+function retirableCategory(state: LedgerReadModel, categoryId: string) {
+  const category = state.category(categoryId);
+  if (!category) throw new DomainError('not_found', 'errors.category_not_found', { categoryId });
+  if (category.archived) throw new DomainError('rejected', 'errors.category_archived', { category: category.name });
+  if (state.categoryChildren(category.id, category.kind).length > 0) {
+    throw new DomainError('rejected', 'errors.category_has_children', { category: category.name });
+  }
+  return category;
+}
+
+/**
+ * Every line of A (voided ones too, so a restore lands in B; reconciled ones too: the category is
+ * not part of what a statement confirms) is amended to B, then A is archived — all in one request.
+ */
+function mergeCategory(state: LedgerReadModel, command: CommandOf<'mergeCategory'>, ctx: DecideContext): LedgerEvent[] {
+  const source = retirableCategory(state, command.categoryId);
+  if (command.intoCategoryId === source.id) throw new DomainError('invalid_input', 'errors.category_merge_self', {});
+  const target = requireCategory(state, command.intoCategoryId, source.kind);
+  const moves = state
+    .transactionIdsInCategory(source.id)
+    .map((transactionId) =>
+      envelope(ctx, command.requestId, { type: 'TransactionAmended', transactionId, changes: { categoryId: target.id } }),
+    );
+  return [...moves, envelope(ctx, command.requestId, { type: 'CategoryArchived', categoryId: source.id, mergedInto: target.id })];
+}
+
+function deleteCategory(state: LedgerReadModel, command: CommandOf<'deleteCategory'>, ctx: DecideContext): LedgerEvent[] {
+  const category = retirableCategory(state, command.categoryId);
+  const used = state.transactionIdsInCategory(category.id).length;
+  if (used > 0) throw new DomainError('rejected', 'errors.category_in_use', { category: category.name, count: used });
+  return [envelope(ctx, command.requestId, { type: 'CategoryArchived', categoryId: category.id, mergedInto: null })];
 }
 
 function reconcile(state: LedgerReadModel, command: CommandOf<'reconcile'>, ctx: DecideContext): LedgerEvent {

@@ -155,6 +155,18 @@ export const CategoryDefined = z.object({
   parentId: Id.nullable(),
 });
 
+/**
+ * The category leaves every list and picker and can no longer be used; rows that name it keep
+ * their name. `mergedInto` is the category its transactions were moved to (by TransactionAmended
+ * events of the same request, before this one), null when it was deleted unused.
+ */
+export const CategoryArchived = z.object({
+  ...base,
+  type: z.literal('CategoryArchived'),
+  categoryId: Id,
+  mergedInto: Id.nullable(),
+});
+
 /** The budget for a category from `month` on, until a later BudgetSet; 0 removes it. */
 export const BudgetSet = z.object({
   ...base,
@@ -280,6 +292,7 @@ export const LedgerEvent = z.discriminatedUnion('type', [
   TransactionRestored,
   TransactionStatusChanged,
   CategoryDefined,
+  CategoryArchived,
   BudgetSet,
   Reconciled,
   ImportBatchStarted,

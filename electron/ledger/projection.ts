@@ -220,8 +220,16 @@ export class LedgerProjection implements Projection, ImportReadModel {
 
   categoryChildren(parentId: string | null, kind: CategoryKind): CategoryState[] {
     return this.sql
-      .all<CategoryRow>('SELECT * FROM categories WHERE parent_id IS ? AND kind = ? ORDER BY n', parentId, kind)
+      .all<CategoryRow>('SELECT * FROM categories WHERE parent_id IS ? AND kind = ? AND archived = 0 ORDER BY n', parentId, kind)
       .map(toCategory);
+  }
+
+  transactionIdsInCategory(categoryId: string): string[] {
+    return this.sql.all<{ id: string }>('SELECT id FROM transactions WHERE category_id = ? ORDER BY n', categoryId).map((row) => row.id);
+  }
+
+  hasCategories(): boolean {
+    return this.sql.get('SELECT 1 FROM categories WHERE archived = 0 LIMIT 1') !== undefined;
   }
 }
 

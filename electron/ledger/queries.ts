@@ -141,9 +141,9 @@ export function transactionHistory(p: LedgerProjection, transactionId: string): 
     .map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
 }
 
-/** Top-level categories with their children, expense first, each level in definition order. */
+/** Top-level categories in use (not archived) with their children, expense first, each level in definition order. */
 export function listCategories(p: LedgerProjection): CategoryNode[] {
-  const rows = p.sql.all<CategoryRow>("SELECT id, name, kind, parent_id FROM categories ORDER BY kind = 'income', n");
+  const rows = p.sql.all<CategoryRow>("SELECT id, name, kind, parent_id, archived FROM categories WHERE archived = 0 ORDER BY kind = 'income', n");
   const nodes = new Map<string, CategoryNode>(
     rows.map((row) => [row.id, { id: row.id, name: row.name, kind: row.kind, parentId: row.parent_id, children: [] }]),
   );

@@ -39,6 +39,8 @@ export interface CategoryState {
   name: string;
   kind: CategoryKind;
   parentId: string | null;
+  /** Merged or deleted: no longer offered or usable. */
+  archived: boolean;
 }
 
 export interface LedgerReadModel {
@@ -53,6 +55,10 @@ export interface LedgerReadModel {
   /** Both legs of a transfer, outgoing leg first. */
   transferLegs(transferId: string): TransactionState[];
   category(id: string): CategoryState | undefined;
-  /** Categories with this parent (null: top level) and kind. */
+  /** Categories in use (not archived) with this parent (null: top level) and kind. */
   categoryChildren(parentId: string | null, kind: CategoryKind): CategoryState[];
+  /** Every transaction line naming this category, voided ones included, in recording order. */
+  transactionIdsInCategory(categoryId: string): string[];
+  /** Whether any category is in use (not archived). */
+  hasCategories(): boolean;
 }

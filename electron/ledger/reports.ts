@@ -37,7 +37,7 @@ export function budgetProgress(p: LedgerProjection, month: string): BudgetProgre
                         AND t.voided = 0 AND t.kind = 'expense' AND t.currency = e.currency
                         AND t.date BETWEEN ? AND ?), 0) AS spentMinor
      FROM effective e JOIN categories c ON c.id = e.category_id
-     WHERE e.amount_minor > 0
+     WHERE e.amount_minor > 0 AND c.archived = 0
      ORDER BY c.n`,
     month,
     `${month}-01`,

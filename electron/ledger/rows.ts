@@ -40,6 +40,7 @@ export interface CategoryRow {
   name: string;
   kind: CategoryKind;
   parent_id: string | null;
+  archived: number;
 }
 
 export function toAccount(row: AccountRow): AccountState {
@@ -75,5 +76,5 @@ export function toTransaction(row: TransactionRow): TransactionState {
 }
 
 export function toCategory(row: CategoryRow): CategoryState {
-  return { id: row.id, name: row.name, kind: row.kind, parentId: row.parent_id };
+  return { id: row.id, name: row.name, kind: row.kind, parentId: row.parent_id, archived: row.archived === 1 };
 }

@@ -124,6 +124,7 @@ export function requireUnlocked(lines: readonly TransactionState[]): void {
 export function requireCategory(state: LedgerReadModel, categoryId: string, kind: CategoryKind): CategoryState {
   const category = state.category(categoryId);
   if (!category) throw new DomainError('not_found', 'errors.category_not_found', { categoryId });
+  if (category.archived) throw new DomainError('rejected', 'errors.category_archived', { category: category.name });
   if (category.kind !== kind) throw new DomainError('rejected', 'errors.category_kind_mismatch', { category: category.name });
   return category;
 }

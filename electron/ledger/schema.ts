@@ -38,7 +38,8 @@ CREATE TABLE categories (
   id        TEXT NOT NULL UNIQUE,
   name      TEXT NOT NULL,
   kind      TEXT NOT NULL,
-  parent_id TEXT
+  parent_id TEXT,
+  archived  INTEGER NOT NULL DEFAULT 0                 -- merged or deleted: kept for the rows that name it
 );
 CREATE INDEX categories_parent ON categories (parent_id);
 
@@ -157,7 +158,7 @@ export const DIGEST_TABLES: readonly { table: string; columns: string; orderBy: 
     columns: 'id, name, kind, currency, opening_balance_minor, credit_limit_minor, opened_on, frozen, frozen_reason, frozen_at, closed, opened_at',
     orderBy: 'id',
   },
-  { table: 'categories', columns: 'id, name, kind, parent_id', orderBy: 'id' },
+  { table: 'categories', columns: 'id, name, kind, parent_id, archived', orderBy: 'id' },
   {
     table: 'transactions',
     columns:

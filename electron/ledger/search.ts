@@ -20,6 +20,8 @@ export interface TransactionSearch {
   accountIds?: readonly string[];
   /** A parent category also matches its children. Empty or absent: all. */
   categoryIds?: readonly string[];
+  /** Expenses and incomes without a category (or, with `categoryIds`, those too). */
+  uncategorized?: boolean;
   kinds?: readonly TransactionKind[];
   /** Inclusive booking-date range, 'YYYY-MM-DD'. */
   from?: string;
@@ -38,7 +40,7 @@ export interface TransactionSearch {
 type Param = string | number;
 
 /** LIKE pattern for a literal substring: %, _ and the escape character itself lose their meaning. */
-function containsPattern(text: string): string {
+export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
@@ -73,11 +75,15 @@ function whereClause(p: LedgerProjection, search: TransactionSearch): { where: s
     clauses.push(`t.account_id IN (${placeholders(search.accountIds.length)})`);
     params.push(...search.accountIds);
   }
+  // Categories and "Uncategorized" picked together mean either (the user ticked both in one filter).
+  const categoryClauses: string[] = [];
   if (search.categoryIds?.length) {
     const list = placeholders(search.categoryIds.length);
-    clauses.push(`(t.category_id IN (${list}) OR c.parent_id IN (${list}))`);
+    categoryClauses.push(`t.category_id IN (${list}) OR c.parent_id IN (${list})`);
     params.push(...search.categoryIds, ...search.categoryIds);
   }
+  if (search.uncategorized) categoryClauses.push("(t.category_id IS NULL AND t.kind <> 'transfer')");
+  if (categoryClauses.length) clauses.push(`(${categoryClauses.join(' OR ')})`);
   if (search.kinds?.length) {
     clauses.push(`t.kind IN (${placeholders(search.kinds.length)})`);
     params.push(...search.kinds);

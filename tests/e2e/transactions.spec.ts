@@ -10,6 +10,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import { rpc, type WireResult } from './support/rpc';
 import { pickOption } from './support/select';
 import { startHost } from './support/host';
 import { createWalletViaUi, PASSWORD } from './support/wallet';
@@ -17,11 +18,6 @@ import { createWalletViaUi, PASSWORD } from './support/wallet';
 const SHOTS = join(__dirname, '../.tmp/screenshots');
 
 type Lang = 'en-US' | 'zh-CN';
-interface Call {
-  method: string;
-  input: Record<string, unknown>;
-}
-type WireResult = { ok: true; value: { ids?: string[] } & Record<string, unknown> } | { ok: false; code: string; messageKey: string };
 
 const L = {
   'en-US': {
@@ -31,6 +27,7 @@ const L = {
     record: 'Record',
     save: 'Save changes',
     cancel: 'Cancel',
+    discard: 'Discard',
     account: 'Account',
     amount: 'Amount',
     payee: 'Payee',
@@ -81,6 +78,7 @@ const L = {
     record: '记录',
     save: '保存修改',
     cancel: '取消',
+    discard: '放弃',
     account: '账户',
     amount: '金额',
     payee: '收付款方',
@@ -126,34 +124,6 @@ const L = {
   },
 } as const;
 
-/**
- * Sends contract requests over a fresh WebSocket from the page, authenticated with the session
- * token the app keeps in sessionStorage: the same wire the app itself uses, nothing more.
- */
-async function rpc(page: Page, calls: Call[]): Promise<WireResult[]> {
-  return page.evaluate(async (batch) => {
-    const token = sessionStorage.getItem('onewallet.token') ?? '';
-    const ws = new WebSocket(`ws://${location.host}/rpc?token=${encodeURIComponent(token)}`);
-    await new Promise((resolve, reject) => {
-      ws.onopen = resolve;
-      ws.onerror = reject;
-    });
-    const results: unknown[] = new Array(batch.length);
-    let done = 0;
-    await new Promise<void>((resolve) => {
-      ws.onmessage = (event) => {
-        const message = JSON.parse(String(event.data)) as { type: string; id: number; result: unknown };
-        if (message.type !== 'result') return;
-        results[message.id] = message.result;
-        if (++done === batch.length) resolve();
-      };
-      batch.forEach((call, id) => ws.send(JSON.stringify({ id, method: call.method, input: call.input })));
-    });
-    ws.close();
-    return results;
-  }, calls) as Promise<WireResult[]>;
-}
-
 async function expectOk(results: WireResult[]): Promise<string[]> {
   for (const result of results) expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
   return results.map((result) => (result.ok ? (result.value.ids?.[0] ?? '') : ''));
@@ -186,6 +156,11 @@ async function setUpAccounts(page: Page): Promise<void> {
   const accounts = (await rpc(page, [{ method: 'ledger/accounts', input: {} }]))[0]!;
   const frozen = accounts.ok ? (accounts.value.accounts as { id: string; name: string }[]).find((a) => a.name === 'Frozen card') : undefined;
   await expectOk(await rpc(page, [{ method: 'ledger/freezeAccount', input: { requestId: id(), accountId: frozen!.id, reason: 'lost card' } }]));
+}
+
+/** The engine's reason, shown in red under the field it concerns (issue 13), not in a banner. */
+function fieldError(d: Locator): Locator {
+  return d.locator('.ant-form-item-explain-error');
 }
 
 function dialog(page: Page): Locator {
@@ -305,15 +280,15 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await d.getByLabel(l.amount, { exact: true }).fill('99999');
       await d.getByLabel(l.payee, { exact: true }).fill('Too expensive');
       await d.getByRole('button', { name: l.record }).click();
-      await expect(d.getByRole('alert')).toContainText(l.insufficient);
+      await expect(fieldError(d).filter({ hasText: l.insufficient })).toBeVisible();
       await shot('error-insufficient');
       await d.getByLabel(l.amount, { exact: true }).fill('0.001');
       await d.getByRole('button', { name: l.record }).click();
-      await expect(d.getByRole('alert')).toContainText(l.precision);
+      await expect(fieldError(d).filter({ hasText: l.precision })).toBeVisible();
       await pickOption(page, d.getByLabel(l.account, { exact: true }), /^Frozen card ·/);
       await d.getByLabel(l.amount, { exact: true }).fill('5');
       await d.getByRole('button', { name: l.record }).click();
-      await expect(d.getByRole('alert')).toContainText(l.frozen);
+      await expect(fieldError(d).filter({ hasText: l.frozen })).toBeVisible();
       await shot('error-frozen');
       await pickOption(page, d.getByLabel(l.account, { exact: true }), /^Cash ·/);
       const date = d.getByLabel(l.date, { exact: true });
@@ -321,8 +296,10 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await date.fill('1969-12-31');
       await date.press('Enter');
       await d.getByRole('button', { name: l.record }).click();
-      await expect(d.getByRole('alert')).toContainText('1970-01-01');
+      await expect(fieldError(d).filter({ hasText: '1970-01-01' })).toBeVisible();
       await d.getByRole('button', { name: l.cancel }).click();
+      // Something was typed: closing asks first.
+      await page.getByRole('button', { name: l.discard }).click();
       await expect(d).toBeHidden();
       await expect(row(page, 'Too expensive')).toHaveCount(0);
       await count(page, lang, '6');
@@ -417,6 +394,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await d.getByRole('button', { name: l.save }).click();
       await expect(d.getByRole('alert')).toContainText(l.locked);
       await d.getByRole('button', { name: l.cancel }).click();
+      await page.getByRole('button', { name: l.discard }).click();
       await expect(row(page, 'Bank → Dollar card')).toContainText('710.00');
       // The refused amendment changed no balance.
       await expectBalances(page, lang, { Bank: '12,090.00', 'Dollar card': '100.00' });

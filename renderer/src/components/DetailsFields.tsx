@@ -7,12 +7,15 @@ export function DetailsFields({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
   return (
     <>
-      <Form.Item name="tags" label={t('transactions.fields.tags')}>
-        <Select mode="tags" tokenSeparators={[',', '，']} maxCount={20} open={false} suffixIcon={null} placeholder={t('transactions.dialog.tagsHint')} />
-      </Form.Item>
-      <Form.Item name="note" label={t('transactions.fields.note')}>
-        <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
-      </Form.Item>
+      {/* Side by side, so the dialogs fit an 800 × 600 window. */}
+      <div className="ow-form-row">
+        <Form.Item name="tags" label={t('transactions.fields.tags')}>
+          <Select mode="tags" tokenSeparators={[',', '，']} maxCount={20} open={false} suffixIcon={null} placeholder={t('transactions.dialog.tagsHint')} />
+        </Form.Item>
+        <Form.Item name="note" label={t('transactions.fields.note')}>
+          <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
+        </Form.Item>
+      </div>
       <Form.Item name="status" label={t('transactions.fields.status')}>
         <Radio.Group aria-label={t('transactions.fields.status')} options={statusOptions(t, locked)} />
       </Form.Item>

@@ -11,11 +11,15 @@ import { useTranslation } from 'react-i18next';
 import type { TransactionView } from '../../../shared/ledger-views';
 import { unwrap, useApi } from '../lib/api-context';
 import { useMoney } from '../lib/money';
-import { accountOptions, DATE_FORMAT, sameTags } from './dialog-parts';
+import { accountOptions, changedSince, DATE_FORMAT, sameTags } from './dialog-parts';
 import { useAccounts, useCommandRunner, useOpeningKey, usableAccounts } from './ledger-data';
 import { DetailsFields } from './DetailsFields';
+import { AmountInput, amountToSend, typedAmountRule, useAmountFocus } from './AmountInput';
+import { showOnField, type DialogField } from './error-fields';
 import { LedgerDialogFrame } from './LedgerDialogFrame';
 import './dialogs.css';
+
+const FIELDS: readonly DialogField[] = ['amount', 'toAmount', 'fromAccountId', 'toAccountId', 'date', 'payee', 'tags', 'note'];
 
 export interface TransferDialogProps {
   open: boolean;
@@ -88,6 +92,7 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
   const from = accounts.find((account) => account.id === fromId);
   const to = accounts.find((account) => account.id === toId);
   const crossCurrency = !!from && !!to && from.currency !== to.currency;
+  const { ref: amountRef, focus: focusAmount } = useAmountFocus(open && ready && !locked);
 
   useEffect(() => {
     if (!open || editing) return;
@@ -101,8 +106,8 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     const date = values.date.format(DATE_FORMAT);
-    const amount = values.amount?.trim() ?? '';
-    const toAmount = crossCurrency ? (values.toAmount?.trim() ?? '') : '';
+    const amount = values.amount?.trim() ? amountToSend(values.amount, from?.currency) : '';
+    const toAmount = crossCurrency && values.toAmount?.trim() ? amountToSend(values.toAmount, to?.currency) : '';
     const ok = await runner.run(async (requestId) => {
       if (!editing) {
         await unwrap(
@@ -136,7 +141,7 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
       if (values.status !== editing.status && values.status !== 'reconciled') {
         await unwrap(api.ledger.setTransactionStatus({ requestId: `${requestId}:status`, transactionId: editing.id, status: values.status }));
       }
-    });
+    }, { onFailure: showOnField(form, FIELDS, t) });
     if (ok) {
       void message.success(editing ? t('transactions.dialog.updated') : t('transactions.dialog.transferred'));
       onClose();
@@ -156,6 +161,8 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
       busy={runner.busy}
       error={runner.error}
       onOk={() => void submit()}
+      isDirty={() => changedSince(form.getFieldsValue(), initial, ['amount', 'toAmount', 'payee', 'tags', 'note'])}
+      onOpened={focusAmount}
       onClose={onClose}
     >
       <Form form={form} name={`ow-transfer-${formId}`} layout="vertical" initialValues={initial} disabled={locked}>
@@ -192,17 +199,22 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
             name="amount"
             label={crossCurrency ? t('transactions.fields.amountSent') : t('transactions.fields.amount')}
             extra={amountHint}
-            rules={editing ? [] : [{ required: true, whitespace: true, message: t('transactions.dialog.amountRequired') }]}
+            rules={[...(editing ? [] : [{ required: true, whitespace: true, message: t('transactions.dialog.amountRequired') }]), typedAmountRule(from?.currency, t)]}
+            validateTrigger="onBlur"
           >
-            <Input inputMode="decimal" autoComplete="off" placeholder={editing ? t('transactions.dialog.unchanged') : '0.00'} suffix={from?.currency ?? ''} />
+            <AmountInput ref={amountRef} placeholder={editing ? t('transactions.dialog.unchanged') : '0.00'} currency={from?.currency ?? ''} />
           </Form.Item>
           {crossCurrency && (
             <Form.Item
               name="toAmount"
               label={t('transactions.fields.amountReceived')}
-              rules={editing ? [] : [{ required: true, whitespace: true, message: t('transactions.dialog.toAmountRequired', { currency: to?.currency ?? '' }) }]}
+              rules={[
+                ...(editing ? [] : [{ required: true, whitespace: true, message: t('transactions.dialog.toAmountRequired', { currency: to?.currency ?? '' }) }]),
+                typedAmountRule(to?.currency, t),
+              ]}
+              validateTrigger="onBlur"
             >
-              <Input inputMode="decimal" autoComplete="off" placeholder={editing ? t('transactions.dialog.unchanged') : '0.00'} suffix={to?.currency ?? ''} />
+              <AmountInput placeholder={editing ? t('transactions.dialog.unchanged') : '0.00'} currency={to?.currency ?? ''} />
             </Form.Item>
           )}
         </div>

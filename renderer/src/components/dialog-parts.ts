@@ -38,3 +38,13 @@ export function displayPayee(row: TransactionView, t: TFunction): string {
   const account = row.counterAccountName ?? '';
   return row.amountMinor < 0 ? t('transactions.row.transferTo', { account }) : t('transactions.row.transferFrom', { account });
 }
+
+/**
+ * Whether the user typed or picked something in these fields since the dialog opened: what
+ * closing would throw away. Compared by value, not by antd's "touched" flag, which fields set by
+ * the dialog itself (default account, a payee's category) also raise.
+ */
+export function changedSince<T extends object>(values: T, initial: Partial<T>, fields: readonly (keyof T & string)[]): boolean {
+  const plain = (value: unknown) => (Array.isArray(value) ? value.join('\u0000') : value === null || value === undefined ? '' : String(value));
+  return fields.some((field) => plain(values[field]) !== plain(initial[field]));
+}

@@ -44,8 +44,13 @@ export interface CommandRunner {
   busy: boolean;
   error: string | null;
   setError(error: string | null): void;
-  /** Runs `action` with this opening's request id; returns true when it succeeded. */
-  run(action: (requestId: string) => Promise<unknown>): Promise<boolean>;
+  /**
+   * Runs `action` with this opening's request id; returns true when it succeeded. A failure goes
+   * to `error` (the banner) unless `onFailure` shows it elsewhere (on a field) and returns true.
+   */
+  run(action: (requestId: string) => Promise<unknown>, options?: { onFailure?: (error: unknown) => boolean }): Promise<boolean>;
+  /** A fresh request id for the next, different command of the same opening ("save and add another"). */
+  renew(): void;
 }
 
 export function useCommandRunner(open: boolean): CommandRunner {
@@ -65,7 +70,7 @@ export function useCommandRunner(open: boolean): CommandRunner {
   }, [open]);
 
   const run = useCallback(
-    async (action: (requestId: string) => Promise<unknown>) => {
+    async (action: (requestId: string) => Promise<unknown>, options?: { onFailure?: (error: unknown) => boolean }) => {
       if (running.current) return false; // a second click while the first is in flight
       running.current = true;
       setBusy(true);
@@ -74,7 +79,7 @@ export function useCommandRunner(open: boolean): CommandRunner {
         await action(requestId);
         return true;
       } catch (caught) {
-        setError(errorText(caught, t));
+        if (!options?.onFailure?.(caught)) setError(errorText(caught, t));
         return false;
       } finally {
         running.current = false;
@@ -84,5 +89,10 @@ export function useCommandRunner(open: boolean): CommandRunner {
     [requestId, t],
   );
 
-  return useMemo(() => ({ requestId, busy, error, setError, run }), [requestId, busy, error, run]);
+  const renew = useCallback(() => {
+    setRequestId(newRequestId());
+    setError(null);
+  }, []);
+
+  return useMemo(() => ({ requestId, busy, error, setError, run, renew }), [requestId, busy, error, run, renew]);
 }

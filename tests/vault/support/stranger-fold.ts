@@ -142,6 +142,10 @@ export function applyDocumented(state: StrangerState, event: Json): void {
     case 'CategoryDefined':
       state.categories.set(str(event, 'categoryId'), { parentId: (event.parentId as string | null) ?? null });
       return;
+    case 'CategoryArchived':
+      // No money effect: the category leaves lists; its lines were moved by TransactionAmended events before it.
+      known(state.categories, str(event, 'categoryId'), 'category');
+      return;
     case 'BudgetSet': {
       const months = state.budgets.get(str(event, 'categoryId')) ?? new Map<string, { amount: number; currency: string }>();
       months.set(str(event, 'month'), { amount: int(event, 'amountMinor'), currency: str(event, 'currency') });

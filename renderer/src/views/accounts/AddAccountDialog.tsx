@@ -1,11 +1,15 @@
-/** "Add account": name, kind, currency (common ones first), opening balance, credit limit or overdraft. */
+/**
+ * "Add account": name, kind, currency (common ones first), opening balance, credit limit or
+ * overdraft. While the ledger has no categories, a ticked-by-default box adds the starter
+ * categories in the current language with the account (EVENTS.md, "Starter categories").
+ */
 import { useEffect } from 'react';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COMMON_CURRENCIES, CURRENCY_CODES } from '../../../../shared/currencies';
 import type { AccountKind } from '../../../../shared/ledger-views';
 import { unwrap, useApi } from '../../lib/api-context';
-import { useCommandRunner } from '../../components/ledger-data';
+import { useCategories, useCommandRunner } from '../../components/ledger-data';
 import { KIND_ORDER, KINDS_WITH_LIMIT, kindIcon } from './helpers';
 
 interface Values {
@@ -14,6 +18,7 @@ interface Values {
   currency: string;
   openingBalance?: string;
   creditLimit?: string;
+  starterCategories?: boolean;
 }
 
 export function currencyOptions(t: (key: string) => string) {
@@ -28,9 +33,11 @@ export function currencyOptions(t: (key: string) => string) {
 }
 
 export function AddAccountDialog({ open, onClose, defaultCurrency }: { open: boolean; onClose(): void; defaultCurrency?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { message } = App.useApp();
+  const categories = useCategories();
+  const offerStarter = categories.length === 0;
   const [form] = Form.useForm<Values>();
   // One request id per opening, no second submit while one is in flight, the engine's error translated.
   const runner = useCommandRunner(open);
@@ -39,7 +46,7 @@ export function AddAccountDialog({ open, onClose, defaultCurrency }: { open: boo
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ kind: 'bank', currency: defaultCurrency ?? 'CNY' });
+    form.setFieldsValue({ kind: 'bank', currency: defaultCurrency ?? 'CNY', starterCategories: true });
   }, [open, form, defaultCurrency]);
 
   const submit = (values: Values) =>
@@ -54,6 +61,11 @@ export function AddAccountDialog({ open, onClose, defaultCurrency }: { open: boo
           ...(KINDS_WITH_LIMIT.includes(values.kind) && values.creditLimit?.trim() ? { creditLimit: values.creditLimit.trim() } : {}),
         }),
       );
+      if (offerStarter && values.starterCategories) {
+        // Its own request id derived from this opening's, so a retry after a failure adds them once.
+        const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en-US';
+        await unwrap(api.ledger.addStarterCategories({ requestId: `${requestId}-starter`, language }));
+      }
       void message.success(t('accounts.form.created', { name: values.name.trim() }));
       onClose();
     });
@@ -99,6 +111,11 @@ export function AddAccountDialog({ open, onClose, defaultCurrency }: { open: boo
             extra={kind === 'credit' ? t('accounts.form.creditLimitHint') : t('accounts.form.overdraftHint')}
           >
             <Input inputMode="decimal" placeholder="0.00" />
+          </Form.Item>
+        )}
+        {offerStarter && (
+          <Form.Item name="starterCategories" valuePropName="checked" extra={t('daily.starter.hint')}>
+            <Checkbox>{t('daily.starter.label')}</Checkbox>
           </Form.Item>
         )}
         {runner.error && <Alert type="error" showIcon title={runner.error} role="alert" />}

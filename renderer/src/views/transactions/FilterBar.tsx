@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountView, CategoryView, TransactionStatus } from '../../../../shared/ledger-views';
 import { categoryTree } from '../../components/CategorySelect';
 import { DATE_FORMAT } from '../../components/dialog-parts';
-import { isFiltered, NO_FILTERS, type Filters, type SortField } from './filters';
+import { isFiltered, NO_FILTERS, UNCATEGORIZED, type Filters, type SortField } from './filters';
 
 interface Props {
   filters: Filters;
@@ -54,6 +54,8 @@ export function FilterBar({ filters, onChange, accounts, categories }: Props) {
     { value: 'kind:expense', title: t('ledger.transactionKinds.expense'), selectable: false, children: categoryTree(categories, 'expense') },
     { value: 'kind:income', title: t('ledger.transactionKinds.income'), selectable: false, children: categoryTree(categories, 'income') },
   ].filter((group) => group.children.length > 0);
+  // Lines without a category are a filter of their own: the first thing to tidy up.
+  const treeData = [{ value: UNCATEGORIZED, title: t('daily.uncategorized') }, ...tree];
 
   return (
     <div className="ow-tx-filters" role="search" aria-label={t('transactions.filters.label')}>
@@ -90,7 +92,7 @@ export function FilterBar({ filters, onChange, accounts, categories }: Props) {
         treeNodeFilterProp="title"
         value={filters.categoryIds}
         onChange={(categoryIds: string[]) => set({ categoryIds })}
-        treeData={tree}
+        treeData={treeData}
       />
       <DatePicker.RangePicker
         aria-label={t('transactions.filters.dates')}

@@ -8,6 +8,7 @@ import { Button, Space, Tabs, Typography } from 'antd';
 import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TransactionView } from '../../../../shared/ledger-views';
+import { ManageCategoriesButton } from '../../components/CategoryManager';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { TransactionDialog } from '../../components/TransactionDialog';
 import { TransferDialog } from '../../components/TransferDialog';
@@ -81,6 +82,7 @@ export function TransactionsView() {
           ]}
         />
         <Space>
+          <ManageCategoriesButton />
           <Button icon={<SwapOutlined aria-hidden />} onClick={addTransfer} disabled={accounts.length < 2}>
             {t('transactions.transfer')}
           </Button>

@@ -3,9 +3,13 @@ import type { TransactionQuery, TransactionStatus } from '../../../../shared/led
 
 export type SortField = 'date' | 'amount' | 'payee';
 
+/** The "Uncategorized" entry of the category filter; never a category id (ids cannot hold '~'). */
+export const UNCATEGORIZED = '~uncategorized';
+
 export interface Filters {
   text: string;
   accountIds: string[];
+  /** Category ids, and UNCATEGORIZED for lines without one. */
   categoryIds: string[];
   /** Inclusive booking dates, YYYY-MM-DD. */
   from: string | null;
@@ -49,10 +53,12 @@ export function isFiltered(filters: Filters): boolean {
 
 export function toQuery(filters: Filters): TransactionQuery {
   const text = filters.text.trim();
+  const categoryIds = filters.categoryIds.filter((id) => id !== UNCATEGORIZED);
   return {
     ...(text ? { text } : {}),
     ...(filters.accountIds.length ? { accountIds: filters.accountIds } : {}),
-    ...(filters.categoryIds.length ? { categoryIds: filters.categoryIds } : {}),
+    ...(categoryIds.length ? { categoryIds } : {}),
+    ...(filters.categoryIds.includes(UNCATEGORIZED) ? { uncategorized: true } : {}),
     ...(filters.from ? { from: filters.from } : {}),
     ...(filters.to ? { to: filters.to } : {}),
     ...(filters.minAmount.trim() ? { minAmount: filters.minAmount.trim() } : {}),
