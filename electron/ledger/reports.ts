@@ -5,7 +5,7 @@
 import { addMinor } from '../../shared/money';
 import { checkMonth, lastDayOfMonth, monthsBetween } from './dates';
 import type { LedgerProjection } from './projection';
-import { convertTotals } from './queries';
+import { convertTotals, listAccounts } from './queries';
 import type { Converted, Rates } from './views';
 
 export interface BudgetProgress {
@@ -157,6 +157,9 @@ export interface NetWorthPoint extends Converted {
 /**
  * Net worth at each month end: every account's opening balance (once it was opened) plus its
  * live lines dated up to that day, summed per currency, then converted with today's rates.
+ * An account counts from its openedOn as listAccounts gives it: the earlier of the opening date
+ * and its first live line, so a line dated before the opening never shows as a month with the
+ * line but without the opening balance.
  */
 export function netWorthOverTime(
   p: LedgerProjection,
@@ -164,9 +167,7 @@ export function netWorthOverTime(
 ): NetWorthPoint[] {
   checkMonth(options.fromMonth);
   checkMonth(options.toMonth);
-  const accounts = p.sql.all<{ id: string; currency: string; opening: number; openedOn: string }>(
-    'SELECT id, currency, opening_balance_minor AS opening, opened_on AS openedOn FROM accounts',
-  );
+  const accounts = listAccounts(p, { includeClosed: true }).map((a) => ({ id: a.id, currency: a.currency, opening: a.openingBalanceMinor, openedOn: a.openedOn }));
   const monthly = p.sql.all<{ accountId: string; month: string; total: number }>(
     `SELECT account_id AS accountId, substr(date, 1, 7) AS month, SUM(amount_minor) AS total
      FROM transactions WHERE voided = 0 AND date <= ? GROUP BY 1, 2 ORDER BY 2`,
