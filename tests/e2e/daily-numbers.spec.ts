@@ -43,3 +43,34 @@ test('budget totals count a child budget inside its parent and each expense once
     await expect(page.getByText('Part of the Food budget')).toBeVisible();
   });
 });
+
+test('merge preview says what the wallet changed since the backup; full restore says what it loses', async ({ page }) => {
+  await withWallet(page, async () => {
+    const cash = (await rpc<{ ids: string[] }>(page, 'ledger/openAccount', { requestId: 'cash', name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '1000', openedOn: '2020-01-01' })).ids[0];
+    const spend = async (payee: string) =>
+      (await rpc<{ ids: string[] }>(page, 'ledger/recordTransaction', { requestId: `t-${payee}`, kind: 'expense', accountId: cash, amount: '12.5', currency: 'CNY', date: today, payee })).ids[0]!;
+    const lunch = await spend('Noodle House');
+    await spend('Metro');
+    const { file } = await rpc<{ file: string }>(page, 'backup/create', {});
+    await rpc(page, 'ledger/voidTransaction', { requestId: 'void-lunch', transactionId: lunch });
+    await spend('Bakery');
+
+    await page.evaluate(() => (window.location.hash = '#/backup'));
+    await page.getByRole('button', { name: `Restore from backup ${file}` }).click();
+    const d = page.getByRole('dialog');
+    await d.getByRole('button', { name: 'Preview what is missing' }).click();
+    const differs = d.getByTestId('merge-differences');
+    await expect(differs).toContainText('Nothing is missing, but your wallet differs from this backup');
+    await expect(differs).toContainText('Deleted since the backup: 1');
+    await expect(differs).toContainText('Noodle House');
+    await expect(differs).not.toContainText('Bakery'); // a merge keeps new lines: no difference to report
+    await expect(d.getByText('Nothing is missing: your wallet already has everything in this backup.')).toHaveCount(0);
+
+    await d.getByText('Replace the wallet with this backup', { exact: true }).click();
+    const loses = d.getByTestId('restore-loses');
+    await expect(loses).toContainText('Replacing the wallet loses what it recorded or changed after this backup');
+    await expect(loses).toContainText('Recorded since the backup: 1');
+    await expect(loses).toContainText('Bakery');
+    await expect(loses).toContainText('Deleted since the backup: 1');
+  });
+});
