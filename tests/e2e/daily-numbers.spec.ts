@@ -5,7 +5,7 @@
 import { expect, test, type Page } from './support/test';
 import { startHost, type RunningHost } from './support/host';
 import { rpc } from './support/rpc';
-import { createWalletViaUi } from './support/wallet';
+import { createWalletViaUi, PASSWORD } from './support/wallet';
 
 const today = new Date().toISOString().slice(0, 10);
 const month = today.slice(0, 7);
@@ -73,4 +73,108 @@ test('merge preview says what the wallet changed since the backup; full restore 
     await expect(loses).toContainText('Bakery');
     await expect(loses).toContainText('Deleted since the backup: 1');
   });
+});
+
+/** Ids that more than one element carries: a label's `for` then points at the wrong input. */
+async function duplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const counts = new Map<string, number>();
+    for (const element of Array.from(document.querySelectorAll('[id]'))) counts.set(element.id, (counts.get(element.id) ?? 0) + 1);
+    return [...counts].filter(([, count]) => count > 1).map(([id]) => id);
+  });
+}
+
+test('no view has two elements with one id; the key-file form labels its own inputs', async ({ page }) => {
+  await withWallet(page, async () => {
+    await rpc(page, 'ledger/openAccount', { requestId: 'cash', name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '10' });
+    for (const route of ['dashboard', 'accounts', 'transactions', 'reports', 'import', 'backup', 'security', 'crashes', 'settings']) {
+      await page.evaluate((hash) => (window.location.hash = hash), `#/${route}`);
+      await expect(page.getByRole('main')).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      expect(await duplicateIds(page), route).toEqual([]);
+    }
+    // Both forms have a "Current password": each label names its own box.
+    const current = page.getByLabel('Current password', { exact: true });
+    await expect(current).toHaveCount(2);
+  });
+});
+
+test('"Make a new recovery key" with no password: a field error, no uncaught rejection', async ({ page }) => {
+  await withWallet(page, async () => {
+    await page.evaluate(() => (window.location.hash = '#/settings'));
+    await page.getByRole('button', { name: 'Make a new recovery key' }).click();
+    await expect(page.locator('form[id="keys"] .ant-form-item-explain-error')).toHaveText('Current password');
+  });
+});
+
+test('"this wallet also needs its key file" keeps the password; the alert goes when the user acts', async ({ page }) => {
+  const host = await startHost({ lang: 'en-US' });
+  try {
+    const keyFile = { name: 'onewallet.key', mimeType: 'application/octet-stream', buffer: Buffer.alloc(64, 7) };
+    await page.goto(host.url);
+    await page.getByLabel('Master password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Repeat the password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Choose key file').setInputFiles(keyFile);
+    await page.getByRole('button', { name: 'Create wallet' }).click();
+    const recoveryKey = (await page.getByTestId('recovery-key').textContent({ timeout: 30_000 }))!.trim();
+    await page.getByLabel('I have written down or printed my recovery key').check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Recovery key').fill(recoveryKey);
+    await page.getByRole('button', { name: 'Open my wallet' }).click();
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: /key file/ });
+    await expect(alert).toBeVisible();
+    await expect(page.getByLabel('Password', { exact: true })).toHaveValue(PASSWORD);
+    await page.getByLabel('Choose key file').setInputFiles(keyFile);
+    await expect(alert).toHaveCount(0);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+
+    // A recovery reset drops the key file: said before, said after, and the way back offered there.
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await page.getByText('Forgot your password? Use your recovery key').click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Resetting with the recovery key removes that requirement' })).toBeVisible();
+    await page.getByLabel('Recovery key').fill(recoveryKey);
+    await page.getByLabel('New password', { exact: true }).fill(`${PASSWORD} reset`);
+    await page.getByLabel('Repeat the new password', { exact: true }).fill(`${PASSWORD} reset`);
+    await page.getByRole('button', { name: 'Reset password and unlock' }).click();
+    const dropped = page.getByTestId('key-file-dropped');
+    await expect(dropped).toContainText('This wallet no longer requires its key file');
+    await dropped.getByRole('button', { name: 'Require a key file again' }).click();
+    await expect(page.getByRole('button', { name: 'Require a key file', exact: true })).toBeVisible();
+    await expect(dropped).toHaveCount(0);
+  } finally {
+    await host.stop();
+  }
+});
+
+test('recovery retry after a mistyped group: passwords kept together, the old alert goes, the corrected key works', async ({ page }) => {
+  const host = await startHost({ lang: 'en-US' });
+  try {
+    await page.goto(host.url);
+    const key = await createWalletViaUi(page, 'en-US');
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await page.getByText('Forgot your password? Use your recovery key').click();
+    const groups = key.split('-');
+    const third = groups[2]!;
+    groups[2] = (third[0] === 'A' ? 'B' : 'A') + third.slice(1);
+    await page.getByLabel('Recovery key').fill(groups.join('-'));
+    await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase 2026');
+    await page.getByLabel('Repeat the new password').fill('a brand new passphrase 2026');
+    await page.getByRole('button', { name: 'Reset password and unlock' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: /Group 3/ });
+    await expect(alert).toBeVisible();
+    // The new password was fine: both boxes keep it (never one without the other).
+    await expect(page.getByLabel('New password', { exact: true })).toHaveValue('a brand new passphrase 2026');
+    await expect(page.getByLabel('Repeat the new password')).toHaveValue('a brand new passphrase 2026');
+    await page.getByLabel('Recovery key').fill(key);
+    await expect(alert).toHaveCount(0);
+    await page.getByRole('button', { name: 'Reset password and unlock' }).click();
+    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  } finally {
+    await host.stop();
+  }
 });
