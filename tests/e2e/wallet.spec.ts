@@ -3,7 +3,7 @@
  * check), lock, a wrong password, unlock (with the failed attempt reported), reset the password
  * with the recovery key, backoff after repeated failures — in both languages.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
