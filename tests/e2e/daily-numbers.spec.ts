@@ -5,7 +5,7 @@
 import { expect, test, type Page } from './support/test';
 import { startHost, type RunningHost } from './support/host';
 import { rpc } from './support/rpc';
-import { createWalletViaUi, PASSWORD } from './support/wallet';
+import { createWalletViaUi } from './support/wallet';
 
 const today = new Date().toISOString().slice(0, 10);
 const month = today.slice(0, 7);
@@ -107,49 +107,7 @@ test('"Make a new recovery key" with no password: a field error, no uncaught rej
   });
 });
 
-test('"this wallet also needs its key file" keeps the password; the alert goes when the user acts', async ({ page }) => {
-  const host = await startHost({ lang: 'en-US' });
-  try {
-    const keyFile = { name: 'onewallet.key', mimeType: 'application/octet-stream', buffer: Buffer.alloc(64, 7) };
-    await page.goto(host.url);
-    await page.getByLabel('Master password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Repeat the password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Choose key file').setInputFiles(keyFile);
-    await page.getByRole('button', { name: 'Create wallet' }).click();
-    const recoveryKey = (await page.getByTestId('recovery-key').textContent({ timeout: 30_000 }))!.trim();
-    await page.getByLabel('I have written down or printed my recovery key').check();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Recovery key').fill(recoveryKey);
-    await page.getByRole('button', { name: 'Open my wallet' }).click();
-    await page.getByRole('button', { name: 'Lock', exact: true }).click();
-
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    const alert = page.getByRole('alert').filter({ hasText: /key file/ });
-    await expect(alert).toBeVisible();
-    await expect(page.getByLabel('Password', { exact: true })).toHaveValue(PASSWORD);
-    await page.getByLabel('Choose key file').setInputFiles(keyFile);
-    await expect(alert).toHaveCount(0);
-    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
-
-    // A recovery reset drops the key file: said before, said after, and the way back offered there.
-    await page.getByRole('button', { name: 'Lock', exact: true }).click();
-    await page.getByText('Forgot your password? Use your recovery key').click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Resetting with the recovery key removes that requirement' })).toBeVisible();
-    await page.getByLabel('Recovery key').fill(recoveryKey);
-    await page.getByLabel('New password', { exact: true }).fill(`${PASSWORD} reset`);
-    await page.getByLabel('Repeat the new password', { exact: true }).fill(`${PASSWORD} reset`);
-    await page.getByRole('button', { name: 'Reset password and unlock' }).click();
-    const dropped = page.getByTestId('key-file-dropped');
-    await expect(dropped).toContainText('This wallet no longer requires its key file');
-    await dropped.getByRole('button', { name: 'Require a key file again' }).click();
-    await expect(page.getByRole('button', { name: 'Require a key file', exact: true })).toBeVisible();
-    await expect(dropped).toHaveCount(0);
-  } finally {
-    await host.stop();
-  }
-});
+// The key file kept-password / alert / recovery-drop checks live in wallet.spec's key-file test.
 
 test('recovery retry after a mistyped group: passwords kept together, the old alert goes, the corrected key works', async ({ page }) => {
   const host = await startHost({ lang: 'en-US' });

@@ -4,7 +4,7 @@
  * watch balances and the register update, reconcile against a statement, freeze and unfreeze,
  * set a budget, and look at the dashboard and reports. Screenshots go to tests/.tmp/screenshots.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { join } from 'node:path';
 import { startHost } from './support/host';
 import { pickOption } from './support/select';

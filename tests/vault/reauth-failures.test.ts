@@ -14,15 +14,20 @@ beforeAll(async () => {
 });
 afterEach(() => tmp?.cleanup());
 
+/** An open session of a fresh vault (password 'right') on a clock the test moves. */
+async function openSession() {
+  tmp = tempDir();
+  const path = tmp.file('w.onewallet');
+  const clock = { now: Date.parse('2030-01-01T00:00:00Z') };
+  (await createVault(path, { password: 'right', testOnlyKdf: TEST_KDF })).session.lock();
+  const locked = openVault(path, { now: () => clock.now });
+  const { session } = await locked.unlock({ password: 'right' });
+  return { clock, locked, session };
+}
+
 describe('re-authentication failures', () => {
   test('are not counted as failed unlocks', async () => {
-    tmp = tempDir();
-    const path = tmp.file('w.onewallet');
-    let clock = Date.parse('2030-01-01T00:00:00Z');
-    const now = () => clock;
-    (await createVault(path, { password: 'right', testOnlyKdf: TEST_KDF })).session.lock();
-    const locked = openVault(path, { now });
-    const { session } = await locked.unlock({ password: 'right' });
+    const { locked, session } = await openSession();
     for (let i = 0; i < 2; i++) expect(await codeOf(() => session.changePassword(`wrong ${i}`, 'new password 1'))).toBe('auth_failed');
     expect(locked.status()).toEqual({ hasKeyFile: false, failures: 0, retryAt: null });
     session.lock();
@@ -33,16 +38,10 @@ describe('re-authentication failures', () => {
   });
 
   test('still wait after the free attempts within the session', async () => {
-    tmp = tempDir();
-    const path = tmp.file('w.onewallet');
-    let clock = Date.parse('2030-01-01T00:00:00Z');
-    const now = () => clock;
-    (await createVault(path, { password: 'right', testOnlyKdf: TEST_KDF })).session.lock();
-    const locked = openVault(path, { now });
-    const { session } = await locked.unlock({ password: 'right' });
+    const { clock, locked, session } = await openSession();
     for (let i = 0; i < 3; i++) expect(await codeOf(() => session.changePassword(`wrong ${i}`, 'new password 1'))).toBe('auth_failed');
     expect(await errorOf(() => session.changePassword('right', 'new password 1'))).toMatchObject({ code: 'locked_out', params: { waitSeconds: 2 } });
-    clock += 2_000;
+    clock.now += 2_000;
     await session.changePassword('right', 'new password 1');
     expect(locked.status().failures).toBe(0);
     session.lock();
