@@ -234,8 +234,36 @@ export const MergePreview = z.object({
       voided: z.boolean(),
     }),
   ),
+  /** What the wallet changed after the backup (electron/backup/merge-differences.ts); a merge leaves these as they are. */
+  changedSince: z.lazy(() => WalletChangesView),
 });
 export type MergePreview = z.infer<typeof MergePreview>;
+
+// ── Daily use (issue #13): what a backup and the wallet differ in ───────────────────────────
+const ChangedItemView = z.object({
+  id: z.string(),
+  kind: z.enum(['transaction', 'transfer']),
+  label: z.string(),
+  date: z.string(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  at: z.string(),
+});
+/** Counts, and the newest few items of each list (at most CHANGED_ITEMS_SHOWN). */
+export const WalletChangesView = z.object({
+  recorded: z.number().int(),
+  voided: z.number().int(),
+  restored: z.number().int(),
+  amended: z.number().int(),
+  newest: z.object({
+    recorded: z.array(ChangedItemView),
+    voided: z.array(ChangedItemView),
+    restored: z.array(ChangedItemView),
+    amended: z.array(ChangedItemView),
+  }),
+});
+export type WalletChangesView = z.infer<typeof WalletChangesView>;
+export const CHANGED_ITEMS_SHOWN = 5;
 
 // ── Updates (electron/update): the policy's state, pushed as `update/changed` ───────────────
 export const UPDATE_STATES = ['idle', 'checking', 'up-to-date', 'available', 'downloading', 'verifying', 'backing-up', 'ready', 'error'] as const;
@@ -460,6 +488,8 @@ export const methods = {
   ),
   /** Replaces the open wallet with a backup of it; the wallet locks and reopens with the password it had then. */
   'backup/restoreFull': ledgerQuery(z.object({ dir: FolderPath, file: FileName }).strict(), z.object({ revertFile: z.string() })),
+  /** Before a full restore: what the wallet recorded or changed after this backup, i.e. what replacing it loses. */
+  'backup/restorePreview': ledgerQuery(z.object({ dir: FolderPath, file: FileName }).strict(), WalletChangesView),
   'backup/revert': ledgerQuery(z.object({ revertFile: FileName }).strict(), Ok),
   'backup/export': ledgerQuery(
     z.object({ format: z.enum(['csv', 'json']), dir: FolderPath.optional() }).strict(),

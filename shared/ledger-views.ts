@@ -115,9 +115,16 @@ export const BudgetRow = z.object({
   remainingMinor: Minor,
   /** The month the amount was set for (it carries forward until changed). */
   setForMonth: z.string(),
+  /** The parent whose budget already contains this one; null when it counts on its own. */
+  includedIn: Id.nullable(),
+  /** Names of the children whose budgets are part of this one. */
+  includes: z.array(z.string()),
 });
 export type BudgetRow = z.infer<typeof BudgetRow>;
-export const BudgetsView = z.object({ month: z.string(), rows: z.array(BudgetRow) });
+/** Totals per currency by the roll-up rule in electron/ledger/reports.ts (budgetOverview): each expense counted once. */
+export const BudgetTotal = z.object({ currency: z.string(), budgetMinor: Minor, spentMinor: Minor });
+export type BudgetTotal = z.infer<typeof BudgetTotal>;
+export const BudgetsView = z.object({ month: z.string(), rows: z.array(BudgetRow), totals: z.array(BudgetTotal) });
 export type BudgetsView = z.infer<typeof BudgetsView>;
 
 /** Amounts are per currency and never added across currencies, except net worth (converted with user rates). */

@@ -13,7 +13,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { BackupOverview, BackupSettingsView } from '../../shared/contract';
+import { CHANGED_ITEMS_SHOWN, type BackupOverview, type BackupSettingsView, type WalletChangesView } from '../../shared/contract';
+import type { WalletChanges } from './merge-differences';
 import { DomainError, isDomainError } from '../../shared/errors';
 import { exportError, folderError } from './errors';
 import type { Capability, EngineDeps } from '../capability';
@@ -29,6 +30,7 @@ import {
   listBackups,
   listRevertCopies,
   previewMerge,
+  previewReplace,
   replaceWalletWithBackup,
   restoreAsNewWallet,
   revertRestore,
@@ -227,8 +229,10 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
             currency: item.currency,
             voided: item.voided,
           })),
+          changedSince: changesView(plan.changes),
         };
       }),
+      'backup/restorePreview': ({ dir, file }) => wallets.withOpen(async (open) => changesView(await previewReplace(fileIn(dir, file), open.vault, progress('merge-preview')))),
       'backup/applyMerge': ({ planId, picked }) => wallets.withOpen((open) => {
         if (!pendingPlan || pendingPlan.id !== planId || pendingPlan.walletId !== open.id) {
           throw new DomainError('not_found', 'errors.backup.plan_expired');
@@ -317,5 +321,17 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
       await scheduler.beforeQuit().catch((error) => deps.log.warn('backup on quit failed', error));
       scheduler.stop();
     },
+  };
+}
+
+/** The wire form of WalletChanges: every count, and only the newest few items of each list. */
+function changesView(changes: WalletChanges): WalletChangesView {
+  const newest = (items: WalletChanges['recorded']) => items.slice(0, CHANGED_ITEMS_SHOWN);
+  return {
+    recorded: changes.recorded.length,
+    voided: changes.voided.length,
+    restored: changes.restored.length,
+    amended: changes.amended.length,
+    newest: { recorded: newest(changes.recorded), voided: newest(changes.voided), restored: newest(changes.restored), amended: newest(changes.amended) },
   };
 }

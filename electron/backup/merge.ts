@@ -5,6 +5,7 @@
  */
 import { DomainError } from '../../shared/errors';
 import { nextTurn, SLICE, type Projection, type ProjectionFactory, type VaultSession } from '../vault';
+import { walletChangesSince, type WalletChanges } from './merge-differences';
 import { planMerge, selectEvents, type MergePlan } from './merge-plan';
 import { openBackup, type BackupKey } from './open';
 import type { ProgressReporter } from './progress';
@@ -49,10 +50,22 @@ export async function readBackupEvents(path: string, key: BackupKey, onProgress?
   }
 }
 
-/** The preview: what the backup has that the open wallet lacks. Nothing is written. */
-export async function previewMerge(path: string, session: VaultSession, key: BackupKey = {}, onProgress?: ProgressReporter): Promise<MergePlan> {
+/** The preview: what the backup has that the open wallet lacks, and what the wallet changed since. Nothing is written. */
+export async function previewMerge(
+  path: string,
+  session: VaultSession,
+  key: BackupKey = {},
+  onProgress?: ProgressReporter,
+): Promise<MergePlan & { changes: WalletChanges }> {
   const backupEvents = await readBackupEvents(path, { session, ...key }, onProgress);
-  return planMerge(backupEvents, await collectPayloads(session.events()));
+  const walletEvents = await collectPayloads(session.events());
+  return Object.assign(planMerge(backupEvents, walletEvents), { changes: walletChangesSince(backupEvents, walletEvents) });
+}
+
+/** Before a full restore: what the wallet recorded or changed after the backup, i.e. what replacing it loses. */
+export async function previewReplace(path: string, session: VaultSession, onProgress?: ProgressReporter): Promise<WalletChanges> {
+  const backupEvents = await readBackupEvents(path, { session }, onProgress);
+  return walletChangesSince(backupEvents, await collectPayloads(session.events()));
 }
 
 /** Appends the picked items' events (all when omitted). Running it again with a fresh plan appends nothing. */

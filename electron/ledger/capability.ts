@@ -92,7 +92,7 @@ export function init(deps: EngineDeps, wallets: WalletService): Capability {
       const page = searchTransactions(projection(), query);
       return { total: page.total, rows: page.rows.map(toWire) };
     },
-    'ledger/budgets': ({ month }) => ({ month, rows: reports.budgetProgress(projection(), month) }),
+    'ledger/budgets': ({ month }) => reports.budgetOverview(projection(), month),
     'ledger/reports': ({ from, to, currency, rates }) => {
       const range = { fromMonth: from, toMonth: to };
       return {

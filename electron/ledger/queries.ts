@@ -21,30 +21,36 @@ export function clampPage(offset = 0, limit = 100): { offset: number; limit: num
   };
 }
 
-function toAccountView(row: AccountRow & { balance: number }): AccountView {
+function toAccountView(row: AccountRow & { balance: number; starts_on: string }): AccountView {
   return {
     ...toAccount(row),
+    openedOn: row.starts_on,
     frozenReason: row.frozen_reason,
     balanceMinor: row.balance,
     availableMinor: Math.max(0, row.balance + row.credit_limit_minor),
   };
 }
 
+/**
+ * openedOn is the earlier of the opening date and the account's first live line: a line dated
+ * before the opening moves the opening back (the decision of issue #13), so the opening balance
+ * and that line start together and no report has a month with a line but no account.
+ */
 const ACCOUNT_WITH_BALANCE = `
-  SELECT a.*, a.opening_balance_minor + COALESCE(s.total, 0) AS balance
+  SELECT a.*, a.opening_balance_minor + COALESCE(s.total, 0) AS balance, MIN(a.opened_on, COALESCE(s.first_date, a.opened_on)) AS starts_on
   FROM accounts a
-  LEFT JOIN (SELECT account_id, SUM(amount_minor) AS total FROM transactions WHERE voided = 0 GROUP BY account_id) s
+  LEFT JOIN (SELECT account_id, SUM(amount_minor) AS total, MIN(date) AS first_date FROM transactions WHERE voided = 0 GROUP BY account_id) s
     ON s.account_id = a.id`;
 
 /** Accounts in the order they were opened; closed ones only when asked. */
 export function listAccounts(p: LedgerProjection, options: { includeClosed?: boolean } = {}): AccountView[] {
   return p.sql
-    .all<AccountRow & { balance: number }>(`${ACCOUNT_WITH_BALANCE} WHERE ? OR a.closed = 0 ORDER BY a.n`, options.includeClosed ? 1 : 0)
+    .all<AccountRow & { balance: number; starts_on: string }>(`${ACCOUNT_WITH_BALANCE} WHERE ? OR a.closed = 0 ORDER BY a.n`, options.includeClosed ? 1 : 0)
     .map(toAccountView);
 }
 
 export function getAccount(p: LedgerProjection, accountId: string): AccountView {
-  const row = p.sql.get<AccountRow & { balance: number }>(`${ACCOUNT_WITH_BALANCE} WHERE a.id = ?`, accountId);
+  const row = p.sql.get<AccountRow & { balance: number; starts_on: string }>(`${ACCOUNT_WITH_BALANCE} WHERE a.id = ?`, accountId);
   if (!row) throw new DomainError('not_found', 'errors.account_not_found', { accountId });
   return toAccountView(row);
 }

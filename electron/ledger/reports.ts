@@ -5,7 +5,7 @@
 import { addMinor } from '../../shared/money';
 import { checkMonth, lastDayOfMonth, monthsBetween } from './dates';
 import type { LedgerProjection } from './projection';
-import { convertTotals } from './queries';
+import { convertTotals, listAccounts } from './queries';
 import type { Converted, Rates } from './views';
 
 export interface BudgetProgress {
@@ -20,12 +20,56 @@ export interface BudgetProgress {
   remainingMinor: number;
   /** The month the budget amount was set for (it carries forward until changed). */
   setForMonth: string;
+  /** The parent whose budget already contains this one (same currency), or null when it counts on its own. */
+  includedIn: string | null;
+  /** Names of the children whose budgets are part of this one. */
+  includes: string[];
+}
+
+export interface BudgetTotal {
+  currency: string;
+  budgetMinor: number;
+  spentMinor: number;
+}
+
+/**
+ * The roll-up rule, in this one place:
+ * - A child's budget is part of its parent's budget when the parent has a budget in the same
+ *   currency (Food 1000 with Food › Coffee 100 is 1000 in all); otherwise it counts on its own.
+ * - A budget's spent is the month's expenses in its category and its children.
+ * - The total's spent counts each expense once: every expense in a category that has a budget or
+ *   whose parent has one, in that currency — never once for the child and again for the parent.
+ */
+export function budgetOverview(p: LedgerProjection, month: string): { month: string; rows: BudgetProgress[]; totals: BudgetTotal[] } {
+  const rows = budgetProgress(p, month);
+  const budgeted = new Set(rows.map((row) => `${row.categoryId}|${row.currency}`));
+  const totals = new Map<string, BudgetTotal>();
+  for (const row of rows) {
+    if (row.includedIn !== null) continue;
+    const total = totals.get(row.currency) ?? { currency: row.currency, budgetMinor: 0, spentMinor: 0 };
+    total.budgetMinor = addMinor(total.budgetMinor, row.budgetMinor);
+    totals.set(row.currency, total);
+  }
+  const spent = p.sql.all<{ categoryId: string; parentId: string | null; currency: string; spent: number }>(
+    `SELECT t.category_id AS categoryId, c.parent_id AS parentId, t.currency AS currency, -SUM(t.amount_minor) AS spent
+     FROM transactions t JOIN categories c ON c.id = t.category_id
+     WHERE t.voided = 0 AND t.kind = 'expense' AND t.date BETWEEN ? AND ?
+     GROUP BY 1, 2, 3`,
+    `${month}-01`,
+    lastDayOfMonth(month),
+  );
+  for (const line of spent) {
+    const covered = budgeted.has(`${line.categoryId}|${line.currency}`) || (line.parentId !== null && budgeted.has(`${line.parentId}|${line.currency}`));
+    const total = totals.get(line.currency);
+    if (covered && total) total.spentMinor = addMinor(total.spentMinor, line.spent);
+  }
+  return { month, rows, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
 }
 
 /** Budgets in effect for `month` ('YYYY-MM') with what has been spent against them. */
 export function budgetProgress(p: LedgerProjection, month: string): BudgetProgress[] {
   checkMonth(month);
-  const rows = p.sql.all<Omit<BudgetProgress, 'remainingMinor'>>(
+  const rows = p.sql.all<Omit<BudgetProgress, 'remainingMinor' | 'includedIn' | 'includes'>>(
     `WITH effective AS (
        SELECT b.category_id, b.month, b.amount_minor, b.currency FROM budgets b
        WHERE b.month = (SELECT MAX(b2.month) FROM budgets b2 WHERE b2.category_id = b.category_id AND b2.month <= ?)
@@ -43,7 +87,14 @@ export function budgetProgress(p: LedgerProjection, month: string): BudgetProgre
     `${month}-01`,
     lastDayOfMonth(month),
   );
-  return rows.map((row) => ({ ...row, remainingMinor: addMinor(row.budgetMinor, -row.spentMinor) }));
+  const key = (categoryId: string, currency: string) => `${categoryId}|${currency}`;
+  const budgeted = new Set(rows.map((row) => key(row.categoryId, row.currency)));
+  return rows.map((row) => ({
+    ...row,
+    remainingMinor: addMinor(row.budgetMinor, -row.spentMinor),
+    includedIn: row.parentId !== null && budgeted.has(key(row.parentId, row.currency)) ? row.parentId : null,
+    includes: rows.filter((child) => child.parentId === row.categoryId && child.currency === row.currency).map((child) => child.name),
+  }));
 }
 
 export interface CategorySpending {
@@ -106,6 +157,9 @@ export interface NetWorthPoint extends Converted {
 /**
  * Net worth at each month end: every account's opening balance (once it was opened) plus its
  * live lines dated up to that day, summed per currency, then converted with today's rates.
+ * An account counts from its openedOn as listAccounts gives it: the earlier of the opening date
+ * and its first live line, so a line dated before the opening never shows as a month with the
+ * line but without the opening balance.
  */
 export function netWorthOverTime(
   p: LedgerProjection,
@@ -113,9 +167,7 @@ export function netWorthOverTime(
 ): NetWorthPoint[] {
   checkMonth(options.fromMonth);
   checkMonth(options.toMonth);
-  const accounts = p.sql.all<{ id: string; currency: string; opening: number; openedOn: string }>(
-    'SELECT id, currency, opening_balance_minor AS opening, opened_on AS openedOn FROM accounts',
-  );
+  const accounts = listAccounts(p, { includeClosed: true }).map((a) => ({ id: a.id, currency: a.currency, opening: a.openingBalanceMinor, openedOn: a.openedOn }));
   const monthly = p.sql.all<{ accountId: string; month: string; total: number }>(
     `SELECT account_id AS accountId, substr(date, 1, 7) AS month, SUM(amount_minor) AS total
      FROM transactions WHERE voided = 0 AND date <= ? GROUP BY 1, 2 ORDER BY 2`,

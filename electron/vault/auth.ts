@@ -3,7 +3,7 @@
  * unlock (LockedVault) and by the re-authentication that sensitive session operations require.
  */
 import { DomainError } from '../../shared/errors';
-import { assertAllowed, recordFailure, type Clock, type SharedBackoff } from './backoff';
+import { assertAllowed, recordFailure, waitAfter, type Clock, type SharedBackoff } from './backoff';
 import { wipe } from './crypto';
 import { readSlot, recoveryKek, unwrapPasswordSlot, unwrapSlot } from './keyslots';
 import type { ProgressFn, Secret } from './types';
@@ -32,10 +32,45 @@ export function checkKeyFile(keyFile: unknown): asserts keyFile is Uint8Array {
   }
 }
 
-/** Unwraps the data key with password (+ key file). Wrong secret → auth_failed and a recorded failure. */
-export async function openPrimary(db: Db, vaultId: Uint8Array, secret: Secret, now: Clock, onProgress?: ProgressFn, shared?: SharedBackoff): Promise<Uint8Array> {
+/** Where failed attempts are counted and waited out: the file's unlock log, or a session's own count. */
+export interface AttemptGate {
+  /** Throws locked_out while a wait is running. */
+  check(): void;
+  failed(): void;
+}
+
+/** Unlock attempts: kept in the file (they survive restarts) and reported at the next unlock. */
+export function unlockGate(db: Db, now: Clock, shared?: SharedBackoff): AttemptGate {
+  return { check: () => assertAllowed(db, now, shared), failed: () => void recordFailure(db, now, shared) };
+}
+
+/**
+ * Re-authentication inside an open session (change password, key file, new recovery key): the same
+ * waits as unlock, counted in memory for the session only. These are not attempts to open the
+ * wallet — whoever makes them already has it open — so they are never reported as failed unlocks.
+ */
+export function sessionGate(now: Clock): AttemptGate {
+  let failures = 0;
+  let nextAllowedAt = 0;
+  return {
+    check() {
+      const remaining = nextAllowedAt - now();
+      if (remaining > 0) {
+        throw new DomainError('locked_out', 'errors.vault.locked_out', { waitSeconds: Math.ceil(remaining / 1000), until: new Date(nextAllowedAt).toISOString() });
+      }
+    },
+    failed() {
+      failures += 1;
+      const wait = waitAfter(failures);
+      nextAllowedAt = wait > 0 ? now() + wait : 0;
+    },
+  };
+}
+
+/** Unwraps the data key with password (+ key file). Wrong secret → auth_failed and a failure counted by `gate`. */
+export async function openPrimary(db: Db, vaultId: Uint8Array, secret: Secret, gate: AttemptGate, onProgress?: ProgressFn): Promise<Uint8Array> {
   if (typeof secret?.password !== 'string') throw new DomainError('invalid_input', 'errors.vault.password_empty', { detail: 'password' });
-  assertAllowed(db, now, shared);
+  gate.check();
   const slot = readSlot(db, vaultId, 'primary');
   const needsKeyFile = slot.kind === 'passwordKeyFile';
   if (needsKeyFile && !(secret.keyFile instanceof Uint8Array)) {
@@ -45,7 +80,7 @@ export async function openPrimary(db: Db, vaultId: Uint8Array, secret: Secret, n
   const dataKey = await unwrapPasswordSlot(vaultId, slot, secret);
   onProgress?.({ phase: 'kdf', done: 1, total: 1 });
   if (!dataKey) {
-    recordFailure(db, now, shared);
+    gate.failed();
     throw new DomainError('auth_failed', needsKeyFile ? 'errors.vault.auth_failed_key_file' : 'errors.vault.auth_failed');
   }
   return dataKey;

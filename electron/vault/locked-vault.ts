@@ -4,7 +4,7 @@
  * one after another, so two quick clicks cannot both slip past the backoff check.
  */
 import { DomainError, isDomainError } from '../../shared/errors';
-import { checkNewPassword, flushReplacedSlots, openPrimary, openRecovery } from './auth';
+import { checkNewPassword, flushReplacedSlots, openPrimary, openRecovery, unlockGate } from './auth';
 import { clearFailures, effectiveAuthState, type BackoffStore, type Clock, type SharedBackoff } from './backoff';
 import { SLOT_KIND } from './constants';
 import { sodiumReady, wipe } from './crypto';
@@ -63,7 +63,7 @@ export class Locked implements LockedVault {
       const writerLock = acquireWriterLock(this.path);
       let dataKey: Uint8Array | null = null;
       try {
-        dataKey = await openPrimary(db, this.meta.vaultId, secret, this.now, onProgress, this.shared);
+        dataKey = await openPrimary(db, this.meta.vaultId, secret, unlockGate(db, this.now, this.shared), onProgress);
         await this.strengthenWeakSlot(db, dataKey, secret, onProgress);
       } catch (error) {
         if (dataKey) wipe(dataKey);

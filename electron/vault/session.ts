@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import { fsyncDirectory, fsyncFile } from '../support/atomic-file';
-import { checkKeyFile, checkNewPassword, flushReplacedSlots, openPrimary } from './auth';
+import { checkKeyFile, checkNewPassword, flushReplacedSlots, openPrimary, sessionGate, type AttemptGate } from './auth';
 import { writeCopy, type CopyInfo, type CopyProgress, type CopyResult } from './copy';
 import { openCopyWithKey, type CopyReader } from './copy-reader';
 import type { Clock } from './backoff';
@@ -69,6 +69,9 @@ export class Session implements VaultSession {
     return new Session(path, opened.db, opened.vaultId, dataKey, now, writerLock, opened.identity, opened.readOnly);
   }
 
+  /** Wrong current passwords in this session: waited out like unlock, but never reported as failed unlocks. */
+  private readonly reauthGate: AttemptGate;
+
   private constructor(
     readonly path: string,
     db: Db,
@@ -81,6 +84,7 @@ export class Session implements VaultSession {
   ) {
     this.vaultId = toHex(vaultId);
     this.dataKey = dataKey;
+    this.reauthGate = sessionGate(now);
     this.ctx = { db, vaultId, keys: deriveSubkeys(dataKey) };
     this.identity = identity;
   }
@@ -353,7 +357,7 @@ export class Session implements VaultSession {
   /** Re-authentication for sensitive changes; also checks the slot really holds this session's key. */
   private async reauth(password: string, keyFile: Uint8Array | undefined): Promise<VaultContext> {
     const ctx = this.open();
-    const key = await openPrimary(ctx.db, ctx.vaultId, keyFile ? { password, keyFile } : { password }, this.now);
+    const key = await openPrimary(ctx.db, ctx.vaultId, keyFile ? { password, keyFile } : { password }, this.reauthGate);
     const same = equal(key, this.dataKey);
     wipe(key);
     if (!same) throw new DomainError('integrity', 'errors.vault.keyslot_damaged', { where: 'keyslot:primary', detail: 'holds another key' });

@@ -32,6 +32,7 @@ export const overviewMessages: AreaMessages = {
         empty: 'No budgets for this month yet. A budget shows at a glance how much is left to spend.',
         setFirst: 'Set a budget',
         total: 'All budgets ({{currency}})',
+        totalHint: 'Each expense counted once; a sub-category budget is part of its parent budget.',
       },
       recent: {
         title: 'Recent transactions',
@@ -137,6 +138,8 @@ export const overviewMessages: AreaMessages = {
         amountRequired: 'Enter an amount.',
         saved: 'Budget saved.',
         spentOf: '{{spent}} of {{budget}}',
+        includes: 'Includes {{names}}',
+        partOf: 'Part of the {{parent}} budget',
         left: '{{amount}} left · {{percent}}% used',
         over: 'Over budget by {{amount}}',
         progressLabel: '{{name}}: {{percent}}% of the budget used',
@@ -197,6 +200,7 @@ export const overviewMessages: AreaMessages = {
         empty: '本月还没有设置预算。预算能让你一眼看出还能花多少。',
         setFirst: '设置预算',
         total: '全部预算（{{currency}}）',
+        totalHint: '每笔支出只计一次；子分类的预算包含在上级分类的预算中。',
       },
       recent: {
         title: '最近交易',
@@ -302,6 +306,8 @@ export const overviewMessages: AreaMessages = {
         amountRequired: '请输入金额。',
         saved: '预算已保存。',
         spentOf: '已用 {{spent}} / {{budget}}',
+        includes: '含{{names}}',
+        partOf: '包含在“{{parent}}”预算中',
         left: '剩余 {{amount}} · 已用 {{percent}}%',
         over: '超出预算 {{amount}}',
         progressLabel: '{{name}}：已用预算的 {{percent}}%',

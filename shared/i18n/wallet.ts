@@ -66,6 +66,8 @@ export const walletMessages: AreaMessages = {
         submit: 'Reset password and unlock',
         back: 'Back to password',
         done: 'Your password was reset. Your data is untouched.',
+        keyFileDroppedAfter: 'This wallet no longer requires its key file: the recovery reset removed that requirement. The new password alone opens it.',
+        setKeyFileAgain: 'Require a key file again',
         keyFileDropped:
           'This wallet also requires a key file. Resetting with the recovery key removes that requirement: afterwards the new password alone opens the wallet. You can require a key file again under Password and keys.',
       },
@@ -160,6 +162,8 @@ export const walletMessages: AreaMessages = {
         submit: '重设密码并解锁',
         back: '返回密码解锁',
         done: '密码已重设，数据完好无损。',
+        keyFileDroppedAfter: '此钱包已不再需要密钥文件：用恢复密钥重设时取消了这一要求，现在仅凭新密码即可打开。',
+        setKeyFileAgain: '重新要求密钥文件',
         keyFileDropped: '此钱包还需要密钥文件。用恢复密钥重设后将不再需要密钥文件：之后仅凭新密码即可打开钱包。你可以在“密码与密钥”中重新要求密钥文件。',
       },
       lock: '锁定',

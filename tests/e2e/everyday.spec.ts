@@ -10,7 +10,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost } from './support/host';
-import { rpc } from './support/rpc';
+import { rpcCalls } from './support/rpc';
 import { createWalletViaUi } from './support/wallet';
 
 const SHOTS = join(__dirname, '../.tmp/screenshots/everyday');
@@ -120,10 +120,10 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await expect(addAccount.getByRole('checkbox', { name: l.starter })).toBeChecked();
       await addAccount.getByRole('button', { name: l.addAccount }).press('Enter');
       await noModal(page);
-      const categories = await rpc(page, [{ method: 'ledger/categories', input: {} }]);
+      const categories = await rpcCalls(page, [{ method: 'ledger/categories', input: {} }]);
       const names = categories[0]!.ok ? (categories[0]!.value.categories as { name: string }[]).map((c) => c.name) : [];
       expect(names).toEqual(expect.arrayContaining([l.food, l.salary]));
-      await rpc(page, [{ method: 'ledger/openAccount', input: { requestId: crypto.randomUUID(), name: 'Bank', kind: 'bank', currency: 'CNY', openingBalance: '10000' } }]);
+      await rpcCalls(page, [{ method: 'ledger/openAccount', input: { requestId: crypto.randomUUID(), name: 'Bank', kind: 'bank', currency: 'CNY', openingBalance: '10000' } }]);
 
       // Record: focus starts on the amount; full-width digits and 。 read as 38.50.
       await nav(page, l.txNav);

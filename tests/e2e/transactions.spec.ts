@@ -10,7 +10,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { rpc, type WireResult } from './support/rpc';
+import { rpcCalls, type WireResult } from './support/rpc';
 import { pickOption } from './support/select';
 import { startHost } from './support/host';
 import { createWalletViaUi, PASSWORD } from './support/wallet';
@@ -130,7 +130,7 @@ async function expectOk(results: WireResult[]): Promise<string[]> {
 }
 
 async function accountId(page: Page, name: string): Promise<string> {
-  const [accounts] = await rpc(page, [{ method: 'ledger/accounts', input: {} }]);
+  const [accounts] = await rpcCalls(page, [{ method: 'ledger/accounts', input: {} }]);
   const found = accounts?.ok ? (accounts.value.accounts as { id: string; name: string }[]).find((a) => a.name === name) : undefined;
   if (!found) throw new Error(`no account ${name}`);
   return found.id;
@@ -139,23 +139,23 @@ async function accountId(page: Page, name: string): Promise<string> {
 async function setUpAccounts(page: Page): Promise<void> {
   const id = () => crypto.randomUUID();
   await expectOk(
-    await rpc(page, [
+    await rpcCalls(page, [
       { method: 'ledger/openAccount', input: { requestId: id(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '500' } },
       { method: 'ledger/openAccount', input: { requestId: id(), name: 'Bank', kind: 'bank', currency: 'CNY', openingBalance: '10000' } },
       { method: 'ledger/openAccount', input: { requestId: id(), name: 'Dollar card', kind: 'bank', currency: 'USD', openingBalance: '0' } },
       { method: 'ledger/openAccount', input: { requestId: id(), name: 'Frozen card', kind: 'bank', currency: 'CNY', openingBalance: '100' } },
     ]),
   );
-  const [food] = await expectOk(await rpc(page, [{ method: 'ledger/defineCategory', input: { requestId: id(), name: 'Food', kind: 'expense' } }]));
+  const [food] = await expectOk(await rpcCalls(page, [{ method: 'ledger/defineCategory', input: { requestId: id(), name: 'Food', kind: 'expense' } }]));
   await expectOk(
-    await rpc(page, [
+    await rpcCalls(page, [
       { method: 'ledger/defineCategory', input: { requestId: id(), name: 'Groceries', kind: 'expense', parentId: food } },
       { method: 'ledger/defineCategory', input: { requestId: id(), name: 'Salary', kind: 'income' } },
     ]),
   );
-  const accounts = (await rpc(page, [{ method: 'ledger/accounts', input: {} }]))[0]!;
+  const accounts = (await rpcCalls(page, [{ method: 'ledger/accounts', input: {} }]))[0]!;
   const frozen = accounts.ok ? (accounts.value.accounts as { id: string; name: string }[]).find((a) => a.name === 'Frozen card') : undefined;
-  await expectOk(await rpc(page, [{ method: 'ledger/freezeAccount', input: { requestId: id(), accountId: frozen!.id, reason: 'lost card' } }]));
+  await expectOk(await rpcCalls(page, [{ method: 'ledger/freezeAccount', input: { requestId: id(), accountId: frozen!.id, reason: 'lost card' } }]));
 }
 
 /** The engine's reason, shown in red under the field it concerns (issue 13), not in a banner. */
@@ -369,7 +369,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       // Reconcile the dollar card's line (through the contract, as the reconcile UI would): it locks.
       const legId = await row(page, 'Dollar card ← Bank').getAttribute('data-id');
       await expectOk(
-        await rpc(page, [
+        await rpcCalls(page, [
           {
             method: 'ledger/reconcile',
             input: { requestId: crypto.randomUUID(), accountId: await accountId(page, 'Dollar card'), statementDate: '2100-12-31', statementBalance: '100', clearedTransactionIds: [legId] },

@@ -3,7 +3,7 @@
  * check), lock, a wrong password, unlock (with the failed attempt reported), reset the password
  * with the recovery key, backoff after repeated failures — in both languages.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -146,10 +146,13 @@ test('a key file chosen at creation is required to unlock (en-US)', async ({ pag
   // The password alone no longer opens it.
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await expect(page.getByRole('alert').filter({ hasText: /key file/ })).toBeVisible();
+  const needsFile = page.getByRole('alert').filter({ hasText: /key file/ });
+  await expect(needsFile).toBeVisible();
+  // The password was not judged: it stays; choosing a file (acting on the alert) clears the alert.
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue(PASSWORD);
   // A different file does not either.
   await page.getByLabel('Choose key file').setInputFiles({ ...keyFile, buffer: randomBytes(64) });
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await expect(needsFile).toHaveCount(0);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'The password or the key file is not right.' })).toBeVisible();
   // Password + the right file does.
@@ -167,6 +170,12 @@ test('a key file chosen at creation is required to unlock (en-US)', async ({ pag
   await page.getByLabel('Repeat the new password', { exact: true }).fill(`${PASSWORD} reset`);
   await page.getByRole('button', { name: 'Reset password and unlock' }).click();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  // Said again after the reset, with the way back right there.
+  const dropped = page.getByTestId('key-file-dropped');
+  await expect(dropped).toContainText('This wallet no longer requires its key file');
+  await dropped.getByRole('button', { name: 'Require a key file again' }).click();
+  await expect(page.getByRole('button', { name: 'Require a key file', exact: true })).toBeVisible();
+  await expect(dropped).toHaveCount(0);
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByLabel('Choose key file')).toHaveCount(0);
   await page.getByLabel('Password', { exact: true }).fill(`${PASSWORD} reset`);

@@ -173,7 +173,7 @@ describe('categories, budgets and reports', () => {
     f.run({ type: 'setBudget', categoryId: f.ids.food, month: '2024-01', amount: '50', currency: 'CNY' });
     f.run({ type: 'setBudget', categoryId: f.ids.rent, month: '2024-02', amount: '3000', currency: 'CNY' });
     expect(budgetProgress(f.projection, '2024-01')).toEqual([
-      { categoryId: f.ids.food, name: 'Food', parentId: null, currency: 'CNY', budgetMinor: 5000, spentMinor: 7750, remainingMinor: -2750, setForMonth: '2024-01' },
+      { categoryId: f.ids.food, name: 'Food', parentId: null, currency: 'CNY', budgetMinor: 5000, spentMinor: 7750, remainingMinor: -2750, setForMonth: '2024-01', includedIn: null, includes: [] },
     ]);
     const february = budgetProgress(f.projection, '2024-02');
     expect(february.map((row) => [row.name, row.budgetMinor, row.spentMinor])).toEqual([

@@ -1,6 +1,6 @@
 /** Settings → password and keys: change password, key file, new recovery key, verify wallet. */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Divider, Form, Input, List, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Divider, Form, Input, List, Modal, Space, Typography, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { VerifyReport } from '../../../shared/contract';
 import { errorText, unwrap, useApi } from '../lib/api-context';
@@ -9,6 +9,17 @@ import { NewPasswordFields } from '../wallet/NewPasswordFields';
 import { RecoveryKeyCheck, RecoveryKeyShow } from '../wallet/RecoveryKeyStep';
 
 const withKeyFile = (file: ChosenKeyFile | null) => (file ? { keyFile: file.base64 } : {});
+
+/**
+ * Runs `work` with the form's values once they pass its rules. A failed validation is already shown
+ * on its field; swallowing the rejection here is what keeps it from becoming an uncaught page error.
+ */
+function whenValid<T>(form: FormInstance, work: (values: T) => Promise<void>): void {
+  form.validateFields().then(
+    (values: T) => work(values),
+    () => undefined,
+  );
+}
 
 export function WalletSecurityCard() {
   const { t } = useTranslation();
@@ -97,7 +108,7 @@ export function WalletSecurityCard() {
             disabled={!newKeyFile}
             loading={busy === 'keyfile'}
             onClick={() =>
-              keyForm.validateFields().then((values: { password: string }) =>
+              whenValid(keyForm, (values: { password: string }) =>
                 act('keyfile', async () => {
                   await unwrap(api.wallet.setKeyFile({ password: values.password, keyFile: newKeyFile!.base64, ...(currentKeyFile ? { currentKeyFile: currentKeyFile.base64 } : {}) }));
                   keyForm.resetFields();
@@ -116,7 +127,7 @@ export function WalletSecurityCard() {
               danger
               loading={busy === 'keyfile-off'}
               onClick={() =>
-                keyForm.validateFields().then((values: { password: string }) =>
+                whenValid(keyForm, (values: { password: string }) =>
                   act('keyfile-off', async () => {
                     await unwrap(api.wallet.setKeyFile({ password: values.password, keyFile: null, ...(currentKeyFile ? { currentKeyFile: currentKeyFile.base64 } : {}) }));
                     keyForm.resetFields();
@@ -133,7 +144,7 @@ export function WalletSecurityCard() {
           <Button
             loading={busy === 'recovery'}
             onClick={() =>
-              keyForm.validateFields().then((values: { password: string }) =>
+              whenValid(keyForm, (values: { password: string }) =>
                 act('recovery', async () => {
                   const result = await unwrap(api.wallet.regenerateRecoveryKey({ password: values.password, ...withKeyFile(currentKeyFile) }));
                   keyForm.resetFields();

@@ -10,7 +10,8 @@ import { NewPasswordFields } from './NewPasswordFields';
 
 interface Props {
   wallets: WalletSummary[];
-  onUnlocked(outcome: UnlockOutcome, recovered: boolean): void;
+  /** `droppedKeyFile`: a recovery reset of a wallet that required a key file (it no longer does). */
+  onUnlocked(outcome: UnlockOutcome, recovered: boolean, droppedKeyFile: boolean): void;
   onCreateAnother(): void;
 }
 
@@ -45,9 +46,13 @@ export function UnlockScreen({ wallets, onUnlocked, onCreateAnother }: Props) {
     try {
       const outcome = await call();
       form.resetFields();
-      onUnlocked(outcome, recovered);
+      onUnlocked(outcome, recovered, recovered && (wallet?.hasKeyFile ?? false));
     } catch (caught) {
-      form.resetFields(['password']);
+      // A wrong unlock password is cleared for the next try. Kept: the password when only the key
+      // file was missing (it was not judged), and the new password of a recovery (it is not a guess;
+      // the recovery key was wrong) — both boxes together, so a retry never fails on a half-cleared pair.
+      const keyFileMissing = caught instanceof ApiError && caught.failure.messageKey === 'errors.vault.key_file_required';
+      if (!recovered && !keyFileMissing) form.resetFields(['password']);
       setError(errorText(caught, t));
       if (caught instanceof ApiError && typeof caught.failure.params.until === 'string') setRetryAt(caught.failure.params.until);
       // The new wait (if any) arrives in the background: the form is usable again at once.
@@ -93,6 +98,7 @@ export function UnlockScreen({ wallets, onUnlocked, onCreateAnother }: Props) {
             form={form}
             layout="vertical"
             requiredMark={false}
+            onValuesChange={() => setError(null)}
             onFinish={(values: { password: string }) =>
               run(
                 () => unwrap(api.wallet.unlock({ walletId: wallet.id, password: values.password, ...(keyFile ? { keyFile: keyFile.base64 } : {}) })),
@@ -105,7 +111,15 @@ export function UnlockScreen({ wallets, onUnlocked, onCreateAnother }: Props) {
             </Form.Item>
             {wallet.hasKeyFile && (
               <Form.Item label={t('wallet.unlock.keyFile')}>
-                <KeyFilePicker label={t('wallet.create.chooseKeyFile')} value={keyFile} onChange={setKeyFile} onError={setError} />
+                <KeyFilePicker
+                  label={t('wallet.create.chooseKeyFile')}
+                  value={keyFile}
+                  onChange={(chosen) => {
+                    setKeyFile(chosen);
+                    setError(null); // the user acted on what the alert asked for
+                  }}
+                  onError={setError}
+                />
               </Form.Item>
             )}
             <Button
@@ -125,6 +139,7 @@ export function UnlockScreen({ wallets, onUnlocked, onCreateAnother }: Props) {
             form={form}
             layout="vertical"
             requiredMark={false}
+            onValuesChange={() => setError(null)}
             onFinish={(values: { recoveryKey: string; password: string }) =>
               run(() => unwrap(api.wallet.recover({ walletId: wallet.id, recoveryKey: values.recoveryKey, newPassword: values.password })), true)
             }

@@ -3,7 +3,7 @@
  * Follows `wallet/changed`, so a lock from anywhere (the header, idle timer, quit) returns here.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, App, Spin, Typography } from 'antd';
+import { Alert, App, Button, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WalletStatus } from '../../../shared/contract';
 import { unwrap, useApi } from '../lib/api-context';
@@ -18,6 +18,7 @@ export function WalletGate({ children, toolbar }: { children: ReactNode; toolbar
   const api = useApi();
   const { message } = App.useApp();
   const [status, setStatus] = useState<WalletStatus | null>(null);
+  const [keyFileDropped, setKeyFileDropped] = useState(false);
   const [creating, setCreating] = useState(false);
   const [fromBackup, setFromBackup] = useState(false);
   /** A wallet just restored from a backup comes first on the unlock screen. */
@@ -78,8 +79,9 @@ export function WalletGate({ children, toolbar }: { children: ReactNode; toolbar
         <UnlockScreen
           wallets={restoredId ? [...status.wallets].sort((a, b) => Number(b.id === restoredId) - Number(a.id === restoredId)) : status.wallets}
           onCreateAnother={() => setCreating(true)}
-          onUnlocked={(outcome, recovered) => {
+          onUnlocked={(outcome, recovered, droppedKeyFile) => {
             if (recovered) void message.success(t('wallet.recover.done'));
+            setKeyFileDropped(droppedKeyFile);
             const failed = outcome.failedAttemptsSinceLastUnlock;
             setFailedSince(failed.count > 0 ? failed : null);
             if (outcome.snapshotWarnings > 0) void message.info(t('wallet.unlock.snapshotWarning'));
@@ -101,6 +103,28 @@ export function WalletGate({ children, toolbar }: { children: ReactNode; toolbar
           description={t('wallet.unlock.failedSinceBody', {
             times: failedSince.times.map((time) => new Date(time).toLocaleString()).join(', '),
           })}
+        />
+      )}
+      {keyFileDropped && (
+        // Said before the reset (UnlockScreen) and again after it, with the way to put it back.
+        <Alert
+          banner
+          closable
+          type="warning"
+          data-testid="key-file-dropped"
+          onClose={() => setKeyFileDropped(false)}
+          message={t('wallet.recover.keyFileDroppedAfter')}
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                setKeyFileDropped(false);
+                window.location.hash = '#/settings';
+              }}
+            >
+              {t('wallet.recover.setKeyFileAgain')}
+            </Button>
+          }
         />
       )}
       {children}

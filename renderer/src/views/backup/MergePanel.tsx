@@ -12,6 +12,7 @@ import { useMoney } from '../../lib/money';
 import { day } from './format';
 import { TaskProgress } from './TaskProgress';
 import { useTaskProgress } from './use-backup';
+import { hasWalletChanges, MERGE_DIFFERS, WalletChangesList } from './WalletChangesList';
 
 type Item = MergePreview['items'][number];
 
@@ -65,6 +66,8 @@ export function MergePanel({ entry }: { entry: BackupEntryView }) {
   };
 
   const nothing = preview !== null && preview.items.length === 0;
+  // "Nothing is missing" is only true when the wallet also changed nothing the backup has.
+  const changed = preview !== null && hasWalletChanges(preview.changedSince, MERGE_DIFFERS);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -101,7 +104,17 @@ export function MergePanel({ entry }: { entry: BackupEntryView }) {
       </Space>
       {error && <Alert type="error" showIcon role="alert" title={error} />}
       {done && <Alert type="success" showIcon role="status" title={done} />}
-      {nothing && <Alert type="success" showIcon role="status" title={t('backup.preview_nothing')} />}
+      {nothing && !changed && <Alert type="success" showIcon role="status" title={t('backup.preview_nothing')} />}
+      {preview && changed && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          data-testid="merge-differences"
+          title={t(nothing ? 'backup.changes.merge_nothing_missing' : 'backup.changes.merge_also')}
+          description={<WalletChangesList changes={preview.changedSince} lists={MERGE_DIFFERS} />}
+        />
+      )}
       {preview && !nothing && (
         <>
           <Alert

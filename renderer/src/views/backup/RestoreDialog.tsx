@@ -12,6 +12,8 @@ import { dateTime } from './format';
 import { MergePanel } from './MergePanel';
 import { TaskProgress } from './TaskProgress';
 import { useTaskProgress } from './use-backup';
+import { hasWalletChanges, REPLACE_LOSES, WalletChangesList } from './WalletChangesList';
+import { useQuery } from '../../lib/use-query';
 
 export function RestoreDialog({ entry, onClose }: { entry: BackupEntryView | null; onClose(): void }) {
   const { t, i18n } = useTranslation();
@@ -88,6 +90,7 @@ function FullRestorePanel({ entry }: { entry: BackupEntryView }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Paragraph style={{ margin: 0 }}>{t('backup.restore_full_hint')}</Typography.Paragraph>
       <Alert type="warning" showIcon title={t('backup.restore_full_lock')} />
+      <WhatReplacingLoses entry={entry} />
       {error && <Alert type="error" showIcon role="alert" title={error} />}
       <Space wrap>
         <Button danger type="primary" loading={step !== null} onClick={() => void restore()}>
@@ -97,5 +100,19 @@ function FullRestorePanel({ entry }: { entry: BackupEntryView }) {
         <TaskProgress state={restoreProgress} label={t('backup.progress.replace')} />
       </Space>
     </Space>
+  );
+}
+
+/** What the wallet recorded or changed after this backup: said before "replace" is pressed. */
+function WhatReplacingLoses({ entry }: { entry: BackupEntryView }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const loses = useQuery(() => api.backup.restorePreview({ dir: entry.dir, file: entry.file }), [api, entry.dir, entry.file]);
+  if (loses.error) return <Alert type="error" showIcon title={errorText(loses.error, t)} />;
+  if (!loses.data) return <Typography.Text type="secondary">{t('backup.changes.checking')}</Typography.Text>;
+  return hasWalletChanges(loses.data, REPLACE_LOSES) ? (
+    <Alert type="warning" showIcon role="status" data-testid="restore-loses" title={t('backup.changes.full_loses')} description={<WalletChangesList changes={loses.data} lists={REPLACE_LOSES} />} />
+  ) : (
+    <Alert type="success" showIcon role="status" data-testid="restore-loses" title={t('backup.changes.full_none')} />
   );
 }

@@ -5,12 +5,12 @@ import { errorText, useApi } from '../../lib/api-context';
 import { useQuery } from '../../lib/use-query';
 import { thisMonth } from '../accounts/helpers';
 import { BudgetProgress } from '../reports/BudgetProgress';
-import { budgetPercent, budgetTotals } from '../reports/budget-math';
+import { budgetHint, budgetPercent } from '../reports/budget-math';
 
 const SHOWN = 4;
 
 export function MonthBudgetCard({ onOpenBudgets }: { onOpenBudgets(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const month = thisMonth();
   const budgets = useQuery(() => api.ledger.budgets({ month }), [api, month]);
@@ -37,11 +37,16 @@ export function MonthBudgetCard({ onOpenBudgets }: { onOpenBudgets(): void }) {
         </Empty>
       ) : (
         <>
-          {rows.length > 1 && budgetTotals(rows).map((total) => (
-            <BudgetProgress key={total.currency} row={total} label={t('dashboard.budget.total', { currency: total.currency })} />
+          {rows.length > 1 && budgets.data.totals.map((total) => (
+            <BudgetProgress
+              key={total.currency}
+              row={total}
+              label={t('dashboard.budget.total', { currency: total.currency })}
+              hint={rows.some((row) => row.includedIn !== null) ? t('dashboard.budget.totalHint') : undefined}
+            />
           ))}
           {closest.map((row) => (
-            <BudgetProgress key={row.categoryId + row.currency} row={row} label={row.name} />
+            <BudgetProgress key={row.categoryId + row.currency} row={row} label={row.name} hint={budgetHint(row, rows, t, i18n.language)} />
           ))}
         </>
       )}

@@ -5,7 +5,16 @@ import type { BudgetRow } from '../../../../shared/ledger-views';
 import { useMoney } from '../../lib/money';
 import { budgetPercent, budgetState } from './budget-math';
 
-export function BudgetProgress({ row, label }: { row: Pick<BudgetRow, 'budgetMinor' | 'spentMinor' | 'currency'>; label: string }) {
+export function BudgetProgress({
+  row,
+  label,
+  hint,
+}: {
+  row: Pick<BudgetRow, 'budgetMinor' | 'spentMinor' | 'currency'>;
+  label: string;
+  /** How this line rolls up (e.g. "Includes Coffee"), shown under the amounts. */
+  hint?: string | undefined;
+}) {
   const { t } = useTranslation();
   const { format } = useMoney();
   const { token } = theme.useToken();
@@ -34,6 +43,11 @@ export function BudgetProgress({ row, label }: { row: Pick<BudgetRow, 'budgetMin
           ? t('reports.budgets.over', { amount: format(-left, row.currency) })
           : t('reports.budgets.left', { amount: format(left, row.currency), percent })}
       </Typography.Text>
+      {hint && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="budget-hint">
+          {hint}
+        </Typography.Text>
+      )}
     </div>
   );
 }

@@ -9,12 +9,12 @@ import { useMoney } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
 import { thisMonth } from '../accounts/helpers';
 import { BudgetProgress } from './BudgetProgress';
-import { budgetTotals } from './budget-math';
+import { budgetHint } from './budget-math';
 import { CategoryDialog, categoryLabel } from './CategoryDialog';
 import { SetBudgetDialog, type BudgetDraft } from './SetBudgetDialog';
 
 export function BudgetsPanel({ defaultCurrency }: { defaultCurrency: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { toInput } = useMoney();
   const [month, setMonth] = useState(thisMonth);
@@ -67,8 +67,13 @@ export function BudgetsPanel({ defaultCurrency }: { defaultCurrency: string }) {
         </Empty>
       ) : (
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', columnGap: 32 }}>
-          {rows.length > 1 && budgetTotals(rows).map((total) => (
-            <BudgetProgress key={`total-${total.currency}`} row={total} label={t('dashboard.budget.total', { currency: total.currency })} />
+          {rows.length > 1 && budgets.data.totals.map((total) => (
+            <BudgetProgress
+              key={`total-${total.currency}`}
+              row={total}
+              label={t('dashboard.budget.total', { currency: total.currency })}
+              hint={rows.some((row) => row.includedIn !== null) ? t('dashboard.budget.totalHint') : undefined}
+            />
           ))}
           {rows.map((row) => {
             const category = all.find((c) => c.id === row.categoryId);
@@ -76,7 +81,7 @@ export function BudgetsPanel({ defaultCurrency }: { defaultCurrency: string }) {
             return (
               <div key={row.categoryId + row.currency} style={{ display: 'flex', gap: 4, alignItems: 'flex-start' }}>
                 <div style={{ flex: 1, minWidth: 0 }}>
-                  <BudgetProgress row={row} label={label} />
+                  <BudgetProgress row={row} label={label} hint={budgetHint(row, rows, t, i18n.language)} />
                 </div>
                 <Button
                   type="text"

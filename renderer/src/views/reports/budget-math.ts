@@ -14,14 +14,16 @@ export function budgetState(row: Pick<BudgetRow, 'budgetMinor' | 'spentMinor'>):
   return row.spentMinor * 10 >= row.budgetMinor * 9 ? 'near' : 'ok';
 }
 
-/** Budgets and spending summed per currency (budgets in different currencies are never added). */
-export function budgetTotals(rows: readonly BudgetRow[]): { currency: string; budgetMinor: number; spentMinor: number }[] {
-  const totals = new Map<string, { currency: string; budgetMinor: number; spentMinor: number }>();
-  for (const row of rows) {
-    const total = totals.get(row.currency) ?? { currency: row.currency, budgetMinor: 0, spentMinor: 0 };
-    total.budgetMinor += row.budgetMinor;
-    total.spentMinor += row.spentMinor;
-    totals.set(row.currency, total);
+/** The hint under a budget line: which child budgets it includes, or which parent budget includes it. */
+export function budgetHint(
+  row: Pick<BudgetRow, 'includedIn' | 'includes'>,
+  rows: readonly Pick<BudgetRow, 'categoryId' | 'name'>[],
+  t: (key: string, params: Record<string, string>) => string,
+  language: string,
+): string | undefined {
+  if (row.includedIn !== null) {
+    const parent = rows.find((other) => other.categoryId === row.includedIn);
+    return t('reports.budgets.partOf', { parent: parent?.name ?? '' });
   }
-  return [...totals.values()];
+  return row.includes.length > 0 ? t('reports.budgets.includes', { names: new Intl.ListFormat(language, { type: 'conjunction' }).format(row.includes) }) : undefined;
 }
