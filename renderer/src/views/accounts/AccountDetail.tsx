@@ -4,6 +4,7 @@ import { Button, Card, Descriptions, Space, Typography } from 'antd';
 import { AuditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/ledger-views';
+import { useFormat } from '../../lib/format';
 import { useMoney } from '../../lib/money';
 import { AccountActions } from './AccountActions';
 import { AccountStateTags } from './AccountList';
@@ -14,6 +15,7 @@ import { Register } from './Register';
 export function AccountDetail({ account }: { account: AccountView }) {
   const { t } = useTranslation();
   const { format } = useMoney();
+  const { day } = useFormat();
   const [reconciling, setReconciling] = useState(false);
 
   return (
@@ -49,7 +51,7 @@ export function AccountDetail({ account }: { account: AccountView }) {
             {format(account.creditLimitMinor, account.currency)}
           </Descriptions.Item>
         )}
-        <Descriptions.Item label={t('accounts.detail.opened')}>{account.openedOn}</Descriptions.Item>
+        <Descriptions.Item label={t('accounts.detail.opened')}>{day(account.openedOn)}</Descriptions.Item>
         {account.frozen && account.frozenReason && (
           <Descriptions.Item label={t('accounts.detail.frozenReason')}>{account.frozenReason}</Descriptions.Item>
         )}

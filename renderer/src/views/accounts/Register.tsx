@@ -10,6 +10,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { AccountView, TransactionView } from '../../../../shared/ledger-views';
 import { ApiError, errorText, useApi } from '../../lib/api-context';
+import { useFormat } from '../../lib/format';
 import { useMoney } from '../../lib/money';
 
 const PAGE = 200;
@@ -140,6 +141,7 @@ export function Register({ account }: { account: AccountView }) {
 
 function RegisterCells({ line, format }: { line: TransactionView; format: (minor: number, currency: string) => string }) {
   const { t } = useTranslation();
+  const { day } = useFormat();
   const { token } = theme.useToken();
   const category = line.categoryName
     ? line.parentCategoryName
@@ -153,7 +155,7 @@ function RegisterCells({ line, format }: { line: TransactionView; format: (minor
   const detail = [line.kind === 'transfer' ? line.payee : line.payee ? category : null, line.note].filter(Boolean).join(' · ');
   return (
     <>
-      <span role="cell">{line.date}</span>
+      <span role="cell">{day(line.date)}</span>
       <span role="cell" style={{ minWidth: 0 }}>
         <Typography.Text ellipsis={{ tooltip: title }} style={{ display: 'block' }}>
           {title}

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { Alert, Card, Col, Empty, Row, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { toDecimalString } from '../../../../shared/money';
+import { formatCompact, formatMonth } from '../../../../shared/format';
 import type { ReportsView } from '../../../../shared/ledger-views';
 import { useMoney } from '../../lib/money';
 import { Chart, type ChartOption } from './Chart';
@@ -24,10 +25,8 @@ export function ReportCharts({ report, currency }: { report: ReportsView; curren
   const missingRates = [...new Set(report.netWorth.flatMap((row) => row.missingRates))];
 
   const options = useMemo(() => {
-    const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
-    const monthName = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
-    const monthLabel = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
-    const axis = { type: 'value' as const, axisLabel: { formatter: (value: number) => compact.format(value) } };
+    const monthLabel = (month: string) => formatMonth(month, locale);
+    const axis = { type: 'value' as const, axisLabel: { formatter: (value: number) => formatCompact(value, locale) } };
     const money = (minor: unknown) => (typeof minor === 'number' ? format(minor, currency) : '');
     const textStyle = { fontFamily: 'inherit' };
     const animation = { animationDuration: 300, animationDurationUpdate: 300 };

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Button, Space, Tabs, Typography } from 'antd';
 import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../../shared/format';
 import type { TransactionView } from '../../../../shared/ledger-views';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { TransactionDialog } from '../../components/TransactionDialog';
@@ -96,7 +97,7 @@ export function TransactionsView() {
           {count === null
             ? t('transactions.loading')
             : tab === 'all'
-              ? t('transactions.count', { count, formatted: count.toLocaleString(i18n.language) })
+              ? t('transactions.count', { count, formatted: formatCount(count, i18n.language) })
               : t('transactions.deletedHint')}
         </Typography.Text>
       </div>
