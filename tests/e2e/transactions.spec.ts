@@ -217,7 +217,8 @@ async function expectBalances(page: Page, lang: Lang, expected: Record<string, s
   await d.getByLabel(l.account, { exact: true }).click();
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
   for (const [account, balance] of Object.entries(expected)) {
-    const text = new RegExp(`^${account} · [A-Z]{3}\\s${balance.replace(/[.]/g, '\\.')}$`);
+    // The one money format: a symbol (¥, CN¥, US$, $) right before the digits.
+    const text = new RegExp(`^${account} · [A-Z]{0,2}[¥$]${balance.replace(/[.]/g, '\\.')}$`);
     await expect(options.filter({ hasText: text }), `${account} shows ${balance}`).toHaveCount(1);
   }
   await page.keyboard.press('Escape');
