@@ -412,7 +412,7 @@ export const backupMessages: AreaMessages = {
         headers: {
           date: '日期',
           account: '账户',
-          payee: '收款方',
+          payee: '收付款方',
           category: '分类',
           amount: '金额',
           currency: '币种',

@@ -53,7 +53,7 @@ describe('export', () => {
 
   test("transactions CSV in the reader's language, or English names and codes for tools", () => {
     const zh = transactionsCsv(eventsOf(wallet.session), { language: 'zh-CN', includeDeleted: true }).csv.slice(1);
-    expect(zh.split('\r\n')[0]).toBe('日期,账户,收款方,分类,金额,币种,类型,状态,标签,备注,已删除,交易编号,转账编号');
+    expect(zh.split('\r\n')[0]).toBe('日期,账户,收付款方,分类,金额,币种,类型,状态,标签,备注,已删除,交易编号,转账编号');
     expect(zh).toContain('2025-03-03,现金,"兰州拉面, ""大碗""",餐饮,-12.50,CNY,支出,已入账,');
     expect(zh).toContain('2025-03-06,现金,,,-10.00,CNY,转账');
     expect(zh).toMatch(/,-1\.00,CNY,支出,已入账,,,是,/);

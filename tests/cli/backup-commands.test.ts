@@ -86,7 +86,7 @@ describe('onewallet backup / restore / export', () => {
       return readFileSync(tmp.file(file), 'utf8').split('\r\n');
     };
     const zhCsv = await exportCsv([], 'zh.csv');
-    expect(zhCsv[0]).toBe('\uFEFF日期,账户,收款方,分类,金额,币种,类型,状态,标签,备注,已删除,交易编号,转账编号');
+    expect(zhCsv[0]).toBe('\uFEFF日期,账户,收付款方,分类,金额,币种,类型,状态,标签,备注,已删除,交易编号,转账编号');
     expect(zhCsv.some((line) => line.startsWith('2025-03-01,Cash,早餐,,-8.80,CNY,支出,已入账,'))).toBe(true);
     const toolsCsv = await exportCsv(['--english-headers'], 'tools.csv');
     expect(toolsCsv[0]).toBe('\uFEFFDate,Account,Payee,Category,Amount,Currency,Kind,Status,Tags,Note,Deleted,Transaction ID,Transfer ID');
