@@ -173,7 +173,7 @@ export const cliLedgerMessages: AreaMessages = {
           payee: '付款给谁或谁付的款',
           date: '记账日期（默认：今天）',
           note: '备注',
-          request_id: '您自己的任意编号：带同一编号再次运行同一命令不会重复记账，并显示第一次的结果',
+          request_id: '你自己的任意编号：带同一编号再次运行同一命令不会重复记账，并显示第一次的结果',
           from_account: '转出账户',
           to_account: '转入账户',
           transfer_amount: '转出金额，以转出账户的币种计',
