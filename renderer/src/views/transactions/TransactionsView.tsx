@@ -16,7 +16,8 @@ import { useAccounts, useCategories } from '../../components/ledger-data';
 import { useApi } from '../../lib/api-context';
 import { NoAccounts, NoMatches, NothingDeleted, NoTransactions } from './EmptyStates';
 import { FilterBar } from './FilterBar';
-import { isFiltered, NO_FILTERS, toQuery, type Filters } from './filters';
+import { filtersFromQuery, isFiltered, NO_FILTERS, toQuery, type Filters } from './filters';
+import { routeQuery } from '../../lib/routes';
 import { TransactionList } from './TransactionList';
 import { useRowActions } from './use-row-actions';
 import { usePagedTransactions } from './use-transaction-pages';
@@ -31,7 +32,8 @@ export function TransactionsView() {
   const { accounts, loading: accountsLoading } = useAccounts();
   const categories = useCategories();
   const [tab, setTab] = useState<Tab>('all');
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // Opened from a chart: start narrowed to what the slice or bar stood for (lib/routes openTransactions).
+  const [filters, setFilters] = useState<Filters>(() => filtersFromQuery(routeQuery()));
   const [dialog, setDialog] = useState<Dialog>(null);
   const [historyId, setHistoryId] = useState<string | null>(null);
 
