@@ -41,17 +41,19 @@ export function AccountDetail({ account }: { account: AccountView }) {
     >
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('accounts.detail.balance')}>
-          <Typography.Text strong data-testid="account-balance">
+          <Typography.Text strong data-testid="account-balance" className="ow-money">
             {format(account.balanceMinor, account.currency)}
           </Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label={t('accounts.detail.available')}>{format(account.availableMinor, account.currency)}</Descriptions.Item>
+        <Descriptions.Item label={t('accounts.detail.available')}>
+          <span className="ow-money">{format(account.availableMinor, account.currency)}</span>
+        </Descriptions.Item>
         {account.creditLimitMinor > 0 && (
           <Descriptions.Item label={account.kind === 'credit' ? t('accounts.form.creditLimit') : t('accounts.form.overdraft')}>
-            {format(account.creditLimitMinor, account.currency)}
+            <span className="ow-money">{format(account.creditLimitMinor, account.currency)}</span>
           </Descriptions.Item>
         )}
-        <Descriptions.Item label={t('accounts.detail.opened')}>{day(account.openedOn)}</Descriptions.Item>
+        <Descriptions.Item label={t('accounts.detail.opened')}><span className="ow-date">{day(account.openedOn)}</span></Descriptions.Item>
         {account.frozen && account.frozenReason && (
           <Descriptions.Item label={t('accounts.detail.frozenReason')}>{account.frozenReason}</Descriptions.Item>
         )}

@@ -188,7 +188,7 @@ export function ReconcileDrawer({ account, open, onClose }: Props) {
                 <Typography.Text ellipsis style={{ flex: 1, minWidth: 0 }}>
                   {row.kind === 'transfer' ? row.counterAccountName : row.payee || row.categoryName || t(`ledger.transactionKinds.${row.kind}`)}
                 </Typography.Text>
-                <span style={{ fontVariantNumeric: 'tabular-nums' }}>{format(row.amountMinor, row.currency)}</span>
+                <span className="ow-money">{format(row.amountMinor, row.currency)}</span>
               </label>
             );
           })}

@@ -91,7 +91,7 @@ export function Register({ account }: { account: AccountView }) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('accounts.register.empty')} style={{ padding: 32 }} />;
   }
 
-  const columns = '92px minmax(120px, 1fr) 84px minmax(96px, 128px) minmax(96px, 128px)';
+  const columns = 'minmax(92px, 112px) minmax(120px, 1fr) 84px minmax(112px, 144px) minmax(112px, 144px)';
   const headerStyle = { display: 'grid', gridTemplateColumns: columns, gap: 12, padding: '8px 12px', fontWeight: 600, borderBottom: `1px solid ${token.colorBorderSecondary}` };
 
   return (
@@ -155,7 +155,7 @@ function RegisterCells({ line, format }: { line: TransactionView; format: (minor
   const detail = [line.kind === 'transfer' ? line.payee : line.payee ? category : null, line.note].filter(Boolean).join(' · ');
   return (
     <>
-      <span role="cell">{day(line.date)}</span>
+      <span role="cell" className="ow-date">{day(line.date)}</span>
       <span role="cell" style={{ minWidth: 0 }}>
         <Typography.Text ellipsis={{ tooltip: title }} style={{ display: 'block' }}>
           {title}
@@ -177,10 +177,10 @@ function RegisterCells({ line, format }: { line: TransactionView; format: (minor
           <Tag color={line.status === 'cleared' ? 'processing' : 'default'}>{t(`ledger.statuses.${line.status}`)}</Tag>
         )}
       </span>
-      <span role="cell" style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums', color: line.amountMinor < 0 ? undefined : token.colorSuccessText }}>
+      <span role="cell" className="ow-money" style={{ textAlign: 'right', color: line.amountMinor < 0 ? undefined : token.colorSuccessText }}>
         {format(line.amountMinor, line.currency)}
       </span>
-      <span role="cell" style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+      <span role="cell" className="ow-money" style={{ textAlign: 'right' }}>
         {line.runningBalanceMinor === null ? '' : format(line.runningBalanceMinor, line.currency)}
       </span>
     </>
