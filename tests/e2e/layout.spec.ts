@@ -14,7 +14,6 @@ const SHOTS = join(__dirname, '../.tmp/screenshots/layout');
 const ROUTES = ['dashboard', 'accounts', 'transactions', 'reports', 'import', 'backup', 'security', 'crashes', 'settings'] as const;
 /** Views whose first primary button is the thing a person came for. */
 const PRIMARY_ACTION = new Set(['dashboard', 'accounts', 'transactions', 'reports', 'backup']);
-const NAV = { 'en-US': 'Main navigation', 'zh-CN': '主导航' } as const;
 
 function today(offsetDays = 0): string {
   const now = new Date();
