@@ -6,42 +6,15 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { connect, type WsClient } from '../crash/ws-client';
+import { connect } from '../crash/ws-client';
 import { startHost } from './support/host';
+import { seedLedger, today } from './support/seed-ledger';
 import { createWalletViaUi } from './support/wallet';
 
 const SHOTS = join(__dirname, '../.tmp/screenshots/layout');
 const ROUTES = ['dashboard', 'accounts', 'transactions', 'reports', 'import', 'backup', 'security', 'crashes', 'settings'] as const;
 /** Views whose first primary button is the thing a person came for. */
 const PRIMARY_ACTION = new Set(['dashboard', 'accounts', 'transactions', 'reports', 'backup']);
-
-function today(offsetDays = 0): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + offsetDays)).toISOString().slice(0, 10);
-}
-
-/** Accounts with long names and eight-digit balances, categories, and this month's spending. */
-async function seed(client: WsClient): Promise<{ food: string }> {
-  let n = 0;
-  const id = () => `layout-${++n}`;
-  const open = async (name: string, kind: string, currency: string, openingBalance: string) =>
-    (await client.ok('ledger/openAccount', { requestId: id(), name, kind, currency, openingBalance, openedOn: today(-40) })).ids[0] as string;
-  const bank = await open('招商银行储蓄卡 Salary account 6214', 'bank', 'CNY', '26372872.87');
-  await open('US Dollar brokerage cash', 'bank', 'USD', '1234567.89');
-  await open('Alipay 余额宝', 'ewallet', 'CNY', '98765432.10');
-  await open('Credit card 信用卡', 'credit', 'CNY', '0');
-  const food = (await client.ok('ledger/defineCategory', { requestId: id(), name: 'Food & dining 餐饮美食', kind: 'expense' })).ids[0] as string;
-  const travel = (await client.ok('ledger/defineCategory', { requestId: id(), name: 'Travel 旅行', kind: 'expense' })).ids[0] as string;
-  const salary = (await client.ok('ledger/defineCategory', { requestId: id(), name: 'Salary 工资', kind: 'income' })).ids[0] as string;
-  const record = (kind: string, amount: string, categoryId: string, payee: string, date = today()) =>
-    client.ok('ledger/recordTransaction', { requestId: id(), kind, accountId: bank, amount, currency: 'CNY', date, payee, categoryId });
-  await record('expense', '1234567.89', food, 'A very long payee name for a banquet 宴会厅');
-  await record('expense', '88.50', food, '星巴克');
-  await record('expense', '45210.00', travel, 'Airline 航空公司');
-  await record('income', '9876543.21', salary, 'Employer 公司');
-  await client.ok('ledger/setBudget', { requestId: id(), categoryId: food, month: today().slice(0, 7), amount: '2000000', currency: 'CNY' });
-  return { food };
-}
 
 /** Problems on the page as it stands: horizontal overflow, and amounts wrapped or clipped. */
 async function layoutProblems(page: Page): Promise<string[]> {
@@ -108,7 +81,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await page.goto(host.url);
       await createWalletViaUi(page, lang);
       const client = await connect(host);
-      await seed(client);
+      await seedLedger(client);
       client.close();
       for (const route of ROUTES) {
         await page.evaluate((hash) => (window.location.hash = hash), `#/${route}`);
@@ -120,6 +93,9 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
           await settle(page);
           await page.screenshot({ path: join(SHOTS, `${route}-${lang}-${size.width}x${size.height}.png`) });
           found.push(...(await layoutProblems(page)).map((problem) => `${route} @${size.width}: ${problem}`));
+          // One page, one title, one main region.
+          const landmarks = await page.evaluate(() => ({ h1: document.querySelectorAll('h1').length, main: document.querySelectorAll('main, [role="main"]').length }));
+          if (landmarks.h1 !== 1 || landmarks.main !== 1) found.push(`${route}: ${landmarks.h1} h1 and ${landmarks.main} main (want one each)`);
           if (size.width === 1280 && PRIMARY_ACTION.has(route)) {
             const primary = page.locator('main .ant-btn-primary').first();
             await expect(primary, `${route} has a primary action`).toBeVisible();
@@ -146,7 +122,7 @@ test('a donut slice and a bar open the matching transactions (en-US)', async ({ 
     await page.goto(host.url);
     await createWalletViaUi(page, 'en-US');
     const client = await connect(host);
-    const { food } = await seed(client);
+    const { food } = await seedLedger(client);
     client.close();
     await page.evaluate(() => (window.location.hash = '#/reports'));
     await settle(page);
