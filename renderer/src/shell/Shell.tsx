@@ -1,5 +1,5 @@
 /** The frame around every view: navigation, header with language and theme, and the view itself. */
-import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Spin, theme, Typography } from 'antd';
 import {
   AppstoreOutlined,
   BankOutlined,
@@ -56,6 +56,7 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
   const { t } = useTranslation();
   const [route, go] = useRoute();
   const api = useApi();
+  const { token } = theme.useToken();
 
   const views: Record<Route, ReactNode> = {
     dashboard: <DashboardView />,
@@ -89,7 +90,8 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
       </Layout.Sider>
       <Layout>
         <Layout.Header className="ow-header" style={{ background: 'transparent' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          {/* The page's one h1 is the view's name, drawn at the size of a section title. */}
+          <Typography.Title level={1} style={{ margin: 0, fontSize: token.fontSizeHeading4, lineHeight: token.lineHeightHeading4 }}>
             {t(`nav.${route}`)}
           </Typography.Title>
           <Space>
