@@ -17,17 +17,20 @@ export function ReportsView() {
   const held = accounts.data?.totals.map((total) => total.currency) ?? [];
   const [chosen, setChosen] = useState<string | null>(null);
   const currency = chosen && held.includes(chosen) ? chosen : held[0] ?? 'CNY';
-  // Until a range is picked, it fits the data: from the first month with an account, at most a year.
+  // Until a range is picked, it fits the data: from the first month with an account or a
+  // transaction (imported history may be older than the account), at most a year back.
+  const first = useQuery(() => api.ledger.transactions({ sort: 'date', direction: 'asc', limit: 1 }), [api]);
   const [picked, setPicked] = useState<[string, string] | null>(null);
-  const [from, to] = picked ?? defaultMonthRange(accounts.data?.accounts.map((account) => account.openedOn) ?? [], dayjs().format('YYYY-MM-DD'));
+  const dataDays = [...(accounts.data?.accounts.map((account) => account.openedOn) ?? []), ...(first.data?.rows.map((row) => row.date) ?? [])];
+  const [from, to] = picked ?? defaultMonthRange(dataDays, dayjs().format('YYYY-MM-DD'));
   const range: [Dayjs, Dayjs] = [dayjs(`${from}-01`), dayjs(`${to}-01`)];
   // Net worth over time uses the rates typed on the dashboard (remembered on this computer).
   const [netWorthSettings] = useNetWorthSettings();
   const rates = ratesInto(netWorthSettings, currency, held);
   const ratesKey = JSON.stringify(rates);
   const report = useQuery(
-    () => (accounts.data ? api.ledger.reports({ from, to, currency, rates }) : Promise.resolve({ ok: true as const, value: null })),
-    [api, from, to, currency, ratesKey, accounts.data !== null],
+    () => (accounts.data && (first.data || first.error) ? api.ledger.reports({ from, to, currency, rates }) : Promise.resolve({ ok: true as const, value: null })),
+    [api, from, to, currency, ratesKey, accounts.data !== null && (first.data !== null || first.error !== null)],
   );
 
   return (

@@ -163,8 +163,8 @@ export function reportChartOptions(input: ChartInput): { pie: ChartOption; bars:
 }
 
 /**
- * The default month range: from the first month with data (the earliest account opening) to this
- * month, at most 12 months; this month alone when there is nothing yet.
+ * The default month range: from the first month with data (the earliest account opening or
+ * transaction day given) to this month, at most 12 months; this month alone when there is nothing yet.
  */
 export function defaultMonthRange(openedOn: readonly string[], today: string): [string, string] {
   const current = today.slice(0, 7);
