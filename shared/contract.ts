@@ -492,7 +492,8 @@ export const methods = {
   'backup/restorePreview': ledgerQuery(z.object({ dir: FolderPath, file: FileName }).strict(), WalletChangesView),
   'backup/revert': ledgerQuery(z.object({ revertFile: FileName }).strict(), Ok),
   'backup/export': ledgerQuery(
-    z.object({ format: z.enum(['csv', 'json']), dir: FolderPath.optional() }).strict(),
+    // CSV: column names and values in `language` (people), or English names and codes for tools.
+    z.object({ format: z.enum(['csv', 'json']), dir: FolderPath.optional(), language: Language.optional(), englishHeaders: z.boolean().optional() }).strict(),
     z.object({ path: z.string(), count: z.number().int() }),
   ),
   /** "I have a backup": a new wallet from a backup file (then unlocked with that backup's password or recovery key). */

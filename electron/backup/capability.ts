@@ -279,7 +279,7 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
         wallets.announce();
         return { ok: true as const };
       }),
-      'backup/export': ({ format, dir }) => wallets.withOpen(async (open) => {
+      'backup/export': ({ format, dir, language, englishHeaders }) => wallets.withOpen(async (open) => {
         const events = await collectPayloads(open.vault.events());
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         // The default folder is ours to create; a folder the user chose must already exist.
@@ -293,7 +293,7 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
           }
         }
         if (format === 'csv') {
-          const { csv, count } = transactionsCsv(events);
+          const { csv, count } = transactionsCsv(events, { language, englishHeaders });
           writeExport(path, csv);
           wallets.recordSecurityEvent('exported', { format, count });
           return { path, count };

@@ -12,6 +12,6 @@ export { BackupScheduler, DEFAULT_SCHEDULE, type ScheduleSettings, type Schedule
 export { listRevertCopies, replaceWalletWithBackup, restoreAsNewWallet, revertRestore } from './restore-full';
 export { planMerge, selectEvents, type MergeItem, type MergeItemKind, type MergePlan } from './merge-plan';
 export { applyMerge, collectPayloads, journalSink, previewMerge, previewReplace, readBackupEvents, type MergeResult, type MergeSink } from './merge';
-export { fullJson, transactionsCsv, writeExport, CSV_HEADER, type JsonExportMeta } from './export';
+export { fullJson, transactionsCsv, writeExport, CSV_HEADER, type CsvOptions, type JsonExportMeta } from './export';
 export { BACKUP_EXTENSION, TRIGGERS, type BackupTrigger } from './names';
 export type { BackupPhase, ProgressReporter } from './progress';

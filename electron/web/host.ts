@@ -58,7 +58,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     const csp = contentSecurityPolicy(`ws://127.0.0.1:${port} ws://localhost:${port}`);
-    serveStatic(options.staticDir, path, response, csp);
+    serveStatic(options.staticDir, path, response, csp, request.headers['accept-encoding']);
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: TRANSPORT_MAX_PAYLOAD_BYTES });

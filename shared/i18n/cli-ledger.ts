@@ -40,6 +40,7 @@ export const cliLedgerMessages: AreaMessages = {
           dry_run: 'only show what would happen',
           format: 'csv (transactions, opens in Excel) or json (everything)',
           out: 'the file to write',
+          english_headers: 'CSV with English column names and values, for other tools (default: the language of LANG)',
         },
       },
       ledger: {
@@ -140,6 +141,7 @@ export const cliLedgerMessages: AreaMessages = {
           dry_run: '只显示将会发生什么',
           format: 'csv（交易，可用 Excel 打开）或 json（全部数据）',
           out: '要写入的文件',
+          english_headers: 'CSV 使用英文列名和取值，供其他工具读取（默认：LANG 指定的语言）',
         },
       },
       ledger: {
@@ -171,7 +173,7 @@ export const cliLedgerMessages: AreaMessages = {
           payee: '付款给谁或谁付的款',
           date: '记账日期（默认：今天）',
           note: '备注',
-          request_id: '您自己的任意编号：带同一编号再次运行同一命令不会重复记账，并显示第一次的结果',
+          request_id: '你自己的任意编号：带同一编号再次运行同一命令不会重复记账，并显示第一次的结果',
           from_account: '转出账户',
           to_account: '转入账户',
           transfer_amount: '转出金额，以转出账户的币种计',

@@ -87,7 +87,7 @@ export const vaultSafetyMessages: AreaMessages = {
         body: '钱包文件或其文件夹不允许写入。可以查看全部内容，但不能记录或更改任何东西。',
       },
       recovery_confirm: {
-        intro: '请输入新的恢复密钥，以确认您已保存它。确认之前，旧恢复密钥仍然有效。',
+        intro: '请输入新的恢复密钥，以确认你已保存它。确认之前，旧恢复密钥仍然有效。',
         label: '新的恢复密钥',
         confirm: '确认新密钥',
         cancel: '保留旧密钥',

@@ -184,7 +184,7 @@ export const walletMessages: AreaMessages = {
         currentKeyFile: '当前密钥文件',
         keyFileSaved: '密钥文件设置已保存。',
         regenerate: '生成新的恢复密钥',
-        regenerateHelp: '在您输入确认新的恢复密钥之前，旧密钥仍然有效。',
+        regenerateHelp: '在你输入确认新的恢复密钥之前，旧密钥仍然有效。',
         regenerated: '已生成新的恢复密钥，旧密钥已失效。',
         verify: '校验钱包',
         verifyHelp: '解密每一条记录、检查校验链，并从头重新计算所有余额。',

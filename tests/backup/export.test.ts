@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { csvField, toCsv } from '../../electron/backup/csv';
-import { fullJson, transactionsCsv, writeExport } from '../../electron/backup/export';
+import { CSV_HEADER, fullJson, transactionsCsv, writeExport } from '../../electron/backup/export';
 import { eventsOf, newWallet, tempDir, type TestWallet } from './support/wallet';
 
 describe('export', () => {
@@ -49,6 +49,20 @@ describe('export', () => {
     expect(text).toContain('2025-03-06,Yen,,,210,JPY,transfer');
     expect(text).not.toContain('deleted');
     expect(transactionsCsv(eventsOf(wallet.session), { includeDeleted: true }).csv).toContain('deleted,,-1.00,CNY,expense,cleared,,,yes');
+  });
+
+  test("transactions CSV in the reader's language, or English names and codes for tools", () => {
+    const zh = transactionsCsv(eventsOf(wallet.session), { language: 'zh-CN', includeDeleted: true }).csv.slice(1);
+    expect(zh.split('\r\n')[0]).toBe('日期,账户,收付款方,分类,金额,币种,类型,状态,标签,备注,已删除,交易编号,转账编号');
+    expect(zh).toContain('2025-03-03,现金,"兰州拉面, ""大碗""",餐饮,-12.50,CNY,支出,已入账,');
+    expect(zh).toContain('2025-03-06,现金,,,-10.00,CNY,转账');
+    expect(zh).toMatch(/,-1\.00,CNY,支出,已入账,,,是,/);
+    const en = transactionsCsv(eventsOf(wallet.session), { language: 'en-US' }).csv.slice(1);
+    expect(en.split('\r\n')[0]).toBe('Date,Account,Payee,Category,Amount,Currency,Kind,Status,Tags,Note,Deleted,Transaction ID,Transfer ID');
+    expect(en).toContain(',-12.50,CNY,Expense,Cleared,');
+    const tools = transactionsCsv(eventsOf(wallet.session), { language: 'zh-CN', englishHeaders: true }).csv.slice(1);
+    expect(tools.split('\r\n')[0]).toBe(CSV_HEADER.join(','));
+    expect(tools).toContain(',-12.50,CNY,expense,cleared,');
   });
 
   test('JSON holds every event verbatim and says it is not encrypted', () => {

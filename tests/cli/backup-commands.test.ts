@@ -78,6 +78,19 @@ describe('onewallet backup / restore / export', () => {
     expect(await ok(['export', '--format', 'json', '--out', jsonPath])).toMatchObject({ format: 'json', encrypted: false });
     expect(() => JSON.parse(readFileSync(jsonPath, 'utf8').replace(/^\uFEFF/, ''))).not.toThrow();
     expect((await run(['export', '--format', 'csv', '--out', tmp.file('h.csv')], false)).stdout).toMatch(/NOT encrypted/);
+    // The CSV speaks the terminal's language (column names and values); --english-headers is the stable form for tools.
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFDate,Account,Payee,Category,Amount,Currency,Kind,Status,Tags,Note,Deleted,Transaction ID,Transfer ID');
+    const exportCsv = async (extra: string[], file: string) => {
+      const result = await runBundled(bundle, ['--vault', vault, 'export', '--format', 'csv', ...extra, '--out', tmp.file(file), '--password-stdin'], { stdin: 'pw\n', env: { LANG: 'zh_CN.UTF-8' } });
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+      return readFileSync(tmp.file(file), 'utf8').split('\r\n');
+    };
+    const zhCsv = await exportCsv([], 'zh.csv');
+    expect(zhCsv[0]).toBe('\uFEFF日期,账户,收付款方,分类,金额,币种,类型,状态,标签,备注,已删除,交易编号,转账编号');
+    expect(zhCsv.some((line) => line.startsWith('2025-03-01,Cash,早餐,,-8.80,CNY,支出,已入账,'))).toBe(true);
+    const toolsCsv = await exportCsv(['--english-headers'], 'tools.csv');
+    expect(toolsCsv[0]).toBe('\uFEFFDate,Account,Payee,Category,Amount,Currency,Kind,Status,Tags,Note,Deleted,Transaction ID,Transfer ID');
+    expect(toolsCsv.some((line) => line.startsWith('2025-03-01,Cash,早餐,,-8.80,CNY,expense,cleared,'))).toBe(true);
 
     // A damaged backup: verify and restore exit 4, the wallet is untouched.
     const bytes = readFileSync(b2.path);
@@ -92,7 +105,7 @@ describe('onewallet backup / restore / export', () => {
     expect(await run(['backup', 'create', '--folder', dir])).toMatchObject({ code: 2, stderr: 'Unknown option --folder.\nUsage: onewallet backup create [--dir DIR]\n' });
     expect(await run(['export', '--format', 'xml', '--out', tmp.file('x')])).toMatchObject({
       code: 2,
-      stderr: '"xml" is not an export format; use csv or json.\nUsage: onewallet export --format csv|json --out FILE\n',
+      stderr: '"xml" is not an export format; use csv or json.\nUsage: onewallet export --format csv|json --out FILE [--english-headers]\n',
     });
     expect((await run(['restore'])).code).toBe(2);
     expect((await run(['backup', 'verify'])).code).toBe(2);

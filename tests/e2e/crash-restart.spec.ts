@@ -42,7 +42,7 @@ test('SIGKILL mid-use, then a damaged wallet: closed unexpectedly, check at unlo
 
     host = await startHost({ lang: 'en-US', dataDir });
     await unlockInUi(host);
-    await expect(page.getByTestId('startup-check')).toHaveText(/^Integrity check passed: nothing was lost\. Last recorded transaction: 2026-11-25 Shop 5 .*5\.25\.$/);
+    await expect(page.getByTestId('startup-check')).toHaveText(/^Integrity check passed: nothing was lost\. Last recorded transaction: Nov 25, 2026 Shop 5 .*5\.25\.$/);
     await page.screenshot({ path: join(__dirname, '../.tmp/screenshots/crash/closed-unexpectedly-en-US.png') });
     client = await connect(host);
     const ids = new Set((await client.ok('ledger/transactions', { limit: 100 })).rows.map((r: { id: string }) => r.id));

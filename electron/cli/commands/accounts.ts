@@ -1,6 +1,7 @@
 /** Ledger commands about accounts and categories: `account add|list|freeze|unfreeze`, `balance`, `category add|list`. */
 import { randomUUID } from 'node:crypto';
 import { toDecimalString } from '../../../shared/money';
+import { plainAmount } from '../../../shared/format';
 import { queries, type LedgerProjection } from '../../ledger';
 import { group, single } from '../args';
 import type { CliContext } from '../context';
@@ -60,7 +61,7 @@ const list: Action = {
       else if (accounts.length === 0) ctx.out(t('cli.ledger.no_accounts'));
       else {
         for (const a of accounts) {
-          const balance = `${toDecimalString(a.balanceMinor, a.currency)} ${a.currency}`;
+          const balance = plainAmount(a.balanceMinor, a.currency);
           const flags = a.frozen ? `  [${t('cli.ledger.frozen')}${a.frozenReason ? `: ${a.frozenReason}` : ''}]` : '';
           ctx.out(`${a.name.padEnd(20)} ${t(`ledger.accountKinds.${a.kind}`).padEnd(12)} ${balance.padStart(18)}${flags}`);
         }
@@ -112,9 +113,9 @@ const balance: Action = {
         });
       } else if (accounts.length === 0) ctx.out(t('cli.ledger.no_accounts'));
       else {
-        for (const a of accounts) ctx.out(`${a.name.padEnd(20)} ${`${toDecimalString(a.balanceMinor, a.currency)} ${a.currency}`.padStart(18)}`);
+        for (const a of accounts) ctx.out(`${a.name.padEnd(20)} ${plainAmount(a.balanceMinor, a.currency).padStart(18)}`);
         ctx.out(t('cli.ledger.totals'));
-        for (const [currency, minor] of totals) ctx.out(`${''.padEnd(20)} ${`${toDecimalString(minor, currency)} ${currency}`.padStart(18)}`);
+        for (const [currency, minor] of totals) ctx.out(`${''.padEnd(20)} ${plainAmount(minor, currency).padStart(18)}`);
       }
       return 0;
     }),

@@ -26,6 +26,7 @@ import { UsageError, type CliContext } from '../context';
 import { t } from '../messages';
 import type { Action, Command, Options } from '../registry';
 import { withLedger, withWallet } from '../session';
+import { pickLanguage } from '../../../shared/i18n';
 
 const APP_VERSION = process.env.npm_package_version ?? 'cli';
 
@@ -184,16 +185,19 @@ const exportAction: Action = {
   options: {
     format: { type: 'string', value: 'csv|json', required: true, helpKey: 'cli.help.opt.format' },
     out: { type: 'string', value: 'FILE', required: true, helpKey: 'cli.help.opt.out' },
+    'english-headers': { type: 'boolean', helpKey: 'cli.help.opt.english_headers' },
   },
   async run(ctx, input) {
     const format = input.string('format');
+    // People get the CSV in their terminal's language; tools ask for the stable English form.
+    const csvOptions = { language: pickLanguage([ctx.io.env.LC_ALL, ctx.io.env.LANG]), englishHeaders: input.flag('english-headers') };
     const out = input.string('out') ?? '';
     if (format !== 'csv' && format !== 'json') throw new UsageError(t('cli.help.format_invalid', { format: format ?? '' }), [syntax(exportAction)]);
     const count = await withWallet(ctx, async (session) => {
       const events = [...session.events()].map((event) => event.payload);
       const { text, count } =
         format === 'csv'
-          ? (({ csv, count }) => ({ text: csv, count }))(transactionsCsv(events))
+          ? (({ csv, count }) => ({ text: csv, count }))(transactionsCsv(events, csvOptions))
           : (({ json, count }) => ({ text: json, count }))(
               fullJson(events, { vaultId: session.vaultId, walletName: walletName(ctx), headSeq: session.head().seq, exportedAt: new Date().toISOString(), appVersion: APP_VERSION }),
             );

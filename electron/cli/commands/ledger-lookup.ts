@@ -5,6 +5,7 @@
  */
 import { DomainError } from '../../../shared/errors';
 import { toDecimalString } from '../../../shared/money';
+import { plainAmount } from '../../../shared/format';
 import { t } from '../messages';
 import { ACCOUNT_KINDS, type AccountKind, type AccountView, queries, type LedgerProjection, type TransactionView } from '../../ledger';
 
@@ -103,7 +104,7 @@ export function transactionJson(tx: TransactionView) {
 
 /** One line of `tx list`: short id, date, account, signed amount, payee/category/counter account. */
 export function transactionLine(tx: TransactionView): string {
-  const amount = `${toDecimalString(tx.amountMinor, tx.currency)} ${tx.currency}`;
+  const amount = plainAmount(tx.amountMinor, tx.currency);
   const what = [tx.transferId ? `${tx.amountMinor < 0 ? '→' : '←'} ${tx.counterAccountName ?? ''}` : tx.payee, tx.categoryName ?? '', tx.note]
     .filter(Boolean)
     .join(' · ');

@@ -5,6 +5,7 @@
  */
 import { Alert, Descriptions, Drawer, Empty, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../../shared/format';
 import type { TFunction } from 'i18next';
 import type { TransactionHistory } from '../../../shared/ledger-views';
 import { errorText, useApi } from '../lib/api-context';
@@ -42,7 +43,6 @@ export function HistoryDrawer({ open, onClose, transactionId }: HistoryDrawerPro
   );
   const describe = useDetailFormatter();
   const history = query.data;
-  const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <Drawer open={open} onClose={onClose} title={t('transactions.history.title')} size={460} closable={{ 'aria-label': t('transactions.dialog.close') }}>
@@ -64,7 +64,7 @@ export function HistoryDrawer({ open, onClose, transactionId }: HistoryDrawerPro
                   <div className="ow-history-entry">
                     <div>
                       <Tag color={ACTION_COLORS[entry.action]}>{t(`ledger.history.${entry.action}`)}</Tag>
-                      <Typography.Text type="secondary">{dateTime.format(new Date(entry.at))}</Typography.Text>
+                      <Typography.Text type="secondary">{formatInstant(entry.at, i18n.language)}</Typography.Text>
                     </div>
                     <Descriptions
                       size="small"

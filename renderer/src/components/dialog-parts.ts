@@ -1,7 +1,7 @@
 /** Pieces the transaction and transfer dialogs share. */
 import type { TFunction } from 'i18next';
 import type { AccountView, TransactionView } from '../../../shared/ledger-views';
-import { formatAmount } from '../../../shared/money';
+import { formatMoney } from '../../../shared/format';
 
 /** Booking dates are calendar dates, sent to the engine exactly in this form. */
 export const DATE_FORMAT = 'YYYY-MM-DD';
@@ -11,7 +11,7 @@ export function accountLabel(account: AccountView, t: TFunction, locale: string)
   const flags = [account.frozen ? t('transactions.account.frozen') : '', account.closed ? t('transactions.account.closed') : '']
     .filter(Boolean)
     .join(', ');
-  const balance = formatAmount(account.balanceMinor, account.currency, locale, { currencyDisplay: 'code' });
+  const balance = formatMoney(account.balanceMinor, account.currency, locale);
   return `${account.name} · ${balance}${flags ? ` (${flags})` : ''}`;
 }
 

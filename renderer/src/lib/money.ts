@@ -1,12 +1,12 @@
 /** Money on screen: integer minor units in, locale-formatted text out (never floats). */
-import { useTranslation } from 'react-i18next';
-import { formatAmount, toDecimalString } from '../../../shared/money';
+import { toDecimalString } from '../../../shared/money';
+import { useFormat } from './format';
 
 export function useMoney() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language;
+  const format = useFormat();
   return {
-    format: (minor: number, currency: string) => formatAmount(minor, currency, locale),
+    format: format.money,
+    signed: format.signedMoney,
     /** For form fields: the exact decimal text the engine will parse back. */
     toInput: (minor: number, currency: string) => toDecimalString(minor, currency),
   };

@@ -15,9 +15,21 @@ export const ROUTES = [
 export type Route = (typeof ROUTES)[number];
 
 function current(): Route {
-  // A view may take a query after its name (#/security?tab=alerts); the route is the name.
-  const hash = window.location.hash.replace(/^#\/?/, '').split('?')[0]!;
-  return (ROUTES as readonly string[]).includes(hash) ? (hash as Route) : 'dashboard';
+  const path = window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
+  return (ROUTES as readonly string[]).includes(path) ? (path as Route) : 'dashboard';
+}
+
+/** The query part of the hash (#/transactions?category=…&from=…): how one view opens another at a place. */
+export function routeQuery(): URLSearchParams {
+  const hash = window.location.hash;
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+}
+
+/** Opens the transactions view narrowed to a category (or any) and a range of booking days. */
+export function openTransactions(target: { categoryId: string | null; from: string; to: string }): void {
+  const query = new URLSearchParams({ ...(target.categoryId ? { category: target.categoryId } : {}), from: target.from, to: target.to });
+  window.location.hash = `#/transactions?${query.toString()}`;
 }
 
 export function useRoute(): [Route, (route: Route) => void] {

@@ -52,7 +52,8 @@ export const DARK_THEME: ThemeConfig = {
   components: {
     // Selected tabs draw their label in the primary colour, too dark on the dark background.
     Tabs: { itemSelectedColor: '#69b1ff', itemHoverColor: '#91caff', inkBarColor: '#69b1ff' },
-    // White on the light red of a solid danger button (the header's Panic button) is 3.35:1; near-black is 5.5:1.
-    Button: { dangerColor: '#141414' },
+    // Outlined primary and danger buttons draw their label in the colour itself, which must be light
+    // on the dark background (#1668dc gave 3.5:1); the solid ones then carry dark text on it.
+    Button: { colorPrimary: '#69b1ff', colorPrimaryHover: '#91caff', colorPrimaryActive: '#4096ff', primaryColor: '#141414', dangerColor: '#141414' },
   },
 };

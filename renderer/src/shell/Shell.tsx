@@ -1,5 +1,5 @@
 /** The frame around every view: navigation, header with language and theme, and the view itself. */
-import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Spin, theme, Typography } from 'antd';
 import {
   AppstoreOutlined,
   BankOutlined,
@@ -60,6 +60,7 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
   const api = useApi();
   // Only while a wallet is open (the shell is shown only then): input resets auto-lock's idle timer.
   useActivityPings(api);
+  const { token } = theme.useToken();
 
   const views: Record<Route, ReactNode> = {
     dashboard: <DashboardView />,
@@ -93,7 +94,8 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
       </Layout.Sider>
       <Layout>
         <Layout.Header className="ow-header" style={{ background: 'transparent' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          {/* The page's one h1 is the view's name, drawn at the size of a section title. */}
+          <Typography.Title level={1} style={{ margin: 0, fontSize: token.fontSizeHeading4, lineHeight: token.lineHeightHeading4 }}>
             {t(`nav.${route}`)}
           </Typography.Title>
           <Space>

@@ -22,10 +22,10 @@ export function NewPasswordFields({ passwordLabel, confirmLabel, userInputs = []
             },
           },
           {
-            validator: (_rule, value: string) =>
-              !value || newPasswordProblem(value) !== null || passwordScore(value, userInputs) >= MIN_SCORE
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('wallet.create.tooWeak'))),
+            validator: async (_rule, value: string) => {
+              if (!value || newPasswordProblem(value) !== null) return;
+              if ((await passwordScore(value, userInputs)) < MIN_SCORE) throw new Error(t('wallet.create.tooWeak'));
+            },
           },
         ]}
         extra={<PasswordStrength password={password ?? ''} userInputs={userInputs} />}

@@ -5,6 +5,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../../shared/format';
 import type { WalletStatus } from '../../../shared/contract';
 import { unwrap, useApi } from '../lib/api-context';
 import { CreateWallet } from './CreateWallet';
@@ -14,7 +15,7 @@ import { GateFooter } from './GateFooter';
 import { WalletAccessBanner } from './WalletAccessBanner';
 
 export function WalletGate({ children, toolbar }: { children: ReactNode; toolbar: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { message } = App.useApp();
   const [status, setStatus] = useState<WalletStatus | null>(null);
@@ -101,7 +102,7 @@ export function WalletGate({ children, toolbar }: { children: ReactNode; toolbar
           onClose={() => setFailedSince(null)}
           message={t('wallet.unlock.failedSince', { count: failedSince.count })}
           description={t('wallet.unlock.failedSinceBody', {
-            times: failedSince.times.map((time) => new Date(time).toLocaleString()).join(', '),
+            times: failedSince.times.map((time) => formatInstant(time, i18n.language)).join(', '),
           })}
         />
       )}

@@ -4,6 +4,7 @@ import { Button, Card, Descriptions, Space, Typography } from 'antd';
 import { AuditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/ledger-views';
+import { useFormat } from '../../lib/format';
 import { useMoney } from '../../lib/money';
 import { AccountActions } from './AccountActions';
 import { AccountStateTags } from './AccountList';
@@ -14,6 +15,7 @@ import { Register } from './Register';
 export function AccountDetail({ account }: { account: AccountView }) {
   const { t } = useTranslation();
   const { format } = useMoney();
+  const { day } = useFormat();
   const [reconciling, setReconciling] = useState(false);
 
   return (
@@ -39,17 +41,19 @@ export function AccountDetail({ account }: { account: AccountView }) {
     >
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('accounts.detail.balance')}>
-          <Typography.Text strong data-testid="account-balance">
+          <Typography.Text strong data-testid="account-balance" className="ow-money">
             {format(account.balanceMinor, account.currency)}
           </Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label={t('accounts.detail.available')}>{format(account.availableMinor, account.currency)}</Descriptions.Item>
+        <Descriptions.Item label={t('accounts.detail.available')}>
+          <span className="ow-money">{format(account.availableMinor, account.currency)}</span>
+        </Descriptions.Item>
         {account.creditLimitMinor > 0 && (
           <Descriptions.Item label={account.kind === 'credit' ? t('accounts.form.creditLimit') : t('accounts.form.overdraft')}>
-            {format(account.creditLimitMinor, account.currency)}
+            <span className="ow-money">{format(account.creditLimitMinor, account.currency)}</span>
           </Descriptions.Item>
         )}
-        <Descriptions.Item label={t('accounts.detail.opened')}>{account.openedOn}</Descriptions.Item>
+        <Descriptions.Item label={t('accounts.detail.opened')}><span className="ow-date">{day(account.openedOn)}</span></Descriptions.Item>
         {account.frozen && account.frozenReason && (
           <Descriptions.Item label={t('accounts.detail.frozenReason')}>{account.frozenReason}</Descriptions.Item>
         )}

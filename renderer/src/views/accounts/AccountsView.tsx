@@ -64,7 +64,7 @@ export function AccountsView() {
           </Space>
         </div>
       </Card>
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(220px, 280px) minmax(0, 1fr)', gap: 16, alignItems: 'start' }}>
+      <div className="ow-accounts-layout">
         <AccountList accounts={visible} selectedId={selected.id} onSelect={setSelectedId} />
         <AccountDetail account={selected} />
       </div>

@@ -10,6 +10,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AccountView, ReconcilePreview, TransactionView } from '../../../../shared/ledger-views';
 import { errorText, unwrap, useApi } from '../../lib/api-context';
+import { useFormat } from '../../lib/format';
 import { useMoney } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
 import { useRequestIdPerOpening } from './helpers';
@@ -25,6 +26,7 @@ export function ReconcileDrawer({ account, open, onClose }: Props) {
   const api = useApi();
   const { message } = App.useApp();
   const { format } = useMoney();
+  const { day } = useFormat();
   const { token } = theme.useToken();
   const requestId = useRequestIdPerOpening(open);
   const [date, setDate] = useState<Dayjs>(dayjs());
@@ -178,15 +180,15 @@ export function ReconcileDrawer({ account, open, onClose }: Props) {
       ) : (
         <div role="group" aria-label={t('reconcile.linesLabel')} style={{ border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadius }}>
           {rows.map((row) => {
-            const label = `${row.date} ${row.kind === 'transfer' ? row.counterAccountName ?? '' : row.payee || row.categoryName || t(`ledger.transactionKinds.${row.kind}`)} ${format(row.amountMinor, row.currency)}`;
+            const label = `${day(row.date)} ${row.kind === 'transfer' ? row.counterAccountName ?? '' : row.payee || row.categoryName || t(`ledger.transactionKinds.${row.kind}`)} ${format(row.amountMinor, row.currency)}`;
             return (
               <label key={row.id} style={{ display: 'flex', gap: 12, alignItems: 'center', padding: '8px 12px', borderBottom: `1px solid ${token.colorBorderSecondary}`, cursor: 'pointer' }}>
                 <Checkbox checked={ticked.has(row.id)} onChange={(event) => toggle(row.id, event.target.checked)} aria-label={label} />
-                <span style={{ width: 96, flex: 'none' }}>{row.date}</span>
+                <span style={{ minWidth: 96, flex: 'none', whiteSpace: 'nowrap' }}>{day(row.date)}</span>
                 <Typography.Text ellipsis style={{ flex: 1, minWidth: 0 }}>
                   {row.kind === 'transfer' ? row.counterAccountName : row.payee || row.categoryName || t(`ledger.transactionKinds.${row.kind}`)}
                 </Typography.Text>
-                <span style={{ fontVariantNumeric: 'tabular-nums' }}>{format(row.amountMinor, row.currency)}</span>
+                <span className="ow-money">{format(row.amountMinor, row.currency)}</span>
               </label>
             );
           })}

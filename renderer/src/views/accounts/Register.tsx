@@ -10,6 +10,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { AccountView, TransactionView } from '../../../../shared/ledger-views';
 import { ApiError, errorText, useApi } from '../../lib/api-context';
+import { useFormat } from '../../lib/format';
 import { useMoney } from '../../lib/money';
 
 const PAGE = 200;
@@ -90,7 +91,7 @@ export function Register({ account }: { account: AccountView }) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('accounts.register.empty')} style={{ padding: 32 }} />;
   }
 
-  const columns = '92px minmax(120px, 1fr) 84px minmax(96px, 128px) minmax(96px, 128px)';
+  const columns = 'minmax(92px, 112px) minmax(120px, 1fr) 84px minmax(112px, 144px) minmax(112px, 144px)';
   const headerStyle = { display: 'grid', gridTemplateColumns: columns, gap: 12, padding: '8px 12px', fontWeight: 600, borderBottom: `1px solid ${token.colorBorderSecondary}` };
 
   return (
@@ -140,6 +141,7 @@ export function Register({ account }: { account: AccountView }) {
 
 function RegisterCells({ line, format }: { line: TransactionView; format: (minor: number, currency: string) => string }) {
   const { t } = useTranslation();
+  const { day } = useFormat();
   const { token } = theme.useToken();
   const category = line.categoryName
     ? line.parentCategoryName
@@ -153,7 +155,7 @@ function RegisterCells({ line, format }: { line: TransactionView; format: (minor
   const detail = [line.kind === 'transfer' ? line.payee : line.payee ? category : null, line.note].filter(Boolean).join(' · ');
   return (
     <>
-      <span role="cell">{line.date}</span>
+      <span role="cell" className="ow-date">{day(line.date)}</span>
       <span role="cell" style={{ minWidth: 0 }}>
         <Typography.Text ellipsis={{ tooltip: title }} style={{ display: 'block' }}>
           {title}
@@ -175,10 +177,10 @@ function RegisterCells({ line, format }: { line: TransactionView; format: (minor
           <Tag color={line.status === 'cleared' ? 'processing' : 'default'}>{t(`ledger.statuses.${line.status}`)}</Tag>
         )}
       </span>
-      <span role="cell" style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums', color: line.amountMinor < 0 ? undefined : token.colorSuccessText }}>
+      <span role="cell" className="ow-money" style={{ textAlign: 'right', color: line.amountMinor < 0 ? undefined : token.colorSuccessText }}>
         {format(line.amountMinor, line.currency)}
       </span>
-      <span role="cell" style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+      <span role="cell" className="ow-money" style={{ textAlign: 'right' }}>
         {line.runningBalanceMinor === null ? '' : format(line.runningBalanceMinor, line.currency)}
       </span>
     </>

@@ -1,14 +1,16 @@
 /** Export (no lock-in): transactions as CSV or everything as JSON — plainly NOT encrypted. */
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Space, Typography } from 'antd';
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../../shared/i18n';
 import { errorText, unwrap, useApi } from '../../lib/api-context';
 
 export function ExportCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const [dir, setDir] = useState('');
+  const [englishHeaders, setEnglishHeaders] = useState(false);
   const [busy, setBusy] = useState<'csv' | 'json' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [written, setWritten] = useState<{ path: string; count: number } | null>(null);
@@ -18,7 +20,7 @@ export function ExportCard() {
     setError(null);
     setWritten(null);
     try {
-      setWritten(await unwrap(api.backup.export({ format, ...(dir.trim() ? { dir: dir.trim() } : {}) })));
+      setWritten(await unwrap(api.backup.export({ format, language: i18n.language as Language, englishHeaders, ...(dir.trim() ? { dir: dir.trim() } : {}) })));
     } catch (caught) {
       setError(errorText(caught, t));
     } finally {
@@ -35,6 +37,9 @@ export function ExportCard() {
             <Input id="backup-export-dir" value={dir} onChange={(e) => setDir(e.target.value)} spellCheck={false} autoComplete="off" />
           </Form.Item>
         </Form>
+        <Checkbox checked={englishHeaders} onChange={(e) => setEnglishHeaders(e.target.checked)} data-testid="export-english-headers">
+          {t('backup.export.english_headers')}
+        </Checkbox>
         <Space wrap>
           <Button icon={<FileExcelOutlined />} loading={busy === 'csv'} disabled={busy === 'json'} onClick={() => void run('csv')}>
             {t('backup.export.csv')}

@@ -152,7 +152,7 @@ export function MergePanel({ entry }: { entry: BackupEntryView }) {
                 ),
               },
               { key: 'kind', title: t('backup.preview_columns.kind'), render: (_, item) => t(`backup.kind.${item.kind}`) },
-              { key: 'date', title: t('backup.preview_columns.date'), render: (_, item) => item.date ?? '—' },
+              { key: 'date', title: t('backup.preview_columns.date'), render: (_, item) => day(item.date, i18n.language) },
               {
                 key: 'amount',
                 title: t('backup.preview_columns.amount'),

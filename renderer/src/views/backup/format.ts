@@ -2,6 +2,7 @@
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import type { TFunction } from 'i18next';
+import { formatBytes, formatDay, formatInstant } from '../../../../shared/format';
 
 dayjs.extend(relativeTime);
 
@@ -11,27 +12,15 @@ export function ago(iso: string): string {
 }
 
 export function dateTime(iso: string | null, locale: string): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+  return iso ? formatInstant(iso, locale) : '—';
 }
 
-/** A booking day (YYYY-MM-DD) as "3 March 2025" / "2025年3月3日". */
+/** A booking day (YYYY-MM-DD) in the app's one day format. */
 export function day(isoDay: string | null, locale: string): string {
-  if (!isoDay) return '—';
-  const [y, m, d] = isoDay.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+  return isoDay ? formatDay(isoDay, locale) : '—';
 }
 
-export function size(bytes: number, locale: string): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}
+export const size = formatBytes;
 
 const PROBLEMS = ['integrity', 'not_a_wallet', 'format_too_new', 'not_found', 'io_error'];
 export function problemText(problem: string | null, t: TFunction): string {

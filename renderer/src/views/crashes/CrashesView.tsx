@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../../../shared/format';
 import type { CrashReport, CrashSummary, SupportConfig } from '../../../../shared/crash';
 import { errorText, unwrap, useApi } from '../../lib/api-context';
 import { breadcrumb, onRendererReport } from '../../lib/crash-capture';
@@ -75,7 +76,7 @@ export function CrashesView() {
       void message.error(errorText(e, t));
     }
   };
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const when = (iso: string) => formatInstant(iso, i18n.language);
   const ids = reports?.map((r) => r.id) ?? [];
 
   return (

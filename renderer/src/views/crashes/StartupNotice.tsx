@@ -11,6 +11,7 @@ import type { StartupState } from '../../../../shared/crash';
 import type { TransactionView } from '../../../../shared/ledger-views';
 import type { Settings } from '../../../../shared/contract';
 import { unwrap, useApi } from '../../lib/api-context';
+import { useFormat } from '../../lib/format';
 import { useMoney } from '../../lib/money';
 
 type Check = { state: 'running' } | { state: 'ok'; last: TransactionView | null } | { state: 'damaged'; problems: number } | { state: 'failed' };
@@ -19,6 +20,7 @@ export function StartupNotice({ onUpdateSettings }: { onUpdateSettings(patch: Pa
   const { t } = useTranslation();
   const api = useApi();
   const money = useMoney();
+  const { day } = useFormat();
   const [startup, setStartup] = useState<StartupState | null>(null);
   const [check, setCheck] = useState<Check | null>(null);
   const [dismissed, setDismissed] = useState(false);
@@ -61,7 +63,7 @@ export function StartupNotice({ onUpdateSettings }: { onUpdateSettings(patch: Pa
   if (check?.state === 'ok') {
     type = 'success';
     checkText = check.last
-      ? t('crash.startup.intact_last', { date: check.last.date, payee: check.last.payee || '—', amount: money.format(check.last.amountMinor, check.last.currency) })
+      ? t('crash.startup.intact_last', { date: day(check.last.date), payee: check.last.payee || '—', amount: money.format(check.last.amountMinor, check.last.currency) })
       : t('crash.startup.intact');
   }
   if (check?.state === 'damaged') {

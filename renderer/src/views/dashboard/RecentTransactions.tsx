@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TransactionView } from '../../../../shared/ledger-views';
 import { errorText, useApi } from '../../lib/api-context';
+import { useFormat } from '../../lib/format';
 import { useMoney } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
 
@@ -18,6 +19,7 @@ export function RecentTransactions({ onOpenAll, onRecord }: { onOpenAll(): void;
   const { t } = useTranslation();
   const api = useApi();
   const { format } = useMoney();
+  const { day } = useFormat();
   const { token } = theme.useToken();
   const recent = useQuery(() => api.ledger.transactions({ limit: 10, sort: 'date', direction: 'desc' }), [api]);
 
@@ -51,7 +53,7 @@ export function RecentTransactions({ onOpenAll, onRecord }: { onOpenAll(): void;
                   {describeTransaction(row, t)}
                 </Typography.Text>
                 <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
-                  {`${row.date} · ${row.accountName}${row.categoryName && row.payee ? ` · ${row.categoryName}` : ''}`}
+                  {`${day(row.date)} · ${row.accountName}${row.categoryName && row.payee ? ` · ${row.categoryName}` : ''}`}
                 </Typography.Text>
               </span>
               <Typography.Text

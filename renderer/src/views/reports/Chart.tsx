@@ -4,36 +4,34 @@
  * types the reports use are registered, which keeps the bundle small.
  */
 import { useEffect, useRef } from 'react';
-import { init, use as registerEchartsParts, type ComposeOption, type EChartsType } from 'echarts/core';
-import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
+import { init, use as registerEchartsParts, type EChartsType } from 'echarts/core';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useIsDark } from '../accounts/helpers';
+import type { ChartOption } from './chart-types';
 
-registerEchartsParts([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+export type { ChartOption };
 
-export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
-> & { aria?: { enabled: boolean } };
+registerEchartsParts([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, LabelLayout, CanvasRenderer]);
 
-export function Chart({ option, label, height = 300 }: { option: ChartOption; label: string; height?: number }) {
+/** A click on a slice, bar or point hands over the data item it was drawn from. */
+export type ChartClick = (data: unknown) => void;
+
+export function Chart({ option, label, height = 300, onClick }: { option: ChartOption; label: string; height?: number; onClick?: ChartClick }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const dark = useIsDark();
+  const click = useRef(onClick);
+  click.current = onClick;
 
   useEffect(() => {
     const element = box.current;
     if (!element) return;
     const instance = init(element, dark ? 'dark' : undefined, { renderer: 'canvas' });
     chart.current = instance;
+    instance.on('click', (params) => click.current?.(params.data));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {
@@ -50,7 +48,7 @@ export function Chart({ option, label, height = 300 }: { option: ChartOption; la
   // echarts' aria module writes its own description onto the chart's element, so the label sits on a wrapper.
   return (
     <div role="img" aria-label={label}>
-      <div ref={box} style={{ width: '100%', height }} />
+      <div ref={box} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} />
     </div>
   );
 }

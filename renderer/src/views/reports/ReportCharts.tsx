@@ -1,21 +1,24 @@
 /**
- * Reports over a month range in one currency: spending by category (pie), income vs expense by
- * month (bars), net worth at each month end (line). Amounts reach echarts as numbers only to
- * place pixels; every label and tooltip is formatted from the integer minor units.
+ * Reports over a month range in one currency: spending by category (donut with the total in its
+ * centre), income vs expense by month (bars), net worth at each month end (line); the options are
+ * built in chart-options.ts. A slice or bar opens the matching transactions.
  */
 import { useMemo } from 'react';
 import { Alert, Card, Col, Empty, Row, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { toDecimalString } from '../../../../shared/money';
 import type { ReportsView } from '../../../../shared/ledger-views';
-import { useMoney } from '../../lib/money';
-import { Chart, type ChartOption } from './Chart';
+import { openTransactions } from '../../lib/routes';
+import { Chart } from './Chart';
+import { reportChartOptions, type ChartTarget } from './chart-options';
 
-const plot = (minor: number, currency: string) => Number(toDecimalString(minor, currency));
+/** A slice or a bar opens the transactions it sums (category and days as a hash query the transactions view reads). */
+function openTarget(data: unknown): void {
+  const target = (data as { target?: ChartTarget } | null)?.target;
+  if (target) openTransactions({ categoryId: target.categoryId, from: target.from, to: target.to });
+}
 
-export function ReportCharts({ report, currency }: { report: ReportsView; currency: string }) {
+export function ReportCharts({ report, currency, from, to }: { report: ReportsView; currency: string; from: string; to: string }) {
   const { t, i18n } = useTranslation();
-  const { format } = useMoney();
   const { token } = theme.useToken();
   const locale = i18n.language;
   // Spending and flows are per currency (never added across); net worth arrives converted into `currency`.
@@ -23,99 +26,32 @@ export function ReportCharts({ report, currency }: { report: ReportsView; curren
   const flows = report.incomeVsExpense.filter((row) => row.currency === currency);
   const missingRates = [...new Set(report.netWorth.flatMap((row) => row.missingRates))];
 
-  const options = useMemo(() => {
-    const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
-    const monthName = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
-    const monthLabel = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
-    const axis = { type: 'value' as const, axisLabel: { formatter: (value: number) => compact.format(value) } };
-    const money = (minor: unknown) => (typeof minor === 'number' ? format(minor, currency) : '');
-    const textStyle = { fontFamily: 'inherit' };
-    const animation = { animationDuration: 300, animationDurationUpdate: 300 };
-
-    const pie: ChartOption = {
-      ...animation,
-      textStyle,
-      tooltip: {
-        trigger: 'item',
-        formatter: (p: unknown) => {
-          const item = p as { name: string; percent: number; data: { minor: number } };
-          return `${item.name}<br/>${money(item.data.minor)} (${item.percent}%)`;
+  const options = useMemo(
+    () =>
+      reportChartOptions({
+        report,
+        currency,
+        locale,
+        from,
+        to,
+        text: {
+          uncategorized: t('ledger.uncategorized'),
+          income: t('reports.charts.income'),
+          expense: t('reports.charts.expense'),
+          netWorth: t('reports.charts.netWorth'),
+          total: t('reports.charts.total'),
         },
-      },
-      legend: { type: 'scroll', bottom: 0 },
-      series: [
-        {
-          type: 'pie',
-          radius: ['40%', '68%'],
-          center: ['50%', '45%'],
-          itemStyle: { borderColor: token.colorBgContainer, borderWidth: 2 },
-          label: { formatter: '{b}\n{d}%' },
-          data: spending.map((row) => ({
-            name: row.name ?? t('ledger.uncategorized'),
-            value: plot(row.spentMinor, currency),
-            minor: row.spentMinor,
-          })),
+        colors: {
+          income: token.colorSuccess,
+          expense: token.colorError,
+          line: token.colorPrimary,
+          border: token.colorBgContainer,
+          text: token.colorText,
+          secondaryText: token.colorTextSecondary,
         },
-      ],
-    };
-
-    const months = flows.map((row) => monthLabel(row.month));
-    const bars: ChartOption = {
-      ...animation,
-      textStyle,
-      tooltip: {
-        trigger: 'axis',
-        formatter: (p: unknown) => {
-          const items = p as { axisValueLabel: string; marker: string; seriesName: string; data: { minor: number } }[];
-          return [items[0]?.axisValueLabel ?? '', ...items.map((i) => `${i.marker}${i.seriesName}: ${money(i.data.minor)}`)].join('<br/>');
-        },
-      },
-      legend: { bottom: 0 },
-      grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
-      xAxis: { type: 'category', data: months },
-      yAxis: axis,
-      series: [
-        {
-          type: 'bar',
-          name: t('reports.charts.income'),
-          itemStyle: { color: token.colorSuccess },
-          data: flows.map((row) => ({ value: plot(row.incomeMinor, currency), minor: row.incomeMinor })),
-        },
-        {
-          type: 'bar',
-          name: t('reports.charts.expense'),
-          itemStyle: { color: token.colorError },
-          data: flows.map((row) => ({ value: plot(row.expenseMinor, currency), minor: row.expenseMinor })),
-        },
-      ],
-    };
-
-    const line: ChartOption = {
-      ...animation,
-      textStyle,
-      tooltip: {
-        trigger: 'axis',
-        formatter: (p: unknown) => {
-          const items = p as { axisValueLabel: string; data: { minor: number } }[];
-          return `${items[0]?.axisValueLabel ?? ''}<br/>${money(items[0]?.data.minor)}`;
-        },
-      },
-      grid: { left: 8, right: 16, top: 16, bottom: 16, containLabel: true },
-      xAxis: { type: 'category', data: report.netWorth.map((row) => monthLabel(row.month)) },
-      yAxis: { ...axis, scale: true },
-      series: [
-        {
-          type: 'line',
-          name: t('reports.charts.netWorth'),
-          smooth: false,
-          areaStyle: { opacity: 0.12 },
-          itemStyle: { color: token.colorPrimary },
-          data: report.netWorth.map((row) => ({ value: plot(row.totalMinor, currency), minor: row.totalMinor })),
-        },
-      ],
-    };
-    return { pie, bars, line };
-  }, [report, currency, locale, token, t]); // `format` follows `locale`
+      }),
+    [report, currency, locale, from, to, token, t],
+  );
 
   const noSpending = spending.every((row) => row.spentMinor === 0);
   const noFlows = flows.every((row) => row.incomeMinor === 0 && row.expenseMinor === 0);
@@ -126,12 +62,12 @@ export function ReportCharts({ report, currency }: { report: ReportsView; curren
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={10}>
         <Card title={t('reports.charts.byCategory', { currency })} style={{ height: '100%' }}>
-          {noSpending ? empty(t('reports.charts.noSpending')) : <Chart option={options.pie} label={t('reports.charts.byCategory', { currency })} />}
+          {noSpending ? empty(t('reports.charts.noSpending')) : <Chart option={options.pie} label={t('reports.charts.byCategory', { currency })} onClick={openTarget} />}
         </Card>
       </Col>
       <Col xs={24} xl={14}>
         <Card title={t('reports.charts.incomeVsExpense', { currency })} style={{ height: '100%' }}>
-          {noFlows ? empty(t('reports.charts.noFlows')) : <Chart option={options.bars} label={t('reports.charts.incomeVsExpense', { currency })} />}
+          {noFlows ? empty(t('reports.charts.noFlows')) : <Chart option={options.bars} label={t('reports.charts.incomeVsExpense', { currency })} onClick={openTarget} />}
         </Card>
       </Col>
       <Col span={24}>

@@ -8,6 +8,7 @@ import { useQuery } from '../../lib/use-query';
 import { ratesInto, useNetWorthSettings } from '../dashboard/net-worth-settings';
 import { BudgetsPanel } from './BudgetsPanel';
 import { ReportCharts } from './ReportCharts';
+import { defaultMonthRange } from './chart-options';
 
 export function ReportsView() {
   const { t } = useTranslation();
@@ -16,14 +17,21 @@ export function ReportsView() {
   const held = accounts.data?.totals.map((total) => total.currency) ?? [];
   const [chosen, setChosen] = useState<string | null>(null);
   const currency = chosen && held.includes(chosen) ? chosen : held[0] ?? 'CNY';
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(5, 'month'), dayjs()]);
-  const from = range[0].format('YYYY-MM');
-  const to = range[1].format('YYYY-MM');
+  // Until a range is picked, it fits the data: from the first month with an account or a
+  // transaction (imported history may be older than the account), at most a year back.
+  const first = useQuery(() => api.ledger.transactions({ sort: 'date', direction: 'asc', limit: 1 }), [api]);
+  const [picked, setPicked] = useState<[string, string] | null>(null);
+  const dataDays = [...(accounts.data?.accounts.map((account) => account.openedOn) ?? []), ...(first.data?.rows.map((row) => row.date) ?? [])];
+  const [from, to] = picked ?? defaultMonthRange(dataDays, dayjs().format('YYYY-MM-DD'));
+  const range: [Dayjs, Dayjs] = [dayjs(`${from}-01`), dayjs(`${to}-01`)];
   // Net worth over time uses the rates typed on the dashboard (remembered on this computer).
   const [netWorthSettings] = useNetWorthSettings();
   const rates = ratesInto(netWorthSettings, currency, held);
   const ratesKey = JSON.stringify(rates);
-  const report = useQuery(() => api.ledger.reports({ from, to, currency, rates }), [api, from, to, currency, ratesKey]);
+  const report = useQuery(
+    () => (accounts.data && (first.data || first.error) ? api.ledger.reports({ from, to, currency, rates }) : Promise.resolve({ ok: true as const, value: null })),
+    [api, from, to, currency, ratesKey, accounts.data !== null && (first.data !== null || first.error !== null)],
+  );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -36,7 +44,7 @@ export function ReportsView() {
             allowClear={false}
             value={range}
             aria-label={t('reports.range')}
-            onChange={(value) => value?.[0] && value[1] && setRange([value[0], value[1]])}
+            onChange={(value) => value?.[0] && value[1] && setPicked([value[0].format('YYYY-MM'), value[1].format('YYYY-MM')])}
           />
           <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
             <Typography.Text>{t('reports.currency')}</Typography.Text>
@@ -56,7 +64,7 @@ export function ReportsView() {
       ) : !report.data ? (
         <Skeleton active />
       ) : (
-        <ReportCharts report={report.data} currency={currency} />
+        <ReportCharts report={report.data} currency={currency} from={from} to={to} />
       )}
     </Space>
   );

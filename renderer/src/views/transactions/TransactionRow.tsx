@@ -5,7 +5,7 @@ import type { MenuProps } from 'antd';
 import { EditOutlined, HistoryOutlined, LockOutlined, MoreOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TransactionView } from '../../../../shared/ledger-views';
-import { formatAmount } from '../../../../shared/money';
+import { useFormat } from '../../lib/format';
 import { displayPayee } from '../../components/dialog-parts';
 
 export interface RowActions {
@@ -28,7 +28,8 @@ interface Props {
 }
 
 export const TransactionRow = memo(function TransactionRow({ row, index, actions, deletedView }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   if (!row) {
     return (
       <div role="row" aria-rowindex={index + 2} aria-busy className="ow-tx-row ow-tx-row-loading">
@@ -51,7 +52,7 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
         ? `${row.accountName} → ${row.counterAccountName}`
         : `${row.accountName} ← ${row.counterAccountName}`
       : row.accountName;
-  const amount = formatAmount(row.amountMinor, row.currency, i18n.language, { signDisplay: 'exceptZero' });
+  const amount = format.signedMoney(row.amountMinor, row.currency);
   const sign = row.amountMinor < 0 ? 'ow-amount-out' : row.amountMinor > 0 ? 'ow-amount-in' : '';
   const locked = row.status === 'reconciled';
 
@@ -78,7 +79,7 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
       data-id={row.id}
     >
       <span role="cell" className="ow-tx-date">
-        {row.date}
+        {format.day(row.date)}
       </span>
       <span role="cell" className="ow-tx-payee">
         <Typography.Text strong ellipsis className="ow-tx-strike">
@@ -105,7 +106,7 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
         {row.voided ? (
           <Tag color="red" title={row.voidedAt ?? undefined}>
             {deletedView && row.voidedAt
-              ? t('transactions.row.deletedOn', { date: new Date(row.voidedAt).toLocaleDateString(i18n.language) })
+              ? t('transactions.row.deletedOn', { date: format.instant(row.voidedAt) })
               : t('transactions.row.deleted')}
           </Tag>
         ) : (

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Button, Space, Tabs, Typography } from 'antd';
 import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../../shared/format';
 import type { TransactionView } from '../../../../shared/ledger-views';
 import { ManageCategoriesButton } from '../../components/CategoryManager';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
@@ -16,7 +17,8 @@ import { useAccounts, useCategories } from '../../components/ledger-data';
 import { useApi } from '../../lib/api-context';
 import { NoAccounts, NoMatches, NothingDeleted, NoTransactions } from './EmptyStates';
 import { FilterBar } from './FilterBar';
-import { isFiltered, NO_FILTERS, toQuery, type Filters } from './filters';
+import { filtersFromQuery, isFiltered, NO_FILTERS, toQuery, type Filters } from './filters';
+import { routeQuery } from '../../lib/routes';
 import { TransactionList } from './TransactionList';
 import { useRowActions } from './use-row-actions';
 import { usePagedTransactions } from './use-transaction-pages';
@@ -31,7 +33,8 @@ export function TransactionsView() {
   const { accounts, loading: accountsLoading } = useAccounts();
   const categories = useCategories();
   const [tab, setTab] = useState<Tab>('all');
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // Opened from a chart: start narrowed to what the slice or bar stood for (lib/routes openTransactions).
+  const [filters, setFilters] = useState<Filters>(() => filtersFromQuery(routeQuery()));
   const [dialog, setDialog] = useState<Dialog>(null);
   const [historyId, setHistoryId] = useState<string | null>(null);
 
@@ -98,7 +101,7 @@ export function TransactionsView() {
           {count === null
             ? t('transactions.loading')
             : tab === 'all'
-              ? t('transactions.count', { count, formatted: count.toLocaleString(i18n.language) })
+              ? t('transactions.count', { count, formatted: formatCount(count, i18n.language) })
               : t('transactions.deletedHint')}
         </Typography.Text>
       </div>

@@ -51,6 +51,21 @@ export function isFiltered(filters: Filters): boolean {
   );
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The filters another view asked for in the hash query (category, from, to); anything malformed is ignored. */
+export function filtersFromQuery(query: URLSearchParams): Filters {
+  const category = query.get('category');
+  const from = query.get('from');
+  const to = query.get('to');
+  return {
+    ...NO_FILTERS,
+    categoryIds: category && category.length <= 64 ? [category] : [],
+    from: from && DAY.test(from) ? from : null,
+    to: to && DAY.test(to) ? to : null,
+  };
+}
+
 export function toQuery(filters: Filters): TransactionQuery {
   const text = filters.text.trim();
   const categoryIds = filters.categoryIds.filter((id) => id !== UNCATEGORIZED);

@@ -7,6 +7,7 @@
  */
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../../../shared/format';
 import type { UpdateStatus } from '../../../../shared/contract';
 import { useApi } from '../../lib/api-context';
 import { size } from '../backup/format';
@@ -29,7 +30,7 @@ function Body({ status, run }: { status: UpdateStatus; run: ReturnType<typeof us
           <Typography.Text strong>{t('update.banner.available', { version })}</Typography.Text>
           {release && (
             <Typography.Text type="secondary">
-              {[release.releaseDate && t('update.released', { date: new Date(release.releaseDate).toLocaleDateString(i18n.language) }), release.sizeBytes !== null && t('update.size', { size: bytes(release.sizeBytes) })]
+              {[release.releaseDate && t('update.released', { date: formatDay(release.releaseDate.slice(0, 10), i18n.language) }), release.sizeBytes !== null && t('update.size', { size: bytes(release.sizeBytes) })]
                 .filter(Boolean)
                 .join(' · ')}
             </Typography.Text>
