@@ -88,6 +88,11 @@ export function formatInstant(instant: string | number, locale: string): string 
   return dateFormat(locale, 'instant').format(date);
 }
 
+/** A list of names: "Coffee, Tea, and Snacks" / "咖啡、茶和零食". */
+export function formatList(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}
+
 /** A count of things: "12,345" / "12,345". */
 export function formatCount(value: number, locale: string): string {
   return numberFormat(locale, 'count').format(value);

@@ -79,7 +79,8 @@ describe('golden v1 backup', () => {
     locked.close();
     const projection = asLedgerProjection(await session.loadProjection(ledgerProjectionFactory));
     try {
-      expect(session.warnings()).toEqual([]);
+      // Its snapshot was written by projection schema 1: it is set aside (a warning) and the journal replayed.
+      expect(session.warnings().filter((w) => w.messageKey !== 'errors.vault.snapshot_incompatible')).toEqual([]);
       const accounts = queries.listAccounts(projection, { includeClosed: true });
       expect(Object.fromEntries(accounts.map((a) => [a.name, [a.balanceMinor, a.currency]]))).toEqual(EXPECTED);
     } finally {

@@ -1,7 +1,8 @@
 /**
  * The zh-CN copy speaks with one voice: it addresses the reader as 你 (never 您), uses full-width
  * punctuation in Chinese sentences (，。：；！？（）), and the native terms for the wallet's things.
- * Placeholders ({{name}}), code (`…`), URLs and file names (.owbackup, latest*.yml) keep ASCII.
+ * Placeholders ({{name}}), code (`…`), URLs, file names (.owbackup, latest*.yml) and column names quoted as
+ * a statement writes them (“金额(元)”) keep ASCII.
  */
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '../../shared/i18n';
@@ -15,8 +16,9 @@ function leaves(tree: MessageTree, prefix = ''): [string, string][] {
 
 const zh = leaves(messagesFor('zh-CN'));
 
-/** What is not prose: placeholders, inline code, URLs. */
-const prose = (text: string) => text.replace(/\{\{[^}]*\}\}/g, '{}').replace(/`[^`]*`/g, '``').replace(/https?:\/\/\S+/g, 'URL');
+/** What is not prose: placeholders, inline code, URLs, and names quoted exactly as a file writes them (“金额(元)”). */
+const prose = (text: string) =>
+  text.replace(/\{\{[^}]*\}\}/g, '{}').replace(/`[^`]*`/g, '``').replace(/https?:\/\/\S+/g, 'URL').replace(/“[^”]*”/g, '“”');
 
 /** A Chinese character (or closing Chinese quote/bracket) followed by ASCII sentence punctuation that ends a clause. */
 const ASCII_AFTER_CJK = /[\p{Script=Han}”」』》）]\s*[,.:;!?](?=\s|$|[\p{Script=Han}“「（])/u;

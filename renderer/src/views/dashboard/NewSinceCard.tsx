@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Result, SecurityEventKind, SecurityLogSummary } from '../../../../shared/contract';
 import { useApi } from '../../lib/api-context';
 import { useQuery } from '../../lib/use-query';
+import { formatInstant } from '../../../../shared/format';
 
 /** Everyday entries are not news; the rest is worth a line. */
 const ROUTINE = new Set<SecurityEventKind>(['unlocked', 'locked', 'auto_locked', 'backup_made', 'backup_verified', 'wallet_created']);
@@ -37,7 +38,7 @@ export function NewSinceCard() {
   const alertCount = alerts.data?.alerts.length ?? 0;
   const reminder = checkup.data?.reminder ? checkup.data.score : null;
   if (news.length === 0 && alertCount === 0 && reminder === null) return null;
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => formatInstant(iso, i18n.language);
   const link = (tab: string, label: string) => (
     <Button key={tab} type="link" size="small" onClick={() => openSecurity(tab)}>
       {label}

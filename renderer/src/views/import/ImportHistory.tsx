@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../lib/api-context';
 import { useQuery } from '../../lib/use-query';
 import type { ImportWizard } from './use-import';
+import { formatInstant } from '../../../../shared/format';
 
 export function ImportHistory({ wizard }: { wizard: ImportWizard }) {
   const { t, i18n } = useTranslation();
@@ -20,7 +21,7 @@ export function ImportHistory({ wizard }: { wizard: ImportWizard }) {
         locale={{ emptyText: t('import.wizard.history.empty') }}
         scroll={{ x: true }}
         columns={[
-          { title: t('import.wizard.history.when'), dataIndex: 'at', render: (at: string) => new Date(at).toLocaleString(i18n.language) },
+          { title: t('import.wizard.history.when'), dataIndex: 'at', render: (at: string) => formatInstant(at, i18n.language) },
           { title: t('import.wizard.history.file'), dataIndex: 'fileName' },
           { title: t('import.wizard.history.account'), dataIndex: 'account' },
           { title: t('import.wizard.history.rows'), dataIndex: 'rows', align: 'right' },

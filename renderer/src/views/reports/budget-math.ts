@@ -1,5 +1,6 @@
 /** Budget figures for display: progress percent and status from integer minor units. */
 import type { BudgetRow } from '../../../../shared/ledger-views';
+import { formatList } from '../../../../shared/format';
 
 /** Percent of the budget spent, for a progress bar (display only; the amounts stay integers). */
 export function budgetPercent(row: Pick<BudgetRow, 'budgetMinor' | 'spentMinor'>): number {
@@ -25,5 +26,5 @@ export function budgetHint(
     const parent = rows.find((other) => other.categoryId === row.includedIn);
     return t('reports.budgets.partOf', { parent: parent?.name ?? '' });
   }
-  return row.includes.length > 0 ? t('reports.budgets.includes', { names: new Intl.ListFormat(language, { type: 'conjunction' }).format(row.includes) }) : undefined;
+  return row.includes.length > 0 ? t('reports.budgets.includes', { names: formatList(row.includes, language) }) : undefined;
 }

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckupFix, CheckupItem, CheckupReport } from '../../../../shared/security-centre';
 import { errorText, unwrap, useApi } from '../../lib/api-context';
 import { useRoute } from '../../lib/routes';
+import { formatInstant } from '../../../../shared/format';
 
 const STATUS_COLORS: Record<CheckupItem['status'], string> = { ok: 'success', warn: 'warning', bad: 'error', unknown: 'default' };
 const RUN_FIXES = new Set<CheckupFix>(['runVerify', 'runBackup', 'runUpdateCheck']);
@@ -70,7 +71,7 @@ export function CheckupPanel() {
               {t('security.checkup.scoreOf', { score: report.score })}
             </Typography.Title>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-              {report.reviewedAt ? t('security.checkup.reviewed', { date: new Date(report.reviewedAt).toLocaleString(i18n.language) }) : t('security.checkup.neverReviewed')}
+              {report.reviewedAt ? t('security.checkup.reviewed', { date: formatInstant(report.reviewedAt, i18n.language) }) : t('security.checkup.neverReviewed')}
             </Typography.Paragraph>
             <Button loading={busy === 'refresh'} onClick={() => void run('refresh')}>
               {t('security.checkup.refresh')}

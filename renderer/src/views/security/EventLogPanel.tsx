@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { SECURITY_EVENT_KINDS, type SecurityEvent, type SecurityEventKind, type SecurityLogPage } from '../../../../shared/contract';
 import { errorText, unwrap, useApi } from '../../lib/api-context';
 import { entryDetails, entryTitle } from './log-text';
+import { formatInstant } from '../../../../shared/format';
 
 const PAGE_SIZE = 20;
 
@@ -52,7 +53,7 @@ export function EventLogPanel() {
     return api.on('security/logged', load);
   }, [api, load]);
 
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const when = (iso: string) => formatInstant(iso, i18n.language);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
