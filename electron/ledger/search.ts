@@ -64,28 +64,50 @@ function amountClause(p: LedgerProjection, text: string, bound: 'lower' | 'upper
   return `abs(t.amount_minor) ${bound === 'lower' ? '>=' : '<='} (CASE t.currency ${cases.join(' ')} END)`;
 }
 
+interface HanTexts {
+  seq: number;
+  payees: string[];
+  notes: string[];
+  categories: string[];
+}
+
+// Distinct Chinese texts per projection, reused while no event has been applied (typing a query
+// runs one search per keystroke); lastSeq moves with every applied event, so they are never stale.
+const hanTextsCache = new WeakMap<LedgerProjection, HanTexts>();
+
+function hanTexts(p: LedgerProjection): HanTexts {
+  const cached = hanTextsCache.get(p);
+  if (cached && cached.seq === p.lastSeq()) return cached;
+  const distinct = (sql: string) => p.sql.all<{ text: string }>(sql, HAN_GLOB).map((row) => row.text);
+  const texts = {
+    seq: p.lastSeq(),
+    payees: distinct('SELECT DISTINCT payee AS text FROM transactions WHERE payee GLOB ?'),
+    notes: distinct('SELECT DISTINCT note AS text FROM transactions WHERE note GLOB ?'),
+    categories: distinct('SELECT DISTINCT name AS text FROM categories WHERE name GLOB ?'),
+  };
+  hanTextsCache.set(p, texts);
+  return texts;
+}
+
 /**
  * Pinyin matches become "text IN (the distinct Chinese texts whose pinyin matches)": the keys are
  * computed once per distinct text (cached in pinyin-match), not once per row, and only texts that
  * contain a Han character are looked at.
  */
 function pinyinClauses(p: LedgerProjection, query: string, params: Param[]): string[] {
-  const matching = (sql: string) =>
-    p.sql
-      .all<{ text: string }>(sql, HAN_GLOB)
-      .map((row) => row.text)
-      .filter((text) => matchesPinyin(text, query));
+  const texts = hanTexts(p);
   const clauses: string[] = [];
-  const inList = (columns: string[], texts: string[]) => {
-    if (texts.length === 0) return;
+  const inList = (columns: string[], candidates: string[]) => {
+    const matching = candidates.filter((text) => matchesPinyin(text, query));
+    if (matching.length === 0) return;
     for (const column of columns) {
       clauses.push(`${column} IN (SELECT value FROM json_each(?))`);
-      params.push(JSON.stringify(texts));
+      params.push(JSON.stringify(matching));
     }
   };
-  inList(['t.payee'], matching('SELECT DISTINCT payee AS text FROM transactions WHERE payee GLOB ?'));
-  inList(['t.note'], matching('SELECT DISTINCT note AS text FROM transactions WHERE note GLOB ?'));
-  inList(['c.name', 'pc.name'], matching('SELECT DISTINCT name AS text FROM categories WHERE name GLOB ?'));
+  inList(['t.payee'], texts.payees);
+  inList(['t.note'], texts.notes);
+  inList(['c.name', 'pc.name'], texts.categories);
   return clauses;
 }
 

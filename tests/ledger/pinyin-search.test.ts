@@ -60,3 +60,14 @@ describe('pinyin search', () => {
     expect(matchesPinyin('重庆小面', 'chongqing')).toBe(true);
   });
 });
+
+describe('pinyin search after changes', () => {
+  it('finds texts recorded and amended after an earlier search', () => {
+    expect(ids('dd')).toEqual([]);
+    const didi = f.run({ type: 'recordTransaction', kind: 'expense', accountId: f.projection.sql.get<{ id: string }>('SELECT id FROM accounts')!.id, amount: '18', currency: 'CNY', date: '2024-02-02', payee: '滴滴出行' }).id;
+    expect(ids('dd')).toEqual([didi]);
+    expect(ids('didi')).toEqual([didi]);
+    f.run({ type: 'amendTransaction', transactionId: f.ids.lunch, payee: '兰州拉面' });
+    expect(ids('lzlm')).toEqual([f.ids.lunch]);
+  });
+});
