@@ -6,6 +6,7 @@
  */
 import { parseAmountBound } from '../../shared/money';
 import { checkBookingDate } from './dates';
+import { HAN_GLOB, matchesPinyin, pinyinQuery } from './pinyin-match';
 import type { TransactionStatus } from './events';
 import type { LedgerProjection } from './projection';
 import type { TransactionKind } from './read-model';
@@ -14,7 +15,11 @@ import { TRANSACTION_FROM, TRANSACTION_SELECT, toView, type RawTransactionView }
 import type { Page, TransactionView } from './views';
 
 export interface TransactionSearch {
-  /** Case-insensitive (for Latin letters) substring of payee, note, tags or category name. */
+  /**
+   * Case-insensitive (for Latin letters) substring of payee, note, tags or category name; letters
+   * also match the full pinyin or the initials of Chinese payees, notes and category names
+   * (`xingbake`, `xing ba ke`, `xbk` → 星巴克).
+   */
   text?: string;
   /** Empty or absent: all accounts. */
   accountIds?: readonly string[];
@@ -59,6 +64,53 @@ function amountClause(p: LedgerProjection, text: string, bound: 'lower' | 'upper
   return `abs(t.amount_minor) ${bound === 'lower' ? '>=' : '<='} (CASE t.currency ${cases.join(' ')} END)`;
 }
 
+interface HanTexts {
+  seq: number;
+  payees: string[];
+  notes: string[];
+  categories: string[];
+}
+
+// Distinct Chinese texts per projection, reused while no event has been applied (typing a query
+// runs one search per keystroke); lastSeq moves with every applied event, so they are never stale.
+const hanTextsCache = new WeakMap<LedgerProjection, HanTexts>();
+
+function hanTexts(p: LedgerProjection): HanTexts {
+  const cached = hanTextsCache.get(p);
+  if (cached && cached.seq === p.lastSeq()) return cached;
+  const distinct = (sql: string) => p.sql.all<{ text: string }>(sql, HAN_GLOB).map((row) => row.text);
+  const texts = {
+    seq: p.lastSeq(),
+    payees: distinct('SELECT DISTINCT payee AS text FROM transactions WHERE payee GLOB ?'),
+    notes: distinct('SELECT DISTINCT note AS text FROM transactions WHERE note GLOB ?'),
+    categories: distinct('SELECT DISTINCT name AS text FROM categories WHERE name GLOB ?'),
+  };
+  hanTextsCache.set(p, texts);
+  return texts;
+}
+
+/**
+ * Pinyin matches become "text IN (the distinct Chinese texts whose pinyin matches)": the keys are
+ * computed once per distinct text (cached in pinyin-match), not once per row, and only texts that
+ * contain a Han character are looked at.
+ */
+function pinyinClauses(p: LedgerProjection, query: string, params: Param[]): string[] {
+  const texts = hanTexts(p);
+  const clauses: string[] = [];
+  const inList = (columns: string[], candidates: string[]) => {
+    const matching = candidates.filter((text) => matchesPinyin(text, query));
+    if (matching.length === 0) return;
+    for (const column of columns) {
+      clauses.push(`${column} IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(matching));
+    }
+  };
+  inList(['t.payee'], texts.payees);
+  inList(['t.note'], texts.notes);
+  inList(['c.name', 'pc.name'], texts.categories);
+  return clauses;
+}
+
 function whereClause(p: LedgerProjection, search: TransactionSearch): { where: string; params: Param[] } {
   const clauses: string[] = [];
   const params: Param[] = [];
@@ -66,10 +118,13 @@ function whereClause(p: LedgerProjection, search: TransactionSearch): { where: s
   const text = search.text?.trim();
   if (text) {
     const pattern = containsPattern(text);
-    clauses.push(
-      "(t.payee LIKE ? ESCAPE '\\' OR t.note LIKE ? ESCAPE '\\' OR t.tags LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR pc.name LIKE ? ESCAPE '\\')",
-    );
+    const matches = [
+      "t.payee LIKE ? ESCAPE '\\' OR t.note LIKE ? ESCAPE '\\' OR t.tags LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR pc.name LIKE ? ESCAPE '\\'",
+    ];
     params.push(pattern, pattern, pattern, pattern, pattern);
+    const query = pinyinQuery(text);
+    if (query) matches.push(...pinyinClauses(p, query, params));
+    clauses.push(`(${matches.join(' OR ')})`);
   }
   if (search.accountIds?.length) {
     clauses.push(`t.account_id IN (${placeholders(search.accountIds.length)})`);

@@ -75,6 +75,10 @@ describe('100k transactions', () => {
     expect(searchTransactions(projection, { text: '咖啡' }).total).toBe(live.filter((row) => row.category === 'coffee').length);
     expect(searchTransactions(projection, { categoryIds: ['food'] }).total).toBe(live.filter((row) => row.category !== null).length);
     expect(searchTransactions(projection, { text: '针' }).total).toBe(live.filter((row) => Number(row.id.slice(1)) % 1000 === 0).length);
+    // Pinyin and initials match Chinese payees, category names and notes at this size too.
+    expect(searchTransactions(projection, { text: 'mtwm', limit: 1 }).total).toBe(live.filter((row) => row.payee === '美团外卖').length);
+    expect(searchTransactions(projection, { text: 'kafei', limit: 1 }).total).toBe(live.filter((row) => row.category === 'coffee').length);
+    expect(searchTransactions(projection, { text: 'zhen', limit: 1 }).total).toBe(live.filter((row) => Number(row.id.slice(1)) % 1000 === 0).length);
 
     const filtered = searchTransactions(projection, {
       accountIds: ['cash'],
