@@ -10,6 +10,7 @@ export const dailyUseMessages: AreaMessages = {
       category_merge_self: 'Choose another category to merge into.',
       category_in_use: '“{{category}}” is used by {{count}} transactions: merge it into another category instead.',
       amount_other_currency: '“{{text}}” is marked as another currency; this account is kept in {{currency}}.',
+      rate_same_currency: 'An exchange rate needs two different currencies; {{currency}} was given twice.',
     },
     daily: {
       uncategorized: 'Uncategorized',
@@ -58,6 +59,7 @@ export const dailyUseMessages: AreaMessages = {
       category_merge_self: '请选择要合并到的另一个分类。',
       category_in_use: '“{{category}}”已用于 {{count}} 笔交易，请改为将它合并到其他分类。',
       amount_other_currency: '“{{text}}”标注的是其他币种，此账户的币种为 {{currency}}。',
+      rate_same_currency: '汇率需要两种不同的货币，{{currency}} 出现了两次。',
     },
     daily: {
       uncategorized: '未分类',
