@@ -462,6 +462,15 @@ export const methods = {
   'ledger/deleteCategory': ledgerCommand(commands.DeleteCategory.omit(omitType)),
   /** Payees from history, each with the kind, account and category it was last booked as. */
   'ledger/payees': ledgerQuery(PayeeQuery, PayeeList),
+  /**
+   * Exchange rates kept in the wallet (so backups and other browsers have them): one `currency` is
+   * worth `rate` of `base`. `ledger/netWorth` and `ledger/reports` use them unless given `rates`.
+   */
+  'ledger/setExchangeRate': ledgerCommand(commands.SetExchangeRate.omit(omitType)),
+  'ledger/exchangeRates': ledgerQuery(
+    NoInput,
+    z.object({ rates: z.array(z.object({ currency: z.string().length(3), base: z.string().length(3), rate: z.string() })) }),
+  ),
 
   'backup/overview': ledgerQuery(NoInput, BackupOverview),
   'backup/create': ledgerQuery(NoInput, z.object({ file: z.string(), dir: z.string(), verified: z.boolean(), events: z.number().int(), failures: z.array(z.object({ dir: z.string(), code: z.string(), messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })) })),
@@ -522,7 +531,7 @@ export const methods = {
     ReportsView,
   ),
   'ledger/netWorth': ledgerQuery(
-    z.object({ currency: z.string().length(3), rates: z.record(z.string().length(3), z.string().max(32)) }).strict(),
+    z.object({ currency: z.string().length(3), rates: z.record(z.string().length(3), z.string().max(32)).optional() }).strict(),
     NetWorthView,
   ),
   'ledger/reconcilePreview': ledgerQuery(

@@ -152,6 +152,18 @@ export const SetBudget = z.strictObject({
   currency: Currency,
 });
 
+/**
+ * The user's exchange rate for net worth: one `currency` is worth `rate` of `base` (e.g. USD → CNY
+ * 7.1234). OneWallet never fetches rates; null removes the pair's rate.
+ */
+export const SetExchangeRate = z.strictObject({
+  ...base,
+  type: z.literal('setExchangeRate'),
+  currency: Currency,
+  base: Currency,
+  rate: AmountText.nullable(),
+});
+
 /** Finishes a reconciliation: allowed only when the difference is exactly zero. */
 export const Reconcile = z.strictObject({
   ...base,
@@ -179,6 +191,7 @@ export const LedgerCommand = z.discriminatedUnion('type', [
   MergeCategory,
   DeleteCategory,
   SetBudget,
+  SetExchangeRate,
   Reconcile,
 ]);
 export type LedgerCommand = z.infer<typeof LedgerCommand>;

@@ -57,6 +57,8 @@ export const TransactionView = z.object({
   /** For a transfer: the other account. */
   counterAccountId: Id.nullable(),
   counterAccountName: z.string().nullable(),
+  /** For a transfer: the other leg's status. A reconciled leg locks the whole transfer (it is amended as one). */
+  counterStatus: TransactionStatus.nullable(),
   recordedAt: z.string(),
   updatedAt: z.string(),
   /** Register only (null elsewhere): the account balance right after this row, in date order. */

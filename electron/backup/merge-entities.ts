@@ -13,7 +13,7 @@ export interface MergeEvent {
 }
 
 export interface EventRole {
-  /** e.g. `account:a1`, `transaction:t1`, `transfer:x1`, `category:c1`, `reconciliation:r1`. */
+  /** e.g. `account:a1`, `transaction:t1`, `transfer:x1`, `category:c1`, `reconciliation:r1`, `rate:USD/CNY`. */
   key: string;
   /** True for the event that brings the entity into existence. */
   creates: boolean;
@@ -63,6 +63,9 @@ export function roleOf(event: MergeEvent, legs: ReadonlyMap<string, string>): Ev
     case 'BudgetSet':
     case 'CategoryArchived':
       return { key: `category:${String(event.categoryId)}`, creates: false, needs: [] };
+    case 'ExchangeRateSet':
+      // A pair is one entity: a rate the wallet has set itself stays; one only the backup has comes back.
+      return { key: `rate:${String(event.currency)}/${String(event.base)}`, creates: true, needs: [] };
     case 'Reconciled': {
       const cleared = Array.isArray(event.clearedTransactionIds) ? event.clearedTransactionIds : [];
       return { key: `reconciliation:${String(event.reconciliationId)}`, creates: true, needs: [...account(event.accountId), ...cleared.map(leg)] };

@@ -162,7 +162,7 @@ function dropUnrecoverable(entities: Map<string, Entity>, onDrop: (events: numbe
   }
 }
 
-/** Folds an entity's events into its preview row; reconciliations are not rows (they ride along). */
+/** Folds an entity's events into its preview row; reconciliations and exchange rates are not rows (they ride along). */
 function itemOf(entity: Entity): MergeItem | null {
   const [kind] = entity.key.split(':') as [string];
   const first = entity.events[0]!;
@@ -212,6 +212,8 @@ export function selectEvents(plan: MergePlan, picked?: readonly string[]): Merge
   // A reconciliation joins once everything it needs is chosen (or already in the wallet).
   for (const entity of plan.entities.values()) {
     if (entity.key.startsWith('reconciliation:') && [...entity.needs].every((need) => chosen.has(need))) add(entity.key);
+    // An exchange rate the wallet has no rate for always comes back: it needs nothing and moves no money.
+    if (entity.key.startsWith('rate:')) add(entity.key);
   }
   const events = [...plan.entities.values()].filter((entity) => chosen.has(entity.key)).flatMap((entity) => entity.events);
   // Entities were collected in order of their first event and their later events interleave: re-sort.

@@ -35,6 +35,8 @@ function entityOf(event: LedgerEvent): string {
     case 'CategoryArchived':
     case 'BudgetSet':
       return event.categoryId;
+    case 'ExchangeRateSet':
+      return `${event.currency}/${event.base}`;
     case 'Reconciled':
       return event.reconciliationId;
     case 'ImportBatchStarted':
@@ -211,6 +213,17 @@ function applyState(sql: Sql, event: LedgerEvent): void {
         event.amountMinor,
         event.currency,
       );
+      return;
+    case 'ExchangeRateSet':
+      if (event.rate === null) sql.run('DELETE FROM exchange_rates WHERE currency = ? AND base = ?', event.currency, event.base);
+      else {
+        sql.run(
+          'INSERT INTO exchange_rates (currency, base, rate) VALUES (?, ?, ?) ON CONFLICT (currency, base) DO UPDATE SET rate = excluded.rate',
+          event.currency,
+          event.base,
+          event.rate,
+        );
+      }
       return;
     case 'Reconciled':
       requireAccount(sql, event, event.accountId);

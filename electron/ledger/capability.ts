@@ -33,6 +33,7 @@ const COMMANDS = {
   'ledger/mergeCategory': 'mergeCategory',
   'ledger/deleteCategory': 'deleteCategory',
   'ledger/setBudget': 'setBudget',
+  'ledger/setExchangeRate': 'setExchangeRate',
   'ledger/reconcile': 'reconcile',
 } as const satisfies Partial<Record<CommandMethod, string>>;
 
@@ -98,7 +99,7 @@ export function init(deps: EngineDeps, wallets: WalletService): Capability {
       return {
         spendingByCategory: reports.spendingByCategory(projection(), range),
         incomeVsExpense: reports.incomeVsExpenseByMonth(projection(), range),
-        netWorth: reports.netWorthOverTime(projection(), { ...range, currency, rates }),
+        netWorth: reports.netWorthOverTime(projection(), { ...range, currency, rates: queries.ratesInto(projection(), currency, rates) }),
       };
     },
     'ledger/register': ({ accountId, offset, limit }) => {
@@ -115,7 +116,8 @@ export function init(deps: EngineDeps, wallets: WalletService): Capability {
     }),
     'ledger/payees': (query) => ({ payees: payeeSuggestions(projection(), query) }),
     'ledger/categories': () => ({ categories: flattenCategories(queries.listCategories(projection())) }),
-    'ledger/netWorth': ({ currency, rates }) => queries.netWorth(projection(), currency, rates),
+    'ledger/netWorth': ({ currency, rates }) => queries.netWorth(projection(), currency, queries.ratesInto(projection(), currency, rates)),
+    'ledger/exchangeRates': () => ({ rates: queries.exchangeRates(projection()) }),
     'ledger/reconcilePreview': ({ accountId, statementDate, statementBalance, clearedTransactionIds }) =>
       queries.reconciliationPreview(projection(), accountId, statementDate, statementBalance, clearedTransactionIds),
     'ledger/reconcileCandidates': ({ accountId, statementDate }) => {

@@ -42,6 +42,7 @@ export function decide(state: LedgerReadModel, command: LedgerCommand, ctx: Deci
     case 'mergeCategory':
     case 'deleteCategory':
     case 'setBudget':
+    case 'setExchangeRate':
     case 'reconcile':
       return decideBookkeeping(state, command, ctx);
   }

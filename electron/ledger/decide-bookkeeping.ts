@@ -1,6 +1,6 @@
 /** Rules for categories, budgets and finishing a reconciliation. */
 import { DomainError } from '../../shared/errors';
-import { parseAmount, toDecimalString } from '../../shared/money';
+import { exponentOf, parseAmount, parseRate, toDecimalString } from '../../shared/money';
 import { checkBookingDate, checkMonth } from './dates';
 import type { LedgerEvent } from './events';
 import type { CommandOf, DecideContext } from './commands';
@@ -9,7 +9,9 @@ import { envelope, nonNegativeAmount, requireCategory, requireName, requireTrans
 import { reconcileFigures } from './reconcile';
 import { STARTER_CATEGORIES } from './starter-categories';
 
-type BookkeepingCommand = CommandOf<'defineCategory' | 'addStarterCategories' | 'mergeCategory' | 'deleteCategory' | 'setBudget' | 'reconcile'>;
+type BookkeepingCommand = CommandOf<
+  'defineCategory' | 'addStarterCategories' | 'mergeCategory' | 'deleteCategory' | 'setBudget' | 'setExchangeRate' | 'reconcile'
+>;
 
 export function decideBookkeeping(state: LedgerReadModel, command: BookkeepingCommand, ctx: DecideContext): LedgerEvent[] {
   switch (command.type) {
@@ -29,9 +31,27 @@ export function decideBookkeeping(state: LedgerReadModel, command: BookkeepingCo
         envelope(ctx, command.requestId, { type: 'BudgetSet', categoryId: category.id, month, amountMinor, currency: command.currency }),
       ];
     }
+    case 'setExchangeRate':
+      return [setExchangeRate(state, command, ctx)];
     case 'reconcile':
       return [reconcile(state, command, ctx)];
   }
+}
+
+/** The rate as the ledger keeps it: digits and at most one point, no separators, no leading zeros. */
+function canonicalRate(text: string): string {
+  const { numerator, scale } = parseRate(text);
+  const digits = numerator.toString().padStart(scale + 1, '0');
+  return scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}
+
+function setExchangeRate(state: LedgerReadModel, command: CommandOf<'setExchangeRate'>, ctx: DecideContext): LedgerEvent {
+  exponentOf(command.currency);
+  exponentOf(command.base);
+  if (command.currency === command.base) throw new DomainError('invalid_input', 'errors.rate_same_currency', { currency: command.currency });
+  const rate = command.rate === null ? null : canonicalRate(command.rate);
+  if (rate === (state.exchangeRate(command.currency, command.base) ?? null)) throw new DomainError('invalid_input', 'errors.nothing_to_change', {});
+  return envelope(ctx, command.requestId, { type: 'ExchangeRateSet', currency: command.currency, base: command.base, rate });
 }
 
 /** Two levels only (e.g. Food › Groceries): deeper trees make budgets and reports hard to read. */

@@ -35,7 +35,7 @@ export function decideTransaction(state: LedgerReadModel, command: TransactionCo
       return [voidOrRestore(state, command, ctx)];
     case 'setTransactionStatus': {
       const transaction = liveTransaction(state, command.transactionId);
-      requireUnlocked([transaction]);
+      requireUnlocked(state, [transaction]);
       usableAccount(state, transaction.accountId);
       if (transaction.status === command.status) throw new DomainError('invalid_input', 'errors.nothing_to_change', {});
       return [
@@ -119,7 +119,7 @@ function liveTransaction(state: LedgerReadModel, transactionId: string): Transac
 function amendTransaction(state: LedgerReadModel, command: CommandOf<'amendTransaction'>, ctx: DecideContext): LedgerEvent {
   const transaction = liveTransaction(state, command.transactionId);
   const lines = linesOf(state, transaction);
-  requireUnlocked(lines);
+  requireUnlocked(state, lines);
   for (const line of lines) usableAccount(state, line.accountId);
 
   const deltas = new Map<string, number>();
@@ -214,7 +214,7 @@ function voidOrRestore(
   if (voiding && transaction.voided) throw new DomainError('rejected', 'errors.transaction_voided', {});
   if (!voiding && !transaction.voided) throw new DomainError('rejected', 'errors.transaction_not_voided', {});
   const lines = linesOf(state, transaction);
-  requireUnlocked(lines);
+  requireUnlocked(state, lines);
   const deltas = new Map<string, number>();
   for (const line of lines) {
     usableAccount(state, line.accountId);

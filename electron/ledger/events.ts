@@ -177,6 +177,18 @@ export const BudgetSet = z.object({
   currency: CurrencyCode,
 });
 
+/** Decimal text of a positive exchange rate, as the engine stored it (no sign, no separators). */
+export const RateText = z.string().max(64).regex(/^\d+(\.\d+)?$/).refine((text) => /[1-9]/.test(text), 'zero rate');
+
+/** One `currency` is worth `rate` of `base`, until a later ExchangeRateSet of the pair; null removes it. */
+export const ExchangeRateSet = z.object({
+  ...base,
+  type: z.literal('ExchangeRateSet'),
+  currency: CurrencyCode,
+  base: CurrencyCode,
+  rate: RateText.nullable(),
+});
+
 export const Reconciled = z.object({
   ...base,
   type: z.literal('Reconciled'),
@@ -294,6 +306,7 @@ export const LedgerEvent = z.discriminatedUnion('type', [
   CategoryDefined,
   CategoryArchived,
   BudgetSet,
+  ExchangeRateSet,
   Reconciled,
   ImportBatchStarted,
   TransactionsImported,

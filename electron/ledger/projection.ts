@@ -231,6 +231,10 @@ export class LedgerProjection implements Projection, ImportReadModel {
   hasCategories(): boolean {
     return this.sql.get('SELECT 1 FROM categories WHERE archived = 0 LIMIT 1') !== undefined;
   }
+
+  exchangeRate(currency: string, base: string): string | undefined {
+    return this.sql.get<{ rate: string }>('SELECT rate FROM exchange_rates WHERE currency = ? AND base = ?', currency, base)?.rate;
+  }
 }
 
 /** Event types this version folds (the schema's own list, so a new type is known once it is added there). */

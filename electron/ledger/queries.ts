@@ -84,6 +84,23 @@ export function netWorth(p: LedgerProjection, currency: string, rates: Rates = {
   return convertTotals(totalsByCurrency(p), currency, rates);
 }
 
+export interface StoredRate {
+  currency: string;
+  base: string;
+  rate: string;
+}
+
+/** Every rate the user stored in the wallet (ExchangeRateSet), by pair. */
+export function exchangeRates(p: LedgerProjection): StoredRate[] {
+  return p.sql.all<StoredRate>('SELECT currency, base, rate FROM exchange_rates ORDER BY currency, base');
+}
+
+/** The stored rates into `currency`, overridden per currency by `given` (what a caller typed for this one query). */
+export function ratesInto(p: LedgerProjection, currency: string, given: Rates = {}): Rates {
+  const stored = p.sql.all<{ currency: string; rate: string }>('SELECT currency, rate FROM exchange_rates WHERE base = ?', currency);
+  return { ...Object.fromEntries(stored.map((row) => [row.currency, row.rate])), ...given };
+}
+
 /**
  * One account's live lines, newest first, each with the balance right after it. The page's top
  * balance is the account balance minus every newer line (summed from the covering index), and

@@ -61,4 +61,6 @@ export interface LedgerReadModel {
   transactionIdsInCategory(categoryId: string): string[];
   /** Whether any category is in use (not archived). */
   hasCategories(): boolean;
+  /** The stored rate of one `currency` in `base` (decimal text), if the user set one. */
+  exchangeRate(currency: string, base: string): string | undefined;
 }

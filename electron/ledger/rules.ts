@@ -116,9 +116,17 @@ export function linesOf(state: LedgerReadModel, transaction: TransactionState): 
   return transaction.transferId ? state.transferLegs(transaction.transferId) : [transaction];
 }
 
-/** Reconciled lines are locked: the statement they were matched against would no longer agree. */
-export function requireUnlocked(lines: readonly TransactionState[]): void {
-  if (lines.some((line) => line.status === 'reconciled')) throw new DomainError('rejected', 'errors.reconciled_locked', {});
+/**
+ * Reconciled lines are locked: the statement they were matched against would no longer agree. A
+ * transfer is amended and voided as a whole, so one reconciled leg locks both; the refusal names
+ * that leg (account and currency), since the user may be looking at the other one.
+ */
+export function requireUnlocked(state: LedgerReadModel, lines: readonly TransactionState[]): void {
+  const locked = lines.find((line) => line.status === 'reconciled');
+  if (!locked) return;
+  if (locked.transferId === null) throw new DomainError('rejected', 'errors.reconciled_locked', {});
+  const account = state.account(locked.accountId);
+  throw new DomainError('rejected', 'errors.transfer_leg_reconciled', { account: account?.name ?? locked.accountId, currency: locked.currency });
 }
 
 export function requireCategory(state: LedgerReadModel, categoryId: string, kind: CategoryKind): CategoryState {

@@ -114,6 +114,14 @@ CREATE TABLE budgets (
   PRIMARY KEY (category_id, month)
 );
 
+-- The user's rates for net worth: one \`currency\` is worth \`rate\` of \`base\` (decimal text, never a float).
+CREATE TABLE exchange_rates (
+  currency TEXT NOT NULL,
+  base     TEXT NOT NULL,
+  rate     TEXT NOT NULL,
+  PRIMARY KEY (currency, base)
+);
+
 CREATE TABLE reconciliations (
   n                       INTEGER PRIMARY KEY,
   id                      TEXT NOT NULL UNIQUE,
@@ -172,6 +180,7 @@ export const DIGEST_TABLES: readonly { table: string; columns: string; orderBy: 
   },
   { table: 'transaction_history', columns: 'transaction_id, event_id, at, action, details', orderBy: 'transaction_id, n' },
   { table: 'budgets', columns: 'category_id, month, amount_minor, currency', orderBy: 'category_id, month' },
+  { table: 'exchange_rates', columns: 'currency, base, rate', orderBy: 'currency, base' },
   {
     table: 'reconciliations',
     columns: 'id, account_id, statement_date, statement_balance_minor, cleared_count, at',

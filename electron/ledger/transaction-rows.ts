@@ -11,6 +11,7 @@ export const TRANSACTION_SELECT = `
   t.transfer_id AS transferId,
   (SELECT o.account_id FROM transactions o WHERE o.transfer_id = t.transfer_id AND o.id <> t.id) AS counterAccountId,
   (SELECT oa.name FROM transactions o JOIN accounts oa ON oa.id = o.account_id WHERE o.transfer_id = t.transfer_id AND o.id <> t.id) AS counterAccountName,
+  (SELECT o.status FROM transactions o WHERE o.transfer_id = t.transfer_id AND o.id <> t.id) AS counterStatus,
   t.recorded_at AS recordedAt, t.updated_at AS updatedAt`;
 
 export const TRANSACTION_FROM = `
@@ -39,6 +40,7 @@ export interface RawTransactionView {
   transferId: string | null;
   counterAccountId: string | null;
   counterAccountName: string | null;
+  counterStatus: TransactionStatus | null;
   recordedAt: string;
   updatedAt: string;
 }

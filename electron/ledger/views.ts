@@ -42,6 +42,7 @@ export interface TransactionView {
   /** For a transfer: the other account. */
   counterAccountId: string | null;
   counterAccountName: string | null;
+  counterStatus: TransactionStatus | null;
   recordedAt: string;
   updatedAt: string;
 }

@@ -10,9 +10,15 @@ export const dailyUseMessages: AreaMessages = {
       category_merge_self: 'Choose another category to merge into.',
       category_in_use: '“{{category}}” is used by {{count}} transactions: merge it into another category instead.',
       amount_other_currency: '“{{text}}” is marked as another currency; this account is kept in {{currency}}.',
+      rate_same_currency: 'An exchange rate needs two different currencies; {{currency}} was given twice.',
+      transfer_leg_reconciled: 'The {{currency}} leg of this transfer (“{{account}}”) is reconciled against a statement, so the transfer can no longer be changed or deleted.',
     },
     daily: {
       uncategorized: 'Uncategorized',
+      transferLocked: {
+        title: 'The {{currency}} leg is reconciled',
+        body: 'The “{{account}}” side of this transfer was matched against a statement. A transfer is changed or deleted as a whole, so neither leg can be edited any more. Its history stays available.',
+      },
       dialog: {
         saveAndAdd: 'Save and add another',
         discardTitle: 'Discard what you typed?',
@@ -58,9 +64,15 @@ export const dailyUseMessages: AreaMessages = {
       category_merge_self: '请选择要合并到的另一个分类。',
       category_in_use: '“{{category}}”已用于 {{count}} 笔交易，请改为将它合并到其他分类。',
       amount_other_currency: '“{{text}}”标注的是其他币种，此账户的币种为 {{currency}}。',
+      rate_same_currency: '汇率需要两种不同的货币，{{currency}} 出现了两次。',
+      transfer_leg_reconciled: '此转账的 {{currency}} 一方（“{{account}}”）已与对账单核对，整笔转账不能再修改或删除。',
     },
     daily: {
       uncategorized: '未分类',
+      transferLocked: {
+        title: '{{currency}} 一方已对账',
+        body: '此转账的“{{account}}”一方已与对账单核对。转账只能整笔修改或删除，所以两方都不能再编辑。它的历史记录仍可查看。',
+      },
       dialog: {
         saveAndAdd: '保存并再记一笔',
         discardTitle: '放弃已输入的内容？',

@@ -39,6 +39,19 @@ describe('planMerge', () => {
     expect(selectEvents(plan).map((e) => e.type)).toEqual(['TransactionRecorded']);
   });
 
+  test('an exchange rate only the backup has rides along; a pair the wallet has set stays as the wallet has it', () => {
+    const usd = ev('ExchangeRateSet', { currency: 'USD', base: 'CNY', rate: '7.1' });
+    const usdLater = ev('ExchangeRateSet', { currency: 'USD', base: 'CNY', rate: '7.2' });
+    const eur = ev('ExchangeRateSet', { currency: 'EUR', base: 'CNY', rate: '7.8' });
+    const walletUsd = ev('ExchangeRateSet', { currency: 'USD', base: 'CNY', rate: '7.3' });
+    const plan = planMerge([a, t1, usd, usdLater, eur], [a, walletUsd]);
+    expect(plan.unknownEvents).toBe(0);
+    expect(plan.skippedEvents).toBe(2);
+    expect(plan.items.map((item) => item.id)).toEqual(['transaction:t1']);
+    expect(selectEvents(plan).map((e) => e.eventId)).toEqual([t1.eventId, eur.eventId]);
+    expect(selectEvents(plan, []).map((e) => e.eventId)).toEqual([eur.eventId]);
+  });
+
   test('same eventId already in the wallet: never again; unknown payloads are counted, not applied', () => {
     const plan = planMerge([...backup, { foo: 1 }, ev('FutureThing', {})], backup);
     expect(plan).toMatchObject({ missingEvents: 0, unknownEvents: 2, items: [] });

@@ -230,10 +230,18 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await page.getByRole('dialog').getByRole('button', { name: l.unfreeze, exact: true }).click();
       await expect(page.getByRole('button', { name: /Alipay/ })).not.toContainText(l.frozen);
 
-      // Dashboard: net worth leaves USD out until a rate is typed, then converts it exactly.
+      // Dashboard: a rate an older version kept in this browser moves into the wallet once (then
+      // leaves localStorage); net worth converts with it, and with a rate typed over it.
+      expect(await rpc<{ rates: unknown[] }>(page, 'ledger/exchangeRates', {})).toEqual({ rates: [] });
+      await page.evaluate(() => localStorage.setItem('onewallet.netWorth', JSON.stringify({ currency: null, rates: { 'USD/CNY': '7' } })));
       await go('dashboard');
-      await expect(page.getByText(l.missing)).toBeVisible();
+      // 1164.50 + 250.50 + 100 × 7 = 2115.00
+      await expect(page.getByText(cny('2,115.00'))).toBeVisible();
+      await expect(page.getByLabel(l.rateUsd)).toHaveValue('7');
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('onewallet.netWorth'))).toBe(JSON.stringify({ currency: null }));
+      expect(await rpc<{ rates: unknown[] }>(page, 'ledger/exchangeRates', {})).toEqual({ rates: [{ currency: 'USD', base: 'CNY', rate: '7' }] });
       await page.getByLabel(l.rateUsd).fill('7.1');
+      await page.getByLabel(l.rateUsd).press('Enter');
       // 1164.50 + 250.50 + 100 × 7.1 = 2125.00
       await expect(page.getByText(cny('2,125.00'))).toBeVisible();
       await expect(page.getByText(l.missing)).toBeHidden();

@@ -190,8 +190,8 @@ describe('rejections leave no trace', () => {
     const [outgoing, incoming] = f.projection.transferLegs(f.projection.transaction(f.ids.transferLeg)!.transferId!);
     const cardBalance = f.projection.balance(f.ids.card);
     f.run({ type: 'reconcile', accountId: f.ids.card, statementDate: '2024-06-30', statementBalance: (cardBalance / 100).toFixed(2), clearedTransactionIds: [incoming!.id] });
-    expectRejected({ type: 'voidTransaction', transactionId: outgoing!.id }, 'rejected', 'errors.reconciled_locked');
-    expectRejected({ type: 'amendTransaction', transactionId: outgoing!.id, amount: '5' }, 'rejected', 'errors.reconciled_locked');
+    expectRejected({ type: 'voidTransaction', transactionId: outgoing!.id }, 'rejected', 'errors.transfer_leg_reconciled');
+    expectRejected({ type: 'amendTransaction', transactionId: outgoing!.id, amount: '5' }, 'rejected', 'errors.transfer_leg_reconciled');
   });
 
   it('transfers: same account, missing received amount, unequal same-currency amounts', () => {

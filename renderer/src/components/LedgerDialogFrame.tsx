@@ -18,6 +18,8 @@ interface Props {
   width: number;
   /** A reconciled line: shown read-only, with Close instead of Cancel and no OK button. */
   locked: boolean;
+  /** What the locked notice says instead of the default (a transfer names its reconciled leg). */
+  lockedNotice?: { title: string; body: string };
   ready: boolean;
   busy: boolean;
   error: string | null;
@@ -45,7 +47,7 @@ function enterSaves(target: HTMLElement): boolean {
   return true;
 }
 
-export function LedgerDialogFrame({ open, title, okText, width, locked, ready, busy, error, onOk, onClose, isDirty, onSaveAndAdd, onOpened, children }: Props) {
+export function LedgerDialogFrame({ open, title, okText, width, locked, lockedNotice, ready, busy, error, onOk, onClose, isDirty, onSaveAndAdd, onOpened, children }: Props) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
 
@@ -108,8 +110,8 @@ export function LedgerDialogFrame({ open, title, okText, width, locked, ready, b
           type="info"
           showIcon
           icon={<LockOutlined aria-hidden />}
-          title={t('transactions.dialog.lockedTitle')}
-          description={t('transactions.dialog.lockedBody')}
+          title={lockedNotice?.title ?? t('transactions.dialog.lockedTitle')}
+          description={lockedNotice?.body ?? t('transactions.dialog.lockedBody')}
           style={{ marginBottom: 16 }}
         />
       )}

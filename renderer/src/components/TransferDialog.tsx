@@ -1,7 +1,7 @@
 /**
  * Move money between two of the user's own accounts. When the currencies differ a second amount
  * field asks what arrived. Editing amends the transfer (both legs); its accounts stay fixed, and an
- * amount left empty keeps what was recorded.
+ * amount left empty keeps what was recorded. Once either leg is reconciled the transfer is read-only.
  */
 import { useEffect, useId, useMemo } from 'react';
 import { App, DatePicker, Form, Input, Select } from 'antd';
@@ -59,7 +59,16 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
   // Field ids come from the form name: unique per instance, so labels never point into another dialog.
   const formId = useId();
   const editing = transaction ?? null;
-  const locked = editing?.status === 'reconciled';
+  // Amending or deleting a transfer changes both legs, so one reconciled leg locks the whole transfer
+  // (the engine refuses it too); the notice names that leg, which may be the one not opened here.
+  const lockedLeg =
+    editing?.status === 'reconciled'
+      ? { currency: editing.currency, account: editing.accountName }
+      : editing?.counterStatus === 'reconciled'
+        ? { currency: accounts.find((account) => account.id === editing.counterAccountId)?.currency ?? '', account: editing.counterAccountName ?? '' }
+        : null;
+  const locked = lockedLeg !== null;
+  const lockedNotice = lockedLeg && { title: t('daily.transferLocked.title', lockedLeg), body: t('daily.transferLocked.body', lockedLeg) };
 
   const initial = useMemo<Partial<Values>>(() => {
     if (!editing) return { date: dayjs(), status: 'cleared', tags: [], fromAccountId: defaultAccountId };
@@ -157,6 +166,7 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
       okText={editing ? t('transactions.dialog.save') : t('transactions.dialog.transfer')}
       width={600}
       locked={locked}
+      lockedNotice={lockedNotice ?? undefined}
       ready={ready}
       busy={runner.busy}
       error={runner.error}

@@ -152,6 +152,10 @@ export function applyDocumented(state: StrangerState, event: Json): void {
       state.budgets.set(str(event, 'categoryId'), months);
       return;
     }
+    case 'ExchangeRateSet':
+      // No money effect: a rate the user keeps for showing net worth in one currency.
+      if (event.rate !== null) str(event, 'rate');
+      return;
     default:
       throw new Error(`unknown event type ${String(event.type)}: stop, do not skip`);
   }

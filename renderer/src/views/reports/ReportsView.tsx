@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorText, useApi } from '../../lib/api-context';
 import { useQuery } from '../../lib/use-query';
-import { ratesInto, useNetWorthSettings } from '../dashboard/net-worth-settings';
+import { useLocalRatesMigration } from '../dashboard/net-worth-settings';
 import { BudgetsPanel } from './BudgetsPanel';
 import { ReportCharts } from './ReportCharts';
 import { defaultMonthRange } from './chart-options';
@@ -24,13 +24,11 @@ export function ReportsView() {
   const dataDays = [...(accounts.data?.accounts.map((account) => account.openedOn) ?? []), ...(first.data?.rows.map((row) => row.date) ?? [])];
   const [from, to] = picked ?? defaultMonthRange(dataDays, dayjs().format('YYYY-MM-DD'));
   const range: [Dayjs, Dayjs] = [dayjs(`${from}-01`), dayjs(`${to}-01`)];
-  // Net worth over time uses the rates typed on the dashboard (remembered on this computer).
-  const [netWorthSettings] = useNetWorthSettings();
-  const rates = ratesInto(netWorthSettings, currency, held);
-  const ratesKey = JSON.stringify(rates);
+  // Net worth over time uses the rates typed on the dashboard, which the wallet keeps (the engine's default).
+  useLocalRatesMigration(api);
   const report = useQuery(
-    () => (accounts.data && (first.data || first.error) ? api.ledger.reports({ from, to, currency, rates }) : Promise.resolve({ ok: true as const, value: null })),
-    [api, from, to, currency, ratesKey, accounts.data !== null && (first.data !== null || first.error !== null)],
+    () => (accounts.data && (first.data || first.error) ? api.ledger.reports({ from, to, currency }) : Promise.resolve({ ok: true as const, value: null })),
+    [api, from, to, currency, accounts.data !== null && (first.data !== null || first.error !== null)],
   );
 
   return (

@@ -55,6 +55,8 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
   const amount = format.signedMoney(row.amountMinor, row.currency);
   const sign = row.amountMinor < 0 ? 'ow-amount-out' : row.amountMinor > 0 ? 'ow-amount-in' : '';
   const locked = row.status === 'reconciled';
+  // Deleting a transfer deletes both legs: a reconciled other leg locks it (its status stays per leg).
+  const undeletable = locked || row.counterStatus === 'reconciled';
 
   const menu: MenuProps['items'] = [
     ...(!row.voided && !locked
@@ -65,7 +67,7 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
         ]
       : []),
     { key: 'history', icon: <HistoryOutlined aria-hidden />, label: t('transactions.actions.history'), onClick: () => actions.history(row) },
-    ...(!row.voided && !locked
+    ...(!row.voided && !undeletable
       ? [{ type: 'divider' as const }, { key: 'void', danger: true, label: t('transactions.actions.void'), onClick: () => actions.void(row) }]
       : []),
   ];
