@@ -156,11 +156,11 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       // Budgets need a category: create one and budget it through the reports view.
       await go('reports');
       await page.getByRole('button', { name: l.newCategory }).first().click();
-      await dialog(page).getByLabel(l.categoryName).fill(lang === 'zh-CN' ? '餐饮' : 'Food');
+      await dialog(page).getByLabel(l.categoryName).fill(lang === 'zh-CN' ? '外卖' : 'Takeaway');
       await dialog(page).getByRole('button', { name: l.createCategory }).click();
       await expect(dialog(page)).toBeHidden();
       await page.getByRole('button', { name: l.setBudget }).first().click();
-      await pickOption(page, dialog(page).getByLabel(l.budgetCategory), lang === 'zh-CN' ? '餐饮' : 'Food');
+      await pickOption(page, dialog(page).getByLabel(l.budgetCategory), lang === 'zh-CN' ? '外卖' : 'Takeaway');
       await dialog(page).getByLabel(l.budgetAmount).fill('500');
       await dialog(page).getByRole('button', { name: l.save }).click();
       await expect(dialog(page)).toBeHidden();

@@ -3,7 +3,7 @@
  * back only what is missing (with a preview); full restore replaces the wallet, keeps the current
  * one as a "before restore" copy, and locks (the wallet reopens with the password it had then).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Modal, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntryView } from '../../../../shared/contract';
@@ -59,6 +59,8 @@ function FullRestorePanel({ entry }: { entry: BackupEntryView }) {
   const { message } = App.useApp();
   const [step, setStep] = useState<'verify' | 'restore' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The preview already said why this file cannot be used: the same sentence is not shown twice.
+  const [previewError, setPreviewError] = useState<string | null>(null);
   const verifyProgress = useTaskProgress('verify', step === 'verify');
   const restoreProgress = useTaskProgress('restore', step === 'restore');
 
@@ -90,8 +92,8 @@ function FullRestorePanel({ entry }: { entry: BackupEntryView }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Paragraph style={{ margin: 0 }}>{t('backup.restore_full_hint')}</Typography.Paragraph>
       <Alert type="warning" showIcon title={t('backup.restore_full_lock')} />
-      <WhatReplacingLoses entry={entry} />
-      {error && <Alert type="error" showIcon role="alert" title={error} />}
+      <WhatReplacingLoses entry={entry} onError={setPreviewError} />
+      {error && error !== previewError && <Alert type="error" showIcon role="alert" title={error} />}
       <Space wrap>
         <Button danger type="primary" loading={step !== null} onClick={() => void restore()}>
           {t('backup.restore_full_confirm')}
@@ -104,11 +106,13 @@ function FullRestorePanel({ entry }: { entry: BackupEntryView }) {
 }
 
 /** What the wallet recorded or changed after this backup: said before "replace" is pressed. */
-function WhatReplacingLoses({ entry }: { entry: BackupEntryView }) {
+function WhatReplacingLoses({ entry, onError }: { entry: BackupEntryView; onError(text: string | null): void }) {
   const { t } = useTranslation();
   const api = useApi();
   const loses = useQuery(() => api.backup.restorePreview({ dir: entry.dir, file: entry.file }), [api, entry.dir, entry.file]);
-  if (loses.error) return <Alert type="error" showIcon title={errorText(loses.error, t)} />;
+  const failure = loses.error ? errorText(loses.error, t) : null;
+  useEffect(() => onError(failure), [failure, onError]);
+  if (failure) return <Alert type="error" showIcon role="alert" title={failure} />;
   if (!loses.data) return <Typography.Text type="secondary">{t('backup.changes.checking')}</Typography.Text>;
   return hasWalletChanges(loses.data, REPLACE_LOSES) ? (
     <Alert type="warning" showIcon role="status" data-testid="restore-loses" title={t('backup.changes.full_loses')} description={<WalletChangesList changes={loses.data} lists={REPLACE_LOSES} />} />
