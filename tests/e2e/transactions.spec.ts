@@ -160,7 +160,8 @@ async function setUpAccounts(page: Page): Promise<void> {
 
 /** The engine's reason, shown in red under the field it concerns (issue 13), not in a banner. */
 function fieldError(d: Locator): Locator {
-  return d.locator('.ant-form-item-explain-error');
+  // antd keeps the previous message in the DOM while it animates out (…-leave): only the current one counts.
+  return d.locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)');
 }
 
 function dialog(page: Page): Locator {
