@@ -11,7 +11,10 @@ export default defineConfig({
   timeout: 240_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two spec files at a time: each test starts its own host (own port, own data folder), and the
+  // suite is long enough that one worker would push CI past 30 minutes. ONEWALLET_E2E_WORKERS=1
+  // runs them one by one (for a machine with one core, or to rule out interference).
+  workers: Number(process.env.ONEWALLET_E2E_WORKERS ?? 2),
   retries: 0,
   // The JSON report is what .ci/run counts for its closing `N passed, N failed, N skipped` line.
   reporter: [['list'], ['json', { outputFile: '.tmp/playwright-report.json' }]],

@@ -6,7 +6,7 @@
  * transaction kept → a second preview finds nothing. Then damaged files: one the listing already
  * sees as damaged, and one that only a Verify finds; neither is offered for restore.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pickOption } from './support/select';

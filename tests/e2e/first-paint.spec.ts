@@ -5,7 +5,7 @@
  * how the renderer arrives: scripts compressed, and the unlock screen's entry script without the
  * password-strength dictionaries.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { startHost } from './support/host';
 import { PASSWORD } from './support/wallet';
 

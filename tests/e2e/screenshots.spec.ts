@@ -3,7 +3,7 @@
  * and settings screens in both languages and both themes. Each also asserts that the language
  * and the theme really applied.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { join } from 'node:path';
 import { startHost } from './support/host';
 import { createWalletViaUi } from './support/wallet';

@@ -8,7 +8,7 @@
  * Accounts and categories are set up through the real WebSocket contract from the page (the
  * Accounts UI is tested by its own spec); everything about transactions goes through the UI.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { join } from 'node:path';
 import { rpcCalls, type WireResult } from './support/rpc';
 import { pickOption } from './support/select';

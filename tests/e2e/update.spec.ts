@@ -4,7 +4,7 @@
  * "restart and update" offered after the verified backup; skip; an error with "try again".
  * Also takes the screenshots of these views (tests/.tmp/screenshots/update-*).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { join } from 'node:path';
 import { seriousViolations } from './support/axe';
 import { startHost, type RunningHost } from './support/host';
