@@ -168,10 +168,11 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       // Pay lunch and receive a refund, as the transactions view would record them.
       const { accounts } = await rpc<{ accounts: { id: string; name: string }[] }>(page, 'ledger/accounts', {});
       const card = accounts.find((a) => a.name === 'Everyday card')!;
-      const { categories } = await rpc<{ categories: { id: string }[] }>(page, 'ledger/categories', {});
+      const { categories } = await rpc<{ categories: { id: string; name: string }[] }>(page, 'ledger/categories', {});
+      const takeaway = categories.find((c) => c.name === (lang === 'zh-CN' ? '外卖' : 'Takeaway'))!;
       const today = new Date();
       const day = (offset: number) => new Date(today.getFullYear(), today.getMonth(), today.getDate() - offset).toLocaleDateString('sv-SE');
-      const lunch = { requestId: `lunch-${lang}`, kind: 'expense', accountId: card.id, amount: '35.50', currency: 'CNY', date: day(0), payee: 'Noodle bar', categoryId: categories[0]!.id };
+      const lunch = { requestId: `lunch-${lang}`, kind: 'expense', accountId: card.id, amount: '35.50', currency: 'CNY', date: day(0), payee: 'Noodle bar', categoryId: takeaway.id };
       await rpc(page, 'ledger/recordTransaction', lunch);
       await rpc(page, 'ledger/recordTransaction', lunch); // a retry with the same request id records once
       await rpc(page, 'ledger/recordTransaction', { requestId: `salary-${lang}`, kind: 'income', accountId: card.id, amount: '200', currency: 'CNY', date: day(1), payee: 'Refund' });

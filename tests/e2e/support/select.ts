@@ -14,7 +14,10 @@ export async function pickOption(page: Page, field: Locator, option: string | Re
   await expect(async () => {
     if ((await select.filter({ hasText: option }).count()) > 0) return;
     if ((await dropdown.count()) === 0) await field.click();
-    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5_000 });
+    const item = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
+    // antd renders only the visible part of a long option list: a searchable Select is narrowed by typing.
+    if (typeof option === 'string' && (await item.count()) === 0 && (await field.isEditable())) await field.fill(option);
+    await item.click({ timeout: 5_000 });
     await expect(select).toContainText(option, { timeout: 5_000 });
   }).toPass({ timeout: 30_000 });
   if (options.multiple) await page.keyboard.press('Escape');
