@@ -68,7 +68,8 @@ const L = {
     reconciled: 'Reconciled',
     viewLocked: 'View “Transfer from Bank” (locked)',
     editOutgoing: 'Edit “Transfer to Dollar card”',
-    lockedTitle: 'Reconciled and locked',
+    // A transfer with a reconciled leg names that leg (issue 13: the UI says which leg is locked).
+    lockedTitle: 'The USD leg is reconciled',
     locked: 'can no longer be changed',
   },
   'zh-CN': {
@@ -119,7 +120,7 @@ const L = {
     reconciled: '已对账',
     viewLocked: '查看“来自Bank”（已锁定）',
     editOutgoing: '编辑“转至Dollar card”',
-    lockedTitle: '已对账，已锁定',
+    lockedTitle: 'USD 一方已对账',
     locked: '不能再修改',
   },
 } as const;
