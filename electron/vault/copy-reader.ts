@@ -165,10 +165,19 @@ function withDb<T>(path: string, work: (db: Db) => T): { db: Db; value: T } {
 
 /** Cheap look at a copy without a key (listing): structure and plaintext info, no hash unless asked. */
 export function inspectCopy(path: string, options: { checkHash?: boolean; onProgress?: ProgressFn } = {}): CopyHeader {
-  const { fileBytes } = runSync(checkFileSteps(path, options.checkHash ?? false, options.onProgress));
-  const { db, value } = withDb(path, (db) => readHeader(db, path, fileBytes));
-  db.close();
-  const { vaultIdBytes: _, ...header } = value;
+  const checkHash = options.checkHash ?? false;
+  const { fileBytes } = runSync(checkFileSteps(path, checkHash, options.onProgress));
+  let opened;
+  try {
+    opened = withDb(path, (db) => readHeader(db, path, fileBytes));
+  } catch (error) {
+    // The file has our trailer, so a header that reads as "not a backup" (a flipped byte in the
+    // schema page) is more likely damage: the whole-file hash decides, as the full open would.
+    if (!checkHash && isDomainError(error) && error.code !== 'format_too_new') runSync(checkFileSteps(path, true));
+    throw error;
+  }
+  opened.db.close();
+  const { vaultIdBytes: _, ...header } = opened.value;
   return header;
 }
 

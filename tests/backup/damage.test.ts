@@ -66,6 +66,14 @@ describe('damaged and foreign files', () => {
     expect([...seen.values()].reduce((a, b) => a + b)).toBe(samples);
   });
 
+  test('a flipped byte in the schema (the backup_info table renamed) is damage, not "not a backup"', async () => {
+    const bytes = Buffer.from(good);
+    const at = bytes.indexOf('CREATE TABLE backup_info');
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 'CREATE TABLE '.length] = 'x'.charCodeAt(0);
+    expect(await verifyError(variant('schema.owbackup', bytes))).toMatchObject({ code: 'integrity', messageKey: 'errors.backup.damaged' });
+  });
+
   test('a MAC that does not match (file re-hashed by someone without the key) is tampering', async () => {
     const bytes = Buffer.from(good);
     bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1; // last byte of the MAC
