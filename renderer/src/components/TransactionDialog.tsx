@@ -178,7 +178,9 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
     focusAmount();
   };
 
-  const title = editing
+  const title = locked
+    ? t('transactions.dialog.viewTitle')
+    : editing
     ? t('transactions.dialog.editTitle')
     : kind === 'income'
       ? t('transactions.dialog.addIncomeTitle')

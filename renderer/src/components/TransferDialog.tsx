@@ -157,12 +157,15 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
     }
   };
 
-  const amountHint = editing ? t('transactions.dialog.keepAmountHint') : undefined;
+  // A locked transfer cannot be changed, so "leave empty to keep" would only confuse: an amount not
+  // known on this leg shows a dash.
+  const amountHint = editing && !locked ? t('transactions.dialog.keepAmountHint') : undefined;
+  const keptPlaceholder = locked ? '—' : t('transactions.dialog.unchanged');
 
   return (
     <LedgerDialogFrame
       open={open}
-      title={editing ? t('transactions.dialog.editTransferTitle') : t('transactions.dialog.transferTitle')}
+      title={locked ? t('transactions.dialog.viewTransferTitle') : editing ? t('transactions.dialog.editTransferTitle') : t('transactions.dialog.transferTitle')}
       okText={editing ? t('transactions.dialog.save') : t('transactions.dialog.transfer')}
       width={600}
       locked={locked}
@@ -212,7 +215,7 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
             rules={[...(editing ? [] : [{ required: true, whitespace: true, message: t('transactions.dialog.amountRequired') }]), typedAmountRule(from?.currency, t)]}
             validateTrigger="onBlur"
           >
-            <AmountInput ref={amountRef} placeholder={editing ? t('transactions.dialog.unchanged') : '0.00'} currency={from?.currency ?? ''} />
+            <AmountInput ref={amountRef} placeholder={editing ? keptPlaceholder : '0.00'} currency={from?.currency ?? ''} />
           </Form.Item>
           {crossCurrency && (
             <Form.Item
@@ -224,7 +227,7 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
               ]}
               validateTrigger="onBlur"
             >
-              <AmountInput placeholder={editing ? t('transactions.dialog.unchanged') : '0.00'} currency={to?.currency ?? ''} />
+              <AmountInput placeholder={editing ? keptPlaceholder : '0.00'} currency={to?.currency ?? ''} />
             </Form.Item>
           )}
         </div>
