@@ -9,14 +9,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { seriousViolations } from './support/axe';
+import { SCREEN_SIZES, screenshotDir } from './support/screens';
 import { startHost } from './support/host';
 import { createWalletViaUi } from './support/wallet';
 
-const SHOTS = join(__dirname, '../.tmp/screenshots/security');
-const SIZES = [
-  { width: 1024, height: 640 },
-  { width: 1920, height: 1080 },
-] as const;
+const SHOTS = screenshotDir('security');
+const SIZES = SCREEN_SIZES;
 
 const L = {
   'en-US': {

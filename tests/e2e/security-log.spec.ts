@@ -7,15 +7,13 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { seriousViolations } from './support/axe';
+import { SCREEN_SIZES, screenshotDir } from './support/screens';
 import { startHost, type RunningHost } from './support/host';
 import { pickOption } from './support/select';
 import { PASSWORD } from './support/wallet';
 
-const SHOTS = join(__dirname, '../.tmp/screenshots/security');
-const SIZES = [
-  { width: 1024, height: 640 },
-  { width: 1920, height: 1080 },
-] as const;
+const SHOTS = screenshotDir('security');
+const SIZES = SCREEN_SIZES;
 const L = {
   'en-US': { password: 'Password', unlock: 'Unlock', unlockTitle: 'Unlock your wallet', nav: 'Main navigation', log: 'Security log', panic: 'Panic lock menu', freeze: 'Freeze all accounts and lock', panicLocked: 'Panic lock', allFrozen: 'All accounts frozen', kinds: 'Kinds of events', unlocked: 'Unlocked' },
   'zh-CN': { password: '密码', unlock: '解锁', unlockTitle: '解锁钱包', nav: '主导航', log: '安全日志', panic: '紧急锁定菜单', freeze: '冻结全部账户并锁定', panicLocked: '紧急锁定', allFrozen: '已冻结全部账户', kinds: '事件类型', unlocked: '已解锁' },

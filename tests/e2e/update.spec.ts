@@ -97,9 +97,9 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
         const value = Number((await bar.getAttribute('data-percent', { timeout: 1000 }).catch(() => null)) ?? -1);
         if (value >= 0) seen.push(value);
         return seen.some((v) => v > 0 && v < 100);
-      }, { timeout: 30_000 })
+      }, { timeout: 120_000 })
       .toBe(true);
-    await expect(banner(page).getByRole('button', { name: l.restart })).toBeVisible({ timeout: 30_000 });
+    await expect(banner(page).getByRole('button', { name: l.restart })).toBeVisible({ timeout: 120_000 });
     expect(Math.max(...seen)).toBeGreaterThan(Math.min(...seen));
     await expect(banner(page)).toContainText(l.verifiedBackup);
     await expect(banner(page).getByRole('button', { name: l.onQuit })).toBeVisible();
@@ -139,13 +139,15 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
 
     feed.tamperArtifact('1.1.0'); // flips the same byte back: the artifact matches its signature again
     await banner(page).getByRole('button', { name: l.retry }).click();
-    await expect(banner(page).getByRole('button', { name: l.restart })).toBeVisible({ timeout: 30_000 });
+    await expect(banner(page).getByRole('button', { name: l.restart })).toBeVisible({ timeout: 120_000 });
   });
 }
 
 for (const lang of ['en-US', 'zh-CN'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`update screenshots ${lang} ${theme}`, async ({ page }) => {
+      // Eight pictures, each audited by axe: a loaded machine needs more than the default guard.
+      test.setTimeout(10 * 60_000);
       const l = L[lang];
       feed.publish({ version: '1.1.0', notes: NOTES, size: 8 * 1024 * 1024 });
       feed.pace(32 * 1024, 50);
@@ -165,13 +167,13 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await shoot('available');
       await banner(page).getByRole('button', { name: l.download, exact: true }).click();
       await expect(page.getByTestId('update-progress')).toBeVisible();
-      await expect.poll(async () => Number(await page.getByTestId('update-progress').getAttribute('data-percent')), { timeout: 30_000 }).toBeGreaterThan(0);
+      await expect.poll(async () => Number(await page.getByTestId('update-progress').getAttribute('data-percent')), { timeout: 120_000 }).toBeGreaterThan(0);
       await shoot('downloading');
       await banner(page).getByRole('button', { name: l.cancel }).click();
       await expect(banner(page).getByRole('button', { name: l.download, exact: true })).toBeVisible();
       feed.pace(0, 0);
       await banner(page).getByRole('button', { name: l.download, exact: true }).click();
-      await expect(banner(page).getByRole('button', { name: l.restart })).toBeVisible({ timeout: 30_000 });
+      await expect(banner(page).getByRole('button', { name: l.restart })).toBeVisible({ timeout: 120_000 });
       await shoot('ready');
       await page.goto(`${host!.origin}/?lang=${lang}&token=${host!.token}#/settings`);
       await shoot('settings', () => page.getByTestId('update-card').scrollIntoViewIfNeeded());

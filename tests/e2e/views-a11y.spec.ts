@@ -9,15 +9,13 @@ import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { connect } from '../crash/ws-client';
 import { seriousViolations } from './support/axe';
+import { SCREEN_SIZES, screenshotDir } from './support/screens';
 import { startHost } from './support/host';
 import { seedLedger } from './support/seed-ledger';
 import { createWalletViaUi, PASSWORD } from './support/wallet';
 
-const SHOTS = join(__dirname, '../.tmp/screenshots/views');
-const SIZES = [
-  { width: 1024, height: 640 },
-  { width: 1920, height: 1080 },
-] as const;
+const SHOTS = screenshotDir('views');
+const SIZES = SCREEN_SIZES;
 const ROUTES = ['dashboard', 'accounts', 'transactions', 'reports', 'import', 'backup', 'security', 'crashes', 'settings'] as const;
 const LABELS = {
   'en-US': { password: 'Password', unlock: 'Unlock', nav: 'Main navigation' },

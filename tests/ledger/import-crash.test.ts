@@ -4,17 +4,15 @@
  * fold). After each kill the wallet opens and verifies, every acknowledged batch is there, and
  * every batch in the journal has all its chunks.
  */
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bundleEntry, TEST_BUILD_DEFINE } from '../cli/support';
 import { createVault, openVault, vaultReady } from '../../electron/vault';
 import { asLedgerProjection, ledgerProjectionFactory } from '../../electron/ledger';
 import { tempDir, TEST_KDF } from '../vault/support/helpers';
 import { seededRandom, testSeed } from '../vault/support/rng';
+import { bundleCrashChild, runCrashChild } from '../vault/support/kill-child';
 
-const ROOT = resolve(__dirname, '..', '..');
 const KILLS = process.env.ONEWALLET_STRESS === '1' ? 200 : 12;
 const PASSWORD = 'import-crash';
 let tmp: ReturnType<typeof tempDir>;
@@ -24,34 +22,18 @@ beforeAll(async () => {
   await vaultReady();
   tmp = tempDir('ow-import-crash-');
   child = join(tmp.dir, 'import-crash-child.cjs');
-  await bundleEntry('tests/ledger/import-crash-child.ts', child, TEST_BUILD_DEFINE);
+  await bundleCrashChild('tests/ledger/import-crash-child.ts', child);
 });
 afterAll(() => tmp.cleanup());
 
 /** Kills the child `delayMs` after it is ready; returns the batches it acknowledged. */
-function runAndKill(path: string, accountId: string, delayMs: number): Promise<{ acked: string[]; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const proc = spawn(process.execPath, [child, path, PASSWORD, accountId], {
-      env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const acked: string[] = [];
-    let buffer = '';
-    let stderr = '';
-    proc.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (line === 'ready') setTimeout(() => proc.kill('SIGKILL'), delayMs);
-        else if (line.startsWith('ack ')) acked.push(line.slice(4));
-      }
-    });
-    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    proc.on('error', reject);
-    proc.on('exit', () => resolvePromise({ acked, stderr }));
+async function runAndKill(path: string, accountId: string, delayMs: number): Promise<{ acked: string[]; stderr: string }> {
+  const acked: string[] = [];
+  const { stderr } = await runCrashChild(child, [path, PASSWORD, accountId], (line, kill) => {
+    if (line === 'ready') setTimeout(kill, delayMs);
+    else if (line.startsWith('ack ')) acked.push(line.slice(4));
   });
+  return { acked, stderr };
 }
 
 describe('import crash consistency', () => {

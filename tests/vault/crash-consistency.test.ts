@@ -3,16 +3,14 @@
  * SIGKILL it at random moments. After every kill the vault must open, verify, and hold every
  * acknowledged event with the right content. ≥ 200 kills by default; ONEWALLET_STRESS=1 for 2000.
  */
-import { bundleEntry, TEST_BUILD_DEFINE } from '../cli/support';
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createVault, openVault, vaultReady } from '../../electron/vault';
 import { tempDir, TEST_KDF } from './support/helpers';
 import { testProjections } from './support/projection';
 import { seededRandom, testSeed } from './support/rng';
+import { bundleCrashChild, runCrashChild } from './support/kill-child';
 
-const ROOT = resolve(__dirname, '..', '..');
 const STRESS = process.env.ONEWALLET_STRESS === '1';
 const KILLS = STRESS ? 2000 : 200;
 const PASSWORD = 'crash-test';
@@ -24,46 +22,24 @@ beforeAll(async () => {
   await vaultReady();
   tmp = tempDir('ow-crash-');
   child = join(tmp.dir, 'crash-child.cjs');
-  await bundleEntry('tests/vault/support/crash-child.ts', child, TEST_BUILD_DEFINE);
+  await bundleCrashChild('tests/vault/support/crash-child.ts', child);
 });
 afterAll(() => tmp.cleanup());
 
 /** Starts the child, kills it `delayMs` after its first ack (or before it is ready when delay < 0). Returns acked seqs. */
-function runAndKill(path: string, delayMs: number): Promise<{ maxAck: number; acks: number; sawReady: boolean; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const proc = spawn(process.execPath, [child, path, PASSWORD], {
-      env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let buffer = '';
-    let maxAck = 0;
-    let acks = 0;
-    let sawReady = false;
-    let stderr = '';
-    let timer: NodeJS.Timeout | null = null;
-    const kill = () => proc.kill('SIGKILL');
-    if (delayMs < 0) timer = setTimeout(kill, -delayMs);
-    proc.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (line === 'ready') sawReady = true;
-        else if (line.startsWith('ack ')) {
-          acks++;
-          maxAck = Math.max(maxAck, Number(line.slice(4)));
-          if (!timer) timer = setTimeout(kill, delayMs);
-        }
-      }
-    });
-    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    proc.on('error', reject);
-    proc.on('exit', () => {
-      if (timer) clearTimeout(timer);
-      resolvePromise({ maxAck, acks, sawReady, stderr });
-    });
-  });
+async function runAndKill(path: string, delayMs: number): Promise<{ maxAck: number; acks: number; sawReady: boolean; stderr: string }> {
+  const seen = { maxAck: 0, acks: 0, sawReady: false, timer: null as NodeJS.Timeout | null };
+  const onLine = (line: string, kill: () => void) => {
+    if (line === 'ready') seen.sawReady = true;
+    else if (line.startsWith('ack ')) {
+      seen.acks++;
+      seen.maxAck = Math.max(seen.maxAck, Number(line.slice(4)));
+      if (delayMs >= 0 && !seen.timer) seen.timer = setTimeout(kill, delayMs);
+    }
+  };
+  const { stderr } = await runCrashChild(child, [path, PASSWORD], onLine, delayMs < 0 ? -delayMs : undefined);
+  if (seen.timer) clearTimeout(seen.timer);
+  return { maxAck: seen.maxAck, acks: seen.acks, sawReady: seen.sawReady, stderr };
 }
 
 describe('crash consistency', () => {
