@@ -3,7 +3,8 @@
  * durable, shows in the list with its reason, and dismiss / "not unusual" / rule settings are
  * journal events (they survive a lock, change no balance, and an unknown key changes nothing).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -103,6 +104,21 @@ describe('alerts over the router', () => {
     await call('wallet/lock');
     await call('wallet/unlock', { walletId, password: PASSWORD });
     expect(await call('alerts/settings')).toEqual(off);
+  });
+
+  it('the same charge twice on one day in an imported bill is a possible double charge "in the import"', async () => {
+    const alipay = (await call('ledger/openAccount', { requestId: requestId(), name: 'Alipay', kind: 'ewallet', currency: 'CNY', openingBalance: '1000' })).ids[0] as string;
+    // The Alipay fixture's preamble and header, then two Meituan orders of 58.00 today with their own order numbers.
+    const fixture = iconv.decode(readFileSync(join(__dirname, '..', 'fixtures', 'import', 'alipay-app.csv')), 'gb18030');
+    const head = fixture.slice(0, fixture.indexOf('\n', fixture.indexOf('交易时间,')) + 1);
+    const line = (id: string, time: string) => `${today} ${time},餐饮美食,美团,,外卖,支出,58.00 ,花呗,交易成功,${id}\t,M${id}\t,,\r\n`;
+    const bill = head + line('2099010122001100000001', '12:01:00') + line('2099010122001100000002', '12:03:00');
+    const source = { fileName: 'alipay-double.csv', base64: iconv.encode(bill, 'gb18030').toString('base64') };
+    const preview = await call('import/preview', { source, accountId: alipay, neutral: { mode: 'omit' } });
+    expect(preview.counts.new).toBe(2);
+    await call('import/commit', { planId: preview.planId, include: [], requestId: requestId() });
+    const alert = await until(() => fired().find((a) => a.rule === 'doubleCharge'));
+    expect(alert).toMatchObject({ messageKey: 'security.alerts.reason.doubleChargeImport', params: expect.objectContaining({ amount: '58.00', payee: '美团', date: today }) });
   });
 
   it('refuses an unknown alert key and bad settings, writing nothing', async () => {

@@ -3,8 +3,8 @@ import type { LedgerProjection } from '../../ledger/projection';
 import { foldAlertFacts, type AlertFact, type AlertMemory } from './memory';
 import type { AccountFacts, HistoryRow } from './rules';
 
-/** A line as the query returns it: everything the rules read but the import batch, plus its recording order. */
-type Row = Omit<HistoryRow, 'importBatchId'> & { n: number };
+/** A line as the query returns it: everything the rules read, plus its recording order. */
+type Row = HistoryRow & { n: number };
 
 export interface LedgerHistory {
   rows: (HistoryRow & { n: number })[];
@@ -15,14 +15,11 @@ export interface LedgerHistory {
 }
 
 export function readHistory(projection: LedgerProjection): LedgerHistory {
-  const rows = projection.sql
-    .all<Row>(
-      `SELECT n, id, account_id AS accountId, kind, amount_minor AS amountMinor, currency, date, payee,
-              category_id AS categoryId, recorded_at AS recordedAt
-       FROM transactions WHERE voided = 0 ORDER BY date, n`,
-    )
-    // The ledger has no import batch on a line yet; the import-only double-charge check waits for one.
-    .map((row) => ({ ...row, importBatchId: null }));
+  const rows = projection.sql.all<Row>(
+    `SELECT n, id, account_id AS accountId, kind, amount_minor AS amountMinor, currency, date, payee,
+            category_id AS categoryId, recorded_at AS recordedAt, import_batch AS importBatchId
+     FROM transactions WHERE voided = 0 ORDER BY date, n`,
+  );
   const accounts = new Map(
     projection.sql
       .all<{ id: string; name: string; frozen: number; frozenAt: string | null; openedAt: string }>('SELECT id, name, frozen, frozen_at AS frozenAt, opened_at AS openedAt FROM accounts')
