@@ -21,6 +21,7 @@ const L = {
     newSince: 'New since your last visit',
     oneAlert: '1 unusual payment',
     showAlerts: 'Show alerts',
+    navOneAlert: ', 1 open alert',
     reason: '8888.00 CNY to Apple Store is above your limit of 5000.00 CNY for a single payment.',
     dismiss: 'Dismiss',
     empty: 'No unusual activity in the last 90 days.',
@@ -34,6 +35,7 @@ const L = {
     newSince: '自上次访问以来的新动态',
     oneAlert: '1 笔异常支付',
     showAlerts: '查看提醒',
+    navOneAlert: '，1 条待处理提醒',
     reason: '向 Apple Store 支付 8888.00 CNY，超过了你设定的单笔上限 5000.00 CNY。',
     dismiss: '忽略',
     empty: '最近 90 天没有异常活动。',
@@ -101,6 +103,10 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       // The dashboard card tells what is new: the alert (waits for the judge, which runs after the record).
       const card = page.getByRole('region', { name: l.newSince });
       await expect(card.getByTestId('new-since-alerts')).toHaveText(l.oneAlert);
+      // The navigation counts it too, in a badge and in words for a screen reader.
+      const navSecurity = page.getByTestId('nav-security');
+      await expect(navSecurity.locator('.ant-badge-count')).toHaveAttribute('title', '1');
+      await expect(navSecurity.locator('.ow-visually-hidden')).toHaveText(l.navOneAlert);
       await screenshots(page, 'dashboard-card', lang, found);
       await card.getByRole('button', { name: l.showAlerts }).click();
 
@@ -111,6 +117,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await alert.getByRole('button', { name: l.dismiss, exact: true }).click();
       await expect(page.getByTestId('security-alert')).toHaveCount(0);
       await expect(page.getByText(l.empty)).toBeVisible();
+      await expect(navSecurity.locator('.ant-badge')).toHaveCount(0);
 
       await page.getByRole('tab', { name: l.checkup }).click();
       const integrity = page.getByTestId('checkup-item-integrityCheck');

@@ -1,5 +1,5 @@
 /** The frame around every view: navigation, header with language and theme, and the view itself. */
-import { Button, Layout, Menu, Space, Spin, theme, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, Space, Spin, theme, Typography } from 'antd';
 import {
   AppstoreOutlined,
   BankOutlined,
@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language, Settings } from '../../../shared/contract';
 import { PanicButton } from './PanicButton';
 import { Preferences } from './Preferences';
+import { useOpenAlerts } from './use-open-alerts';
 import { useApi } from '../lib/api-context';
 import { useActivityPings } from '../lib/activity';
 import { ROUTES, useRoute, type Route } from '../lib/routes';
@@ -74,6 +75,7 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
     crashes: <CrashesView />,
   };
   const view = views[route];
+  const openAlerts = useOpenAlerts();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -88,7 +90,7 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
             theme={dark ? 'dark' : 'light'}
             selectedKeys={[route]}
             onClick={({ key }) => go(key as Route)}
-            items={ROUTES.map((key) => ({ key, icon: ICONS[key], label: t(`nav.${key}`) }))}
+            items={ROUTES.map((key) => ({ key, icon: ICONS[key], label: key === 'security' ? <SecurityLabel alerts={openAlerts} /> : t(`nav.${key}`) }))}
           />
         </nav>
       </Layout.Sider>
@@ -117,5 +119,21 @@ export function Shell({ settings, language, dark, onUpdateSettings }: ShellProps
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** "Security" with the number of open alerts: a badge to see, and words for a screen reader. */
+function SecurityLabel({ alerts }: { alerts: number }) {
+  const { t } = useTranslation();
+  return (
+    <span data-testid="nav-security">
+      {t('nav.security')}
+      {alerts > 0 && (
+        <>
+          <Badge count={alerts} size="small" overflowCount={99} aria-hidden style={{ marginInlineStart: 8 }} />
+          <span className="ow-visually-hidden">{t('nav.openAlerts', { count: alerts })}</span>
+        </>
+      )}
+    </span>
   );
 }
