@@ -11,6 +11,7 @@ import { openVault, type UnlockResult, type VaultSession } from '../vault';
 import type { CliContext } from './context';
 import { t } from './messages';
 import { unlockEntries } from '../security/failed-attempts';
+import type { SecurityEventKind } from '../../shared/contract';
 
 export interface OpenLedger {
   session: VaultSession;
@@ -34,6 +35,20 @@ function logUnlock(result: UnlockResult): void {
     if (result.session.fileState() !== 'ok') return;
     const entries = unlockEntries(result.session, result.failedAttemptsSinceLastUnlock, 'unlocked', { via: 'cli' });
     result.session.appendSecurityLog(entries.map((entry) => ({ at: entry.at ?? at, kind: entry.kind, details: entry.details ?? {} })));
+  } catch {
+    // The log is an aid: a failure to write it must not fail the command.
+  }
+}
+
+/**
+ * What the CLI changed goes into the wallet's security log like the app's changes do, marked
+ * `via: cli`, so the Security view shows a password changed or a backup made from a terminal too.
+ * Best effort, as above: the change already happened and is not undone by a log that failed.
+ */
+export function logCliEvent(session: VaultSession, kind: SecurityEventKind, details: Record<string, unknown> = {}): void {
+  try {
+    if (session.fileState() !== 'ok') return;
+    session.appendSecurityLog([{ at: new Date().toISOString(), kind, details: { ...details, via: 'cli' } }]);
   } catch {
     // The log is an aid: a failure to write it must not fail the command.
   }

@@ -3,6 +3,7 @@
  * land in the wallet's encrypted security log (with the CLI's unlock), not vanish. Real bundled
  * CLI in a child process, the log read back with the vault's own reader.
  */
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createVault, openVault, vaultReady } from '../../electron/vault';
 import { bundleCli, runBundled } from '../cli/support';
@@ -35,4 +36,30 @@ describe('CLI unlock and the security log', () => {
       reader.lock();
     }
   }, 120_000);
+
+  test('what the CLI changes is logged like the app\'s changes, marked via: cli', async () => {
+    const path = tmp.file('changes.onewallet');
+    const { session } = await createVault(path, { password: 'old pw 1', testOnlyKdf: TEST_KDF });
+    session.lock();
+    const run = async (args: string[], stdin = 'old pw 1\n') => {
+      const result = await runBundled(bundle, ['--vault', path, ...args, '--password-stdin'], { stdin });
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+    };
+    await run(['account', 'add', 'Cash', '--type', 'cash', '--currency', 'CNY', '--opening', '10']);
+    await run(['account', 'freeze', 'Cash']);
+    await run(['account', 'unfreeze', 'Cash']);
+    mkdirSync(tmp.file('backups'));
+    await run(['backup', 'create', '--dir', tmp.file('backups')]);
+    await run(['export', '--format', 'csv', '--out', tmp.file('out.csv')]);
+    await run(['passwd'], 'old pw 1\nnew pw 22\n');
+    const { session: reader } = await openVault(path).unlock({ password: 'new pw 22' });
+    try {
+      const changes = reader.securityLog().records.filter((record) => record.kind !== 'unlocked');
+      expect(changes.map((record) => record.kind)).toEqual(['account_frozen', 'account_unfrozen', 'backup_made', 'exported', 'password_changed']);
+      for (const record of changes) expect(record.details).toMatchObject({ via: 'cli' });
+      expect(changes[3]?.details).toMatchObject({ format: 'csv', count: 0 });
+    } finally {
+      reader.lock();
+    }
+  }, 240_000);
 });

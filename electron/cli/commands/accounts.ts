@@ -7,7 +7,7 @@ import { group, single } from '../args';
 import type { CliContext } from '../context';
 import { t } from '../messages';
 import type { Action, Command } from '../registry';
-import { withLedger } from '../session';
+import { logCliEvent, withLedger } from '../session';
 import { accountId, accountJson, accountKind, categoryId } from './ledger-lookup';
 
 const requestId = () => randomUUID();
@@ -76,9 +76,10 @@ const freeze: Action = {
   positionals: 1,
   options: { reason: { type: 'string', value: 'TEXT', helpKey: 'cli.ledger.opt.reason' } },
   run: (ctx, input) =>
-    withLedger(ctx, ({ ledger, projection }) => {
+    withLedger(ctx, ({ ledger, projection, session }) => {
       const reason = input.string('reason');
       const { id } = ledger.execute({ type: 'freezeAccount', requestId: requestId(), accountId: accountId(projection, input.arg(0)), ...(reason === undefined ? {} : { reason }) });
+      logCliEvent(session, 'account_frozen', { accountId: id });
       printAccount(ctx, projection, id, 'cli.ledger.account_frozen');
       return 0;
     }),
@@ -90,8 +91,9 @@ const unfreeze: Action = {
   positionals: 1,
   options: {},
   run: (ctx, input) =>
-    withLedger(ctx, ({ ledger, projection }) => {
+    withLedger(ctx, ({ ledger, projection, session }) => {
       const { id } = ledger.execute({ type: 'unfreezeAccount', requestId: requestId(), accountId: accountId(projection, input.arg(0)) });
+      logCliEvent(session, 'account_unfrozen', { accountId: id });
       printAccount(ctx, projection, id, 'cli.ledger.account_unfrozen');
       return 0;
     }),

@@ -25,7 +25,7 @@ import { group, single, syntax } from '../args';
 import { UsageError, type CliContext } from '../context';
 import { t } from '../messages';
 import type { Action, Command, Options } from '../registry';
-import { withLedger, withWallet } from '../session';
+import { logCliEvent, withLedger, withWallet } from '../session';
 import { pickLanguage } from '../../../shared/i18n';
 
 const APP_VERSION = process.env.npm_package_version ?? 'cli';
@@ -66,9 +66,11 @@ const create: Action = {
         throw folderError(error, dir);
       }
     }
-    const entry = await withWallet(ctx, (session) =>
-      writeBackup({ session, dir, walletName: walletName(ctx), trigger: 'manual', appVersion: APP_VERSION, projections: ledgerProjectionFactory }),
-    );
+    const entry = await withWallet(ctx, async (session) => {
+      const made = await writeBackup({ session, dir, walletName: walletName(ctx), trigger: 'manual', appVersion: APP_VERSION, projections: ledgerProjectionFactory });
+      logCliEvent(session, 'backup_made', { trigger: 'manual', file: basename(made.path), verified: true });
+      return made;
+    });
     if (ctx.options.json) ctx.json({ path: entry.path, verified: true, events: entry.events });
     else ctx.out(t('cli.backup.created', { path: entry.path, events: entry.events }));
     return 0;
@@ -144,6 +146,7 @@ const restore: Action = {
       return withLedger(ctx, async ({ session, projection }) => {
         const { plan, counts } = await preview(session);
         const result = applyMerge(plan, journalSink(session, projection, ledgerProjectionFactory));
+        if (result.appended > 0) logCliEvent(session, 'merged', { events: result.appended });
         if (ctx.options.json) ctx.json({ ...counts, appended: result.appended });
         else ctx.out(t('cli.backup.merged', { events: result.appended, transactions: result.transactions, accounts: result.accounts }));
         return 0;
@@ -202,6 +205,7 @@ const exportAction: Action = {
               fullJson(events, { vaultId: session.vaultId, walletName: walletName(ctx), headSeq: session.head().seq, exportedAt: new Date().toISOString(), appVersion: APP_VERSION }),
             );
       writeExport(out, text);
+      logCliEvent(session, 'exported', { format, count });
       return count;
     });
     if (ctx.options.json) ctx.json({ path: out, format, count, encrypted: false });

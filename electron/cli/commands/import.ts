@@ -19,7 +19,7 @@ import { parseForm, syntax } from '../args';
 import { UsageError, type CliContext } from '../context';
 import { t } from '../messages';
 import type { Action, Command } from '../registry';
-import { withLedger } from '../session';
+import { logCliEvent, withLedger } from '../session';
 import { accountId } from './ledger-lookup';
 
 function readMapping(path: string): Record<string, unknown> {
@@ -90,6 +90,7 @@ const importFile: Action = {
         const result = await service.commit(open, stored, [], input.string('request-id') ?? randomUUID());
         report.imported = result.imported;
         report.batchId = result.batchId;
+        if (result.batchId !== null && !result.replayed) logCliEvent(open.session, 'import', { batchId: result.batchId, rows: result.imported });
       } else if (!refused) report.imported = plan.counts.new;
       print(ctx, report, input.flag('dry-run'), plan.totals, open.projection.account(account)?.currency ?? 'CNY');
       return refused ? 5 : 0;
@@ -126,7 +127,9 @@ const undoOrRestore = (undoing: boolean): Action => ({
   run: (ctx, input) =>
     withLedger(ctx, async (open) => {
       const batchId = input.arg(0).trim();
+      const before = open.session.head().seq;
       await service.undo(open, batchId, input.string('request-id') ?? randomUUID(), undoing);
+      if (undoing && open.session.head().seq !== before) logCliEvent(open.session, 'import_undone', { batchId });
       if (ctx.options.json) ctx.json({ batchId, undone: undoing });
       else ctx.out(t(undoing ? 'cli.import.undone' : 'cli.import.restored', { batchId }));
       return 0;

@@ -8,7 +8,7 @@ import { t } from '../messages';
 import { projectionFactory } from '../projection';
 import { UsageError, type CliContext } from '../context';
 import type { Action, Command } from '../registry';
-import { withUnlocked as withSession } from '../session';
+import { logCliEvent, withUnlocked as withSession } from '../session';
 
 const init: Action = {
   usage: 'init',
@@ -80,7 +80,10 @@ const passwd: Action = {
     ]);
     requireNewPassword(newPassword);
     const keyFile = await ctx.readKeyFile(ctx.options.keyFile);
-    await withSession(ctx, oldPassword, keyFile, ({ session }) => session.changePassword(oldPassword, newPassword, keyFile));
+    await withSession(ctx, oldPassword, keyFile, async ({ session }) => {
+      await session.changePassword(oldPassword, newPassword, keyFile);
+      logCliEvent(session, 'password_changed');
+    });
     if (ctx.options.json) ctx.json({ ok: true });
     else ctx.out(t('cli.passwd_done'));
     return 0;
@@ -123,12 +126,18 @@ async function keyfile(ctx: CliContext, action: 'add' | 'remove', path: string):
   if (action === 'add') {
     // Replacing a key file needs the current one too (--key-file).
     const current = await ctx.readKeyFile(ctx.options.keyFile);
-    await withSession(ctx, password, current, ({ session }) => session.setKeyFile(password, named, current));
+    await withSession(ctx, password, current, async ({ session }) => {
+      await session.setKeyFile(password, named, current);
+      logCliEvent(session, 'key_file_changed', { required: true });
+    });
     if (ctx.options.json) ctx.json({ ok: true, keyFile: path });
     else ctx.out(t('cli.keyfile_added', { path }));
   } else {
     // PATH is the key file in use: it is what proves the right to remove the requirement.
-    await withSession(ctx, password, named, ({ session }) => session.setKeyFile(password, null, named));
+    await withSession(ctx, password, named, async ({ session }) => {
+      await session.setKeyFile(password, null, named);
+      logCliEvent(session, 'key_file_changed', { required: false });
+    });
     if (ctx.options.json) ctx.json({ ok: true });
     else ctx.out(t('cli.keyfile_removed'));
   }
@@ -164,6 +173,7 @@ const regenerate: Action = {
         'cli.output_failed_regenerate',
       );
       session.confirmRecoveryKey(key);
+      logCliEvent(session, 'recovery_key_changed');
     });
     return 0;
   },
