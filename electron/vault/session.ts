@@ -199,6 +199,18 @@ export class Session implements VaultSession {
     }
   }
 
+  /**
+   * The stored chain tag of event `seq` (hex; seq 0 is the genesis tag), null when there is none.
+   * Not authenticated by itself: a walk over the events checks it. Merge compares two journals'
+   * tags to find the history they share without decrypting it twice.
+   */
+  tagAt(seq: number): string | null {
+    return this.guarded('journal', ({ db }) => {
+      const tag = storedTag(db, seq);
+      return tag && toHex(tag);
+    });
+  }
+
   events(fromSeq?: number): IterableIterator<{ seq: number; payload: unknown }> {
     const { db, vaultId, keys } = this.open();
     const inner = walkJournal(db, vaultId, keys, fromSeq === undefined ? {} : { fromSeq });
