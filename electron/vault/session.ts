@@ -18,7 +18,7 @@ import { deriveSubkeys, equal, random, wipe, wipeSubkeys, type Subkeys } from '.
 import { appendEvents, checkHeadAgainstJournal, commitSealed, GENESIS_TAG, prepareEvents, readHead, walkJournal } from './journal';
 import { newSalt, passwordKek, readSlot, recoveryKek, RECOVERY_KDF, wrapSlot, writeSlot } from './keyslots';
 import { problem, toError, type Problem } from './problems';
-import { loadProjectionSteps, storedTag, type VaultContext } from './projection-loader';
+import { loadProjectionSteps, openNewestSnapshot, storedTag, type OpenedSnapshot, type VaultContext } from './projection-loader';
 import { decodeRecoveryKey, encodeRecoveryKey, RECOVERY_SECRET_BYTES } from './recovery-key';
 import { mapSqliteError, openChecked, type Db } from './schema';
 import type { Slot } from './keyslots';
@@ -249,12 +249,28 @@ export class Session implements VaultSession {
 
   async loadProjection(factory: ProjectionFactory, onProgress?: ProgressFn, onWarning?: (warning: VaultWarning) => void): Promise<Projection> {
     const warnings: Problem[] = [];
-    const projection = await this.cooperative('journal', (ctx) =>
-      loadProjectionSteps(ctx, factory, onProgress, (w) => {
-        warnings.push(w);
-        onWarning?.(w);
-      }),
-    );
+    let opened: OpenedSnapshot | null = null;
+    let projection: Projection;
+    try {
+      // Decrypt, then decompress off the main thread, before the load steps (which then skip both).
+      opened = await this.openNewestSnapshot();
+      const ready = opened;
+      projection = await this.cooperative('journal', (ctx) =>
+        loadProjectionSteps(
+          ctx,
+          factory,
+          onProgress,
+          (w) => {
+            warnings.push(w);
+            onWarning?.(w);
+          },
+          ready,
+        ),
+      );
+    } finally {
+      opened?.plaintext.fill(0);
+      opened?.bytes?.fill(0);
+    }
     if (this.closed) {
       projection.close();
       this.open();
@@ -262,6 +278,14 @@ export class Session implements VaultSession {
     this.lastWarnings = warnings;
     this.projections.add(projection);
     return projection;
+  }
+
+  private async openNewestSnapshot(): Promise<OpenedSnapshot | null> {
+    try {
+      return await openNewestSnapshot(this.open());
+    } catch (error) {
+      throw mapSqliteError(error, 'snapshot');
+    }
   }
 
   warnings(): readonly VaultWarning[] {
