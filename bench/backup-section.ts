@@ -147,7 +147,7 @@ export async function runBackupSection(options: BackupOptions): Promise<BackupRe
     ],
     [
       'Verification (both rows) as the app does it: trailer hash and MAC, keyslots, the chain and every event decrypted (no ledger rebuild; backup/FORMAT.md).',
-      `The preview reads every event of the backup and of the wallet (${count(verifiedEvents)} + ${count(lostHead + NEW_SINCE)}) and plans by event id;`,
+      `The preview decrypts the wallet (${count(lostHead + NEW_SINCE)} events) and only the backup's events after the history both share (chain tags, ${count(verifiedEvents - lostHead)} here), and plans by event id;`,
       `the older copy recorded ${NEW_SINCE} new transactions first (lose-and-recover). Backup folder: ${backupDir}`,
     ],
   );

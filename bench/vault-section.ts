@@ -250,7 +250,7 @@ export function printVault(params: KdfParams, kdfSamples: number[], results: rea
     ]),
     [
       `${APPENDS} single appends in ${ROUNDS} rounds interleaved with raw better-sqlite3 inserts of the same row sizes (same folder, WAL, synchronous=FULL).`,
-      '"append" = session.append([event]) alone; "ledger execute" = Ledger.execute(command): validate + rules (balance SUM) + append + apply.',
+      '"append" = session.append([event]) alone; "ledger execute" = Ledger.execute(command): validate + rules (running balance per account) + append + apply.',
       'Throughput ratio = vault events/s ÷ raw rows/s (1.00× = no overhead); batch: 1000 events in one append vs 1000 rows in one transaction.',
     ],
   );

@@ -8,7 +8,7 @@
  * Each transaction or transfer is summarised from its own events (payee, date, amount, voided);
  * status changes and reconciliations are bookkeeping and do not count as a difference.
  */
-import { asMergeEvent, noteLegs, roleOf, type MergeEvent } from './merge-entities';
+import { asMergeEvent, legsOver, noteLegs, roleOf, type MergeEvent } from './merge-entities';
 
 export interface ChangedItem {
   /** Entity key, e.g. `transaction:t-123` or `transfer:x-1`. */
@@ -37,12 +37,24 @@ interface Summary extends ChangedItem {
 
 const MONEY_CHANGES = new Set(['TransactionRecorded', 'TransferRecorded', 'TransactionAmended', 'TransactionVoided', 'TransactionRestored']);
 
-/** Folds the events that matter for the preview into one summary per transaction or transfer. */
-function summarise(events: Iterable<unknown>): { summaries: Map<string, Summary>; eventIds: Set<string>; keyOf: Map<MergeEvent, string> } {
+interface Folded {
+  /** Only what these events created or changed; the rest is in the base fold. */
+  summaries: Map<string, Summary>;
+  eventIds: Set<string>;
+  keyOf: Map<MergeEvent, string>;
+  legs: Pick<Map<string, string>, 'get' | 'set'>;
+}
+
+/**
+ * Folds the events that matter for the preview into one summary per transaction or transfer, on
+ * top of `base` (the fold of the history both journals share) without changing it: a summary of
+ * the base is copied before these events change it.
+ */
+function summarise(events: Iterable<unknown>, base?: Folded): Folded {
   const summaries = new Map<string, Summary>();
   const eventIds = new Set<string>();
   const keyOf = new Map<MergeEvent, string>();
-  const legs = new Map<string, string>();
+  const legs = base ? legsOver(base.legs as Map<string, string>) : new Map<string, string>();
   for (const payload of events) {
     const event = asMergeEvent(payload);
     if (!event) continue;
@@ -67,8 +79,13 @@ function summarise(events: Iterable<unknown>): { summaries: Map<string, Summary>
       });
       continue;
     }
-    const summary = summaries.get(key);
-    if (!summary) continue;
+    let summary = summaries.get(key);
+    if (!summary) {
+      const shared = base?.summaries.get(key);
+      if (!shared) continue;
+      summary = { ...shared };
+      summaries.set(key, summary);
+    }
     summary.at = at;
     if (event.type === 'TransactionVoided') summary.voided = true;
     if (event.type === 'TransactionRestored') summary.voided = false;
@@ -79,20 +96,32 @@ function summarise(events: Iterable<unknown>): { summaries: Map<string, Summary>
       if (typeof changes.amountMinor === 'number') summary.amountMinor = summary.kind === 'transfer' ? -Math.abs(changes.amountMinor) : changes.amountMinor;
     }
   }
-  return { summaries, eventIds, keyOf };
+  return { summaries, eventIds, keyOf, legs };
 }
 
-export function walletChangesSince(backupEvents: Iterable<unknown>, walletEvents: Iterable<unknown>): WalletChanges {
-  const backup = summarise(backupEvents);
-  const wallet = summarise(walletEvents);
+/**
+ * `sharedPrefix`: how many leading events both lists have in common (the same chain tags, so the
+ * same events). That history is folded once, and only the two tails on top of it: whatever
+ * neither tail touched is the same on both sides, so it is no difference.
+ */
+export function walletChangesSince(backupEvents: readonly unknown[], walletEvents: readonly unknown[], sharedPrefix = 0): WalletChanges {
+  const shared = summarise(walletEvents.slice(0, sharedPrefix));
+  const backup = summarise(backupEvents.slice(sharedPrefix), shared);
+  const wallet = summarise(walletEvents.slice(sharedPrefix), shared);
+  const inBackup = (eventId: string) => backup.eventIds.has(eventId) || shared.eventIds.has(eventId);
   const amendedSince = new Set<string>();
   for (const [event, key] of wallet.keyOf) {
-    if (event.type === 'TransactionAmended' && !backup.eventIds.has(event.eventId)) amendedSince.add(key);
+    if (event.type === 'TransactionAmended' && !inBackup(event.eventId)) amendedSince.add(key);
   }
   const changes: WalletChanges = { recorded: [], voided: [], restored: [], amended: [] };
-  for (const [key, now] of wallet.summaries) {
+  // In the wallet's order of first appearance: the shared history's lines, then the tail's new ones.
+  const keys = [...shared.summaries.keys(), ...[...wallet.summaries.keys()].filter((key) => !shared.summaries.has(key))];
+  for (const key of keys) {
+    // Neither tail touched it: the same on both sides.
+    if (!wallet.summaries.has(key) && !backup.summaries.has(key)) continue;
+    const now = (wallet.summaries.get(key) ?? shared.summaries.get(key))!;
+    const then = backup.summaries.get(key) ?? shared.summaries.get(key);
     const { voided: _voided, ...item } = now;
-    const then = backup.summaries.get(key);
     if (!then) changes.recorded.push(item);
     else if (!then.voided && now.voided) changes.voided.push(item);
     else if (then.voided && !now.voided) changes.restored.push(item);

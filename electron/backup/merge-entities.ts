@@ -35,7 +35,7 @@ const category = (id: unknown) => (str(id) ? [`category:${String(id)}`] : []);
  * `legs` maps a transaction id (either leg of a transfer) to its entity key; the caller fills it
  * from both journals as it goes. null for event types this version does not know.
  */
-export function roleOf(event: MergeEvent, legs: ReadonlyMap<string, string>): EventRole | null {
+export function roleOf(event: MergeEvent, legs: Pick<ReadonlyMap<string, string>, 'get'>): EventRole | null {
   const leg = (id: unknown) => legs.get(String(id)) ?? `transaction:${String(id)}`;
   switch (event.type) {
     case 'AccountOpened':
@@ -92,7 +92,7 @@ export function roleOf(event: MergeEvent, legs: ReadonlyMap<string, string>): Ev
 }
 
 /** Records the leg ids of a transaction-creating event, so later events about a leg find their entity. */
-export function noteLegs(event: MergeEvent, legs: Map<string, string>): void {
+export function noteLegs(event: MergeEvent, legs: Pick<Map<string, string>, 'set'>): void {
   if (event.type === 'TransactionsImported' && Array.isArray(event.rows)) {
     const key = `import:${String(event.batchId)}`;
     for (const row of event.rows as Record<string, unknown>[]) {
@@ -107,4 +107,16 @@ export function noteLegs(event: MergeEvent, legs: Map<string, string>): void {
     if (str(event.fromTransactionId)) legs.set(String(event.fromTransactionId), key);
     if (str(event.toTransactionId)) legs.set(String(event.toTransactionId), key);
   }
+}
+
+/** A leg map that reads through to a shared one and writes only to its own: two folds over one common prefix. */
+export function legsOver(base: ReadonlyMap<string, string>): Pick<Map<string, string>, 'get' | 'set'> {
+  const own = new Map<string, string>();
+  return {
+    get: (id) => own.get(id) ?? base.get(id),
+    set(id, key) {
+      own.set(id, key);
+      return own;
+    },
+  };
 }

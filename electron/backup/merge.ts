@@ -50,6 +50,48 @@ export async function readBackupEvents(path: string, key: BackupKey, onProgress?
   }
 }
 
+/** A journal whose stored chain tags can be read by seq: the open wallet, a backup copy. */
+interface TaggedJournal {
+  head(): { seq: number };
+  tagAt(seq: number): string | null;
+}
+
+/**
+ * How many leading events two journals share: the last seq at which both store the same chain
+ * tag. A tag chains every event before it, so equal tags at seq n mean equal histories up to n
+ * and a binary search finds where they part. 0 when they share nothing (or are not one wallet's).
+ */
+export function sharedHistory(a: TaggedJournal, b: TaggedJournal): number {
+  let low = 0;
+  let high = Math.min(a.head().seq, b.head().seq);
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    const tag = a.tagAt(mid);
+    if (tag !== null && tag === b.tagAt(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * Both event lists for a preview, decrypting the history they share once: the wallet's events
+ * in full (its walk authenticates them), the backup's only after the shared prefix (its stored
+ * tag there is covered by the backup's MAC, and its walk chains from it), the prefix taken from
+ * the wallet's copy.
+ */
+async function readBoth(path: string, session: VaultSession, key: BackupKey, onProgress?: ProgressReporter): Promise<{ backup: unknown[]; wallet: unknown[]; shared: number }> {
+  const reader = await openBackup(path, { session, ...key }, onProgress);
+  try {
+    const shared = sharedHistory(reader, session);
+    const total = reader.head().seq;
+    const wallet = await collectPayloads(session.events(), (done) => onProgress?.('read', Math.min(done, shared), total));
+    const tail = await collectPayloads(reader.events(shared + 1), (done) => onProgress?.('read', shared + done, total));
+    return { backup: wallet.slice(0, shared).concat(tail), wallet, shared };
+  } finally {
+    reader.close();
+  }
+}
+
 /** The preview: what the backup has that the open wallet lacks, and what the wallet changed since. Nothing is written. */
 export async function previewMerge(
   path: string,
@@ -57,15 +99,14 @@ export async function previewMerge(
   key: BackupKey = {},
   onProgress?: ProgressReporter,
 ): Promise<MergePlan & { changes: WalletChanges }> {
-  const backupEvents = await readBackupEvents(path, { session, ...key }, onProgress);
-  const walletEvents = await collectPayloads(session.events());
-  return Object.assign(planMerge(backupEvents, walletEvents), { changes: walletChangesSince(backupEvents, walletEvents) });
+  const { backup, wallet, shared } = await readBoth(path, session, key, onProgress);
+  return Object.assign(planMerge(backup, wallet), { changes: walletChangesSince(backup, wallet, shared) });
 }
 
 /** Before a full restore: what the wallet recorded or changed after the backup, i.e. what replacing it loses. */
 export async function previewReplace(path: string, session: VaultSession, onProgress?: ProgressReporter): Promise<WalletChanges> {
-  const backupEvents = await readBackupEvents(path, { session }, onProgress);
-  return walletChangesSince(backupEvents, await collectPayloads(session.events()));
+  const { backup, wallet, shared } = await readBoth(path, session, {}, onProgress);
+  return walletChangesSince(backup, wallet, shared);
 }
 
 /** Appends the picked items' events (all when omitted). Running it again with a fresh plan appends nothing. */

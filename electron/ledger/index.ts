@@ -26,7 +26,7 @@ export type { AccountState, CategoryState, TransactionKind, TransactionState } f
 export { PROJECTION_SCHEMA_VERSION } from './schema';
 export { MIN_DATE, MAX_DATE, localDate } from './dates';
 export * as queries from './queries';
-export { searchTransactions, type TransactionSearch } from './search';
+export { searchTransactions, searchTransactionsAfter, type TransactionCursor, type TransactionSearch } from './search';
 export {
   budgetProgress,
   incomeVsExpenseByMonth,

@@ -3,10 +3,13 @@
  * PROJECTION_SCHEMA_VERSION whenever a table, column, index or the meaning of a row changes:
  * snapshots of another version are then refused and the vault replays the journal instead.
  *
- * No balance column exists anywhere on purpose. Balances are SUMs over transaction rows, and the
- * indexes below keep those sums (and the 100k-row register and search) fast.
+ * Balances are SUMs over transaction rows (the indexes below keep those sums, and the 100k-row
+ * register and search, fast). The one cached figure is accounts.balance_minor, the running balance
+ * the funds check reads on every command (a SUM over a 12k-line account costs milliseconds): the
+ * triggers below keep it equal to opening + SUM(live lines) whatever statement changes a line, a
+ * replay rebuilds it with the rows, and verify (LedgerProjection.audit) checks it against the SUM.
  */
-export const PROJECTION_SCHEMA_VERSION = 2;
+export const PROJECTION_SCHEMA_VERSION = 3;
 /** Marks a serialized database as a OneWallet ledger projection (and not some other SQLite file). */
 export const PROJECTION_KIND = 'onewallet-ledger-projection';
 
@@ -29,7 +32,8 @@ CREATE TABLE accounts (
   frozen_reason         TEXT NOT NULL DEFAULT '',
   frozen_at             TEXT,                          -- instant of the freeze in force (alerts: was it frozen when a line was recorded?)
   closed                INTEGER NOT NULL DEFAULT 0,
-  opened_at             TEXT NOT NULL
+  opened_at             TEXT NOT NULL,
+  balance_minor         INTEGER NOT NULL DEFAULT 0     -- running: opening + live lines, kept by the triggers below
 );
 CREATE INDEX accounts_name ON accounts (name);
 
@@ -80,6 +84,26 @@ CREATE INDEX tx_voided ON transactions (voided_at) WHERE voided = 1;
 -- De-duplication by the statement's own id: "this id in this account" is one index probe.
 CREATE INDEX tx_external ON transactions (account_id, external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX tx_import_batch ON transactions (import_batch) WHERE import_batch IS NOT NULL;
+
+-- The running balance. Triggers rather than code in apply: every path that writes a line (record,
+-- amend, void, restore, import, import undo) keeps it, including ones added later.
+CREATE TRIGGER account_balance_opened AFTER INSERT ON accounts BEGIN
+  UPDATE accounts SET balance_minor = NEW.opening_balance_minor WHERE n = NEW.n;
+END;
+CREATE TRIGGER account_balance_opening AFTER UPDATE OF opening_balance_minor ON accounts BEGIN
+  UPDATE accounts SET balance_minor = balance_minor - OLD.opening_balance_minor + NEW.opening_balance_minor WHERE n = NEW.n;
+END;
+CREATE TRIGGER tx_balance_inserted AFTER INSERT ON transactions WHEN NEW.voided = 0 BEGIN
+  UPDATE accounts SET balance_minor = balance_minor + NEW.amount_minor WHERE id = NEW.account_id;
+END;
+CREATE TRIGGER tx_balance_deleted AFTER DELETE ON transactions WHEN OLD.voided = 0 BEGIN
+  UPDATE accounts SET balance_minor = balance_minor - OLD.amount_minor WHERE id = OLD.account_id;
+END;
+CREATE TRIGGER tx_balance_updated AFTER UPDATE OF account_id, amount_minor, voided ON transactions
+  WHEN OLD.voided = 0 OR NEW.voided = 0 BEGIN
+  UPDATE accounts SET balance_minor = balance_minor - OLD.amount_minor WHERE id = OLD.account_id AND OLD.voided = 0;
+  UPDATE accounts SET balance_minor = balance_minor + NEW.amount_minor WHERE id = NEW.account_id AND NEW.voided = 0;
+END;
 
 CREATE TABLE import_batches (
   n            INTEGER PRIMARY KEY,

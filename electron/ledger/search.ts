@@ -177,3 +177,40 @@ export function searchTransactions(p: LedgerProjection, search: TransactionSearc
   );
   return { total, rows: rows.map(toView) };
 }
+
+/** Where a keyset page ends: the sort column's value and the recording order of its last row. */
+export interface TransactionCursor {
+  key: string | number;
+  n: number;
+}
+
+/**
+ * The same search, paged by keyset instead of OFFSET: each page starts right after `after` in the
+ * index order, so reading page k costs one page, not k (OFFSET walks and drops every row before
+ * it). No COUNT either: a caller that needs the total takes it once from searchTransactions.
+ * `next` is null on the last page.
+ */
+export function searchTransactionsAfter(
+  p: LedgerProjection,
+  search: TransactionSearch,
+  after: TransactionCursor | null,
+): { rows: TransactionView[]; next: TransactionCursor | null } {
+  const { where, params } = whereClause(p, search);
+  const { limit } = clampPage(0, search.limit);
+  const descending = search.direction !== 'asc';
+  const column = SORT_COLUMNS[search.sort ?? 'date'];
+  const direction = descending ? 'DESC' : 'ASC';
+  const keyset = after ? ` AND (${column}, t.n) ${descending ? '<' : '>'} (?, ?)` : '';
+  const rows = p.sql.all<RawTransactionView & { cursorKey: string | number; cursorN: number }>(
+    `SELECT ${TRANSACTION_SELECT}, ${column} AS cursorKey, t.n AS cursorN FROM ${TRANSACTION_FROM}
+     WHERE (${where})${keyset} ORDER BY ${column} ${direction}, t.n ${direction} LIMIT ?`,
+    ...params,
+    ...(after ? [after.key, after.n] : []),
+    limit,
+  );
+  const last = rows.at(-1);
+  return {
+    rows: rows.map(({ cursorKey: _key, cursorN: _n, ...raw }) => toView(raw)),
+    next: last && rows.length === limit ? { key: last.cursorKey, n: last.cursorN } : null,
+  };
+}

@@ -18,6 +18,7 @@ import { decodeRecoveryKey } from './recovery-key';
 import { mapSqliteError, readMeta, type Db } from './schema';
 import type { ProgressFn, ProjectionFactory, Secret, VerifyReport } from './types';
 import { verifySteps } from './verify';
+import { storedTag } from './projection-loader';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -38,6 +39,8 @@ export interface CopyReader {
   readonly vaultId: string;
   head(): { seq: number; tag: string };
   events(fromSeq?: number): IterableIterator<{ seq: number; payload: unknown }>;
+  /** The stored chain tag of event `seq` (hex; 0 is genesis), null when there is none (the trailer's MAC covers the file). */
+  tagAt(seq: number): string | null;
   /** Keyslots, chain, every event, every snapshot (compared with a rebuild when a factory is given). Cooperative. */
   verify(factory: ProjectionFactory | null, onProgress?: ProgressFn): Promise<VerifyReport>;
   close(): void;
@@ -197,6 +200,11 @@ class Reader implements CopyReader {
 
   head(): { seq: number; tag: string } {
     return this.header.head;
+  }
+
+  tagAt(seq: number): string | null {
+    const tag = storedTag(this.ctx().db, seq);
+    return tag && toHex(tag);
   }
 
   events(fromSeq?: number): IterableIterator<{ seq: number; payload: unknown }> {

@@ -10,7 +10,7 @@ import { equal, type Subkeys } from './crypto';
 import { checkHeadAgainstJournal, GENESIS_TAG, readHead, walkJournal } from './journal';
 import { problem, toError, type Problem } from './problems';
 import type { Db } from './schema';
-import { decompressSnapshot, listSnapshots, openSnapshot, readSnapshot } from './snapshots';
+import { decompressSnapshot, decompressSnapshotAsync, listSnapshots, openSnapshot, readSnapshot, type SnapshotRow } from './snapshots';
 import type { ProgressFn, Projection, ProjectionFactory } from './types';
 
 export interface VaultContext {
@@ -32,11 +32,37 @@ export type SnapshotOutcome =
   | { kind: 'skip'; warning: Problem }
   | { kind: 'fatal'; problem: Problem };
 
-/** Tries one snapshot: authenticates it, checks it against the journal and hands it to the factory. */
-export function trySnapshot(ctx: VaultContext, id: number, headSeq: number, factory: ProjectionFactory | null): SnapshotOutcome {
-  const row = readSnapshot(ctx.db, id);
-  const covers = row?.coversSeq ?? -1;
+/** A snapshot decrypted and decompressed ahead of the (synchronous) load steps. */
+export interface OpenedSnapshot {
+  id: number;
+  row: SnapshotRow;
+  plaintext: Uint8Array;
+  bytes: Uint8Array | null;
+}
+
+/**
+ * The newest snapshot, decrypted, and decompressed on zlib's thread pool while the event loop
+ * keeps turning: decompressing is the longest single step of an unlock (a 100k wallet's projection
+ * is ~85 MiB). null when there is none or it does not open: trySnapshot then reports why, as before.
+ * The caller zeroes both buffers when done (trySnapshot does too once it has used them).
+ */
+export async function openNewestSnapshot(ctx: VaultContext): Promise<OpenedSnapshot | null> {
+  const newest = listSnapshots(ctx.db)[0];
+  const row = newest ? readSnapshot(ctx.db, newest.id) : null;
   const plaintext = row ? openSnapshot(ctx.vaultId, ctx.keys.snapshot, row) : null;
+  if (!newest || !row || !plaintext) return null;
+  return { id: newest.id, row, plaintext, bytes: await decompressSnapshotAsync(plaintext) };
+}
+
+/**
+ * Tries one snapshot: authenticates it, checks it against the journal and hands it to the factory.
+ * `opened`, when it is this snapshot, saves decrypting and decompressing it again.
+ */
+export function trySnapshot(ctx: VaultContext, id: number, headSeq: number, factory: ProjectionFactory | null, opened?: OpenedSnapshot | null): SnapshotOutcome {
+  const ready = opened?.id === id ? opened : null;
+  const row = ready?.row ?? readSnapshot(ctx.db, id);
+  const covers = row?.coversSeq ?? -1;
+  const plaintext = ready?.plaintext ?? (row ? openSnapshot(ctx.vaultId, ctx.keys.snapshot, row) : null);
   let bytes: Uint8Array | null = null;
   if (!row || !plaintext) return { kind: 'skip', warning: problem('snapshot', 'snapshot_unreadable', { covers }) };
   try {
@@ -49,7 +75,7 @@ export function trySnapshot(ctx: VaultContext, id: number, headSeq: number, fact
     if (!factory) return { kind: 'skip', warning: problem('snapshot', 'snapshot_incompatible', { covers }) };
     let projection: Projection;
     // Authentic but not decodable here (a codec this build lacks): a cache we cannot use, so replay.
-    bytes = decompressSnapshot(plaintext);
+    bytes = ready ? ready.bytes : decompressSnapshot(plaintext);
     try {
       if (!bytes) throw new Error('snapshot codec unavailable');
       projection = factory.fromSnapshot(bytes);
@@ -105,7 +131,13 @@ export function* replaySteps(ctx: VaultContext, projection: Projection, fromSeq:
   onProgress?.({ phase: 'replay', done, total });
 }
 
-export function* loadProjectionSteps(ctx: VaultContext, factory: ProjectionFactory, onProgress?: ProgressFn, onWarning?: (w: Problem) => void): Steps<Projection> {
+export function* loadProjectionSteps(
+  ctx: VaultContext,
+  factory: ProjectionFactory,
+  onProgress?: ProgressFn,
+  onWarning?: (w: Problem) => void,
+  opened?: OpenedSnapshot | null,
+): Steps<Projection> {
   const headProblem = checkHeadAgainstJournal(ctx.db);
   if (headProblem) throw toError(headProblem);
   const head = readHead(ctx.db);
@@ -113,7 +145,7 @@ export function* loadProjectionSteps(ctx: VaultContext, factory: ProjectionFacto
   onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
   let start: { coversSeq: number; projection: Projection } | null = null;
   for (const { id } of snapshots) {
-    const outcome = trySnapshot(ctx, id, head.seq, factory);
+    const outcome = trySnapshot(ctx, id, head.seq, factory, opened);
     if (outcome.kind === 'fatal') throw toError(outcome.problem);
     // Each snapshot tried is one decrypt + deserialize: let the event loop turn after it.
     if (outcome.kind === 'skip') yield;

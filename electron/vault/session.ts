@@ -18,7 +18,7 @@ import { deriveSubkeys, equal, random, wipe, wipeSubkeys, type Subkeys } from '.
 import { appendEvents, checkHeadAgainstJournal, commitSealed, GENESIS_TAG, prepareEvents, readHead, walkJournal } from './journal';
 import { newSalt, passwordKek, readSlot, recoveryKek, RECOVERY_KDF, wrapSlot, writeSlot } from './keyslots';
 import { problem, toError, type Problem } from './problems';
-import { loadProjectionSteps, storedTag, type VaultContext } from './projection-loader';
+import { loadProjectionSteps, openNewestSnapshot, storedTag, type OpenedSnapshot, type VaultContext } from './projection-loader';
 import { decodeRecoveryKey, encodeRecoveryKey, RECOVERY_SECRET_BYTES } from './recovery-key';
 import { mapSqliteError, openChecked, type Db } from './schema';
 import type { Slot } from './keyslots';
@@ -199,6 +199,18 @@ export class Session implements VaultSession {
     }
   }
 
+  /**
+   * The stored chain tag of event `seq` (hex; seq 0 is the genesis tag), null when there is none.
+   * Not authenticated by itself: a walk over the events checks it. Merge compares two journals'
+   * tags to find the history they share without decrypting it twice.
+   */
+  tagAt(seq: number): string | null {
+    return this.guarded('journal', ({ db }) => {
+      const tag = storedTag(db, seq);
+      return tag && toHex(tag);
+    });
+  }
+
   events(fromSeq?: number): IterableIterator<{ seq: number; payload: unknown }> {
     const { db, vaultId, keys } = this.open();
     const inner = walkJournal(db, vaultId, keys, fromSeq === undefined ? {} : { fromSeq });
@@ -237,12 +249,28 @@ export class Session implements VaultSession {
 
   async loadProjection(factory: ProjectionFactory, onProgress?: ProgressFn, onWarning?: (warning: VaultWarning) => void): Promise<Projection> {
     const warnings: Problem[] = [];
-    const projection = await this.cooperative('journal', (ctx) =>
-      loadProjectionSteps(ctx, factory, onProgress, (w) => {
-        warnings.push(w);
-        onWarning?.(w);
-      }),
-    );
+    let opened: OpenedSnapshot | null = null;
+    let projection: Projection;
+    try {
+      // Decrypt, then decompress off the main thread, before the load steps (which then skip both).
+      opened = await this.openNewestSnapshot();
+      const ready = opened;
+      projection = await this.cooperative('journal', (ctx) =>
+        loadProjectionSteps(
+          ctx,
+          factory,
+          onProgress,
+          (w) => {
+            warnings.push(w);
+            onWarning?.(w);
+          },
+          ready,
+        ),
+      );
+    } finally {
+      opened?.plaintext.fill(0);
+      opened?.bytes?.fill(0);
+    }
     if (this.closed) {
       projection.close();
       this.open();
@@ -250,6 +278,14 @@ export class Session implements VaultSession {
     this.lastWarnings = warnings;
     this.projections.add(projection);
     return projection;
+  }
+
+  private async openNewestSnapshot(): Promise<OpenedSnapshot | null> {
+    try {
+      return await openNewestSnapshot(this.open());
+    } catch (error) {
+      throw mapSqliteError(error, 'snapshot');
+    }
   }
 
   warnings(): readonly VaultWarning[] {

@@ -96,6 +96,8 @@ export interface VaultSession {
   /** All or none in one durable commit, like append, with the encryption done cooperatively (big batches). */
   appendCooperatively(payloads: readonly unknown[], slice?: number): Promise<{ seq: number }[]>;
   events(fromSeq?: number): IterableIterator<{ seq: number; payload: unknown }>;
+  /** The stored chain tag of event `seq` (hex; 0 is genesis), null when there is none. */
+  tagAt(seq: number): string | null;
   saveSnapshot(projection: Projection, coversSeq: number): void;
   /** Cooperative (yields to the event loop between slices of events); a lock meanwhile rejects with wallet_locked. */
   loadProjection(factory: ProjectionFactory, onProgress?: ProgressFn, onWarning?: (warning: VaultWarning) => void): Promise<Projection>;

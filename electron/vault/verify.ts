@@ -99,6 +99,9 @@ export function* verifySteps(ctx: VaultContext, factory: ProjectionFactory | nul
           if (outcome.projection.digest() !== scratch.digest()) {
             add(problem('snapshot', 'snapshot_state_differs', { covers: outcome.coversSeq }));
           }
+          // The digest compares facts; cached figures the rules read (the running balances) are
+          // checked here, or a wrong one in a snapshot would steer the funds check after every unlock.
+          for (const broken of outcome.projection.audit?.() ?? []) add({ where: 'snapshot', detail: english(broken.messageKey, broken.params), ...broken });
         }
         outcome.projection.close();
       }

@@ -21,6 +21,7 @@ export const vaultSafetyMessages: AreaMessages = {
       },
       ledger_seq_not_next: 'Ledger record #{{seq}} came after #{{expected}} was expected: records are missing. Lock and unlock the wallet, then run “Verify wallet”.',
       ledger_balance_breaks_rule: 'The balance of {{account}} is {{balance}} {{currency}}, below what its account type allows ({{floor}}).',
+      ledger_balance_running_differs: 'The stored balance of {{account}} ({{running}} {{currency}}) differs from the sum of its records ({{sum}} {{currency}}). The records themselves are intact.',
     },
     cli: {
       output_failed: 'The output could not be written ({{detail}}). {{consequence}}',
@@ -65,6 +66,7 @@ export const vaultSafetyMessages: AreaMessages = {
       },
       ledger_seq_not_next: '账本记录 #{{seq}} 出现时应为 #{{expected}}：有记录缺失。请锁定后重新解锁钱包，并运行“校验钱包”。',
       ledger_balance_breaks_rule: '{{account}} 的余额为 {{balance}} {{currency}}，低于该账户类型允许的下限（{{floor}}）。',
+      ledger_balance_running_differs: '{{account}} 的记录余额（{{running}} {{currency}}）与其各笔记录之和（{{sum}} {{currency}}）不一致。记录本身完好。',
     },
     cli: {
       output_failed: '无法写出输出（{{detail}}）。{{consequence}}',

@@ -1,7 +1,9 @@
 /** What the wallet changed after a backup was taken, from the two event lists (hand-made events). */
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { walletChangesSince } from '../../electron/backup/merge-differences';
 import { planMerge } from '../../electron/backup/merge-plan';
+import { propertyParams } from '../vault/support/rng';
 
 let n = 0;
 const ev = (type: string, fields: Record<string, unknown>, at = '2025-03-01T00:00:00.000Z') => ({ v: 1, eventId: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, requestId: `r${n}`, at, type, ...fields });
@@ -51,5 +53,40 @@ describe('walletChangesSince', () => {
 
   test('the same journal on both sides differs in nothing', () => {
     expect(walletChangesSince(backup, backup)).toEqual({ recorded: [], voided: [], amended: [], restored: [] });
+  });
+});
+
+describe('walletChangesSince over a shared history', () => {
+  // Random journals that share a prefix and then part: folding the shared part once (and only the
+  // tails on top of it) reports exactly what folding both lists in full reports.
+  const ids = ['t1', 't2', 't3', 't4', 't5', 'x-out', 'x-in'];
+  const step = fc.oneof(
+    fc.record({ op: fc.constant('record' as const), id: fc.constantFrom('t1', 't2', 't3', 't4', 't5'), amount: fc.integer({ min: -900, max: -1 }) }),
+    fc.record({ op: fc.constantFrom('void' as const, 'restore' as const, 'status' as const), id: fc.constantFrom(...ids) }),
+    fc.record({ op: fc.constant('amend' as const), id: fc.constantFrom(...ids), amount: fc.option(fc.integer({ min: -900, max: -1 })), date: fc.option(fc.constantFrom('2025-04-01', '2025-05-01')) }),
+  );
+  type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
+  let minute = 0;
+  const toEvent = (s: Step) => {
+    const at = new Date(Date.UTC(2025, 2, 20, 0, ++minute)).toISOString();
+    if (s.op === 'record') return tx(s.id, 'a', s.amount, at);
+    if (s.op === 'void') return ev('TransactionVoided', { transactionId: s.id, reason: '' }, at);
+    if (s.op === 'restore') return ev('TransactionRestored', { transactionId: s.id }, at);
+    if (s.op === 'status') return ev('TransactionStatusChanged', { transactionId: s.id, status: 'pending' }, at);
+    if (s.op !== 'amend') throw new Error('unreachable');
+    return ev('TransactionAmended', { transactionId: s.id, changes: { ...(s.amount !== null ? { amountMinor: s.amount } : {}), ...(s.date !== null ? { date: s.date } : {}) } }, at);
+  };
+
+  test('equals the fold of both lists in full, for every length of the shared prefix', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 25 }), fc.array(step, { maxLength: 12 }), fc.array(step, { maxLength: 12 }), (common, backupTail, walletTail) => {
+        const shared = [account('a'), account('b'), transfer('x', 'a', 'b'), ...common.map(toEvent)];
+        const backup = [...shared, ...backupTail.map(toEvent)];
+        const wallet = [...shared, ...walletTail.map(toEvent)];
+        const full = walletChangesSince(backup, wallet);
+        for (let prefix = 0; prefix <= shared.length; prefix += 1) expect(walletChangesSince(backup, wallet, prefix)).toEqual(full);
+      }),
+      propertyParams('merge differences over a shared prefix'),
+    );
   });
 });

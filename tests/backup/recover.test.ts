@@ -7,7 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applyMerge, journalSink, previewMerge } from '../../electron/backup/merge';
+import { applyMerge, journalSink, previewMerge, sharedHistory } from '../../electron/backup/merge';
+import { openBackup } from '../../electron/backup/open';
 import { listRevertCopies, replaceWalletWithBackup, restoreAsNewWallet, revertRestore } from '../../electron/backup/restore-full';
 import { verifyBackup } from '../../electron/backup/verify';
 import { writeBackup } from '../../electron/backup/write';
@@ -30,6 +31,7 @@ describe('lose and recover', () => {
   let wallet: TestWallet;
   let b1: string;
   let b2: string;
+  let b1Seq: number;
   let keptBefore: string;
   let voidedAfterB1: string;
   let lostIds: string[];
@@ -45,6 +47,7 @@ describe('lose and recover', () => {
     wallet.run({ type: 'recordTransfer', fromAccountId: bank, toAccountId: cash, amount: '200.00', currency: 'CNY', date: '2025-02-20' });
     keptBefore = wallet.spend(cash, '9.99', '2025-02-25', 'kept');
     b1 = (await backupOf(wallet, backups)).path;
+    b1Seq = wallet.session.head().seq;
 
     // History made after B1: this is what the restore of B1 will lose.
     const travel = wallet.run({ type: 'defineCategory', name: '旅行', kind: 'expense' });
@@ -82,6 +85,11 @@ describe('lose and recover', () => {
     wallet.run({ type: 'voidTransaction', transactionId: keptBefore });
     const after = [wallet.spend(cash, '5.00', '2025-03-10', 'after 1'), wallet.spend(cash, '6.00', '2025-03-11', 'after 2')];
 
+    // The preview decrypts the history both share once: B2 and the restored wallet part after B1's last event.
+    const reader = await openBackup(b2, { session: wallet.session });
+    expect(sharedHistory(reader, wallet.session)).toBe(b1Seq);
+    expect(sharedHistory(wallet.session, reader)).toBe(b1Seq);
+    reader.close();
     const plan = await previewMerge(b2, wallet.session);
     expect(plan).toMatchObject({ missingTransactions: 5, missingAccounts: 1, missingCategories: 1, since: '2025-03-03' });
     expect(plan.items.find((item) => item.id === `transaction:${voidedAfterB1}`)).toMatchObject({ voided: true, label: 'deleted later' });
@@ -116,6 +124,9 @@ describe('lose and recover', () => {
   test('picking one lost transaction brings its account and category, nothing else', async () => {
     const other = await newWallet(join(tmp.dir, 'pick.onewallet'));
     try {
+      const reader = await openBackup(b2, { session: other.session, secret: { password: 'correct horse 马' } });
+      expect(sharedHistory(reader, other.session)).toBe(0); // another wallet's chain: nothing shared
+      reader.close();
       const plan = await previewMerge(b2, other.session, { secret: { password: 'correct horse 马' } });
       const flight = plan.items.find((item) => item.label === '机票')!;
       const result = applyMerge(plan, journalSink(other.session, other.projection, ledgerProjectionFactory), [flight.id]);

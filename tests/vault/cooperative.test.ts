@@ -41,6 +41,28 @@ describe('cooperative replay and verify', () => {
     expect(ticks).toBeGreaterThan(0);
   });
 
+  test('unlocking from a snapshot lets the event loop turn before the snapshot is in (the decompress runs off the main thread), and a lock meanwhile stops it', async () => {
+    const session = await bigSession(3 * SLICE);
+    const built = await session.loadProjection(testProjections);
+    session.saveSnapshot(built, 3 * SLICE);
+    const digest = built.digest();
+    built.close();
+    let turned = false;
+    let turnedBeforeSnapshot: boolean | null = null;
+    setImmediate(() => (turned = true));
+    const loaded = await session.loadProjection(testProjections, (p) => {
+      if (p.phase === 'snapshot' && p.done === 1) turnedBeforeSnapshot = turned;
+    });
+    expect(turnedBeforeSnapshot).toBe(true);
+    expect(loaded.digest()).toBe(digest);
+    expect(session.warnings()).toEqual([]);
+    loaded.close();
+    // Locked while the snapshot decompresses: wallet_locked, not a warning or a half-loaded state.
+    const pending = errorOf(() => session.loadProjection(testProjections));
+    session.lock();
+    expect(await pending).toMatchObject({ code: 'wallet_locked' });
+  });
+
   test('a lock between two slices stops verify and replay with wallet_locked', async () => {
     const session = await bigSession(4 * SLICE);
     const verify = errorOf(() => session.verify(testProjections, (p) => p.done === SLICE && setImmediate(() => session.lock())));
