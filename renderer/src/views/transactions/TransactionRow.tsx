@@ -6,6 +6,7 @@ import { EditOutlined, HistoryOutlined, LockOutlined, MoreOutlined, UndoOutlined
 import { useTranslation } from 'react-i18next';
 import type { TransactionView } from '../../../../shared/ledger-views';
 import { useFormat } from '../../lib/format';
+import { rowAmounts } from '../../lib/transaction-amount';
 import { displayPayee } from '../../components/dialog-parts';
 
 export interface RowActions {
@@ -52,8 +53,8 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
         ? `${row.accountName} → ${row.counterAccountName}`
         : `${row.accountName} ← ${row.counterAccountName}`
       : row.accountName;
-  const amount = format.signedMoney(row.amountMinor, row.currency);
-  const sign = row.amountMinor < 0 ? 'ow-amount-out' : row.amountMinor > 0 ? 'ow-amount-in' : '';
+  const [amount, received] = rowAmounts(row, format);
+  const sign = received || row.amountMinor < 0 ? 'ow-amount-out' : row.amountMinor > 0 ? 'ow-amount-in' : '';
   const locked = row.status === 'reconciled';
   // Deleting a transfer deletes both legs: a reconciled other leg locks it (its status stays per leg).
   const undeletable = locked || row.counterStatus === 'reconciled';
@@ -102,7 +103,15 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
         <Typography.Text ellipsis>{account}</Typography.Text>
       </span>
       <span role="cell" className={`ow-tx-amount ${sign} ow-tx-strike`}>
-        {amount}
+        {received ? (
+          // Across currencies: what left, and below it what arrived (one transfer, one row).
+          <>
+            <span className="ow-tx-amount-line">{amount}</span>
+            <span className="ow-tx-amount-line ow-tx-sub ow-amount-in">{`→ ${received}`}</span>
+          </>
+        ) : (
+          amount
+        )}
       </span>
       <span role="cell" className="ow-tx-status">
         {row.voided ? (
