@@ -13,6 +13,7 @@ import type { ErrorCode, ErrorParams } from './errors';
 import { LANGUAGES } from './i18n/types';
 import * as commands from './ledger-commands';
 import { PayeeList, PayeeQuery } from './daily-use-views';
+import { BillQuery, BillTotals } from './bill-views';
 import {
   AccountsView,
   BudgetsView,
@@ -513,6 +514,8 @@ export const methods = {
 
   'ledger/accounts': ledgerQuery(NoInput, AccountsView),
   'ledger/transactions': ledgerQuery(TransactionQuery, TransactionPage),
+  /** The bill view: spent / income / net of the list's filter, in total and per month, per currency (summed by the engine). */
+  'ledger/billTotals': ledgerQuery(BillQuery, BillTotals),
   'ledger/register': ledgerQuery(
     z.object({ accountId: IdInput, offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
     TransactionPage,

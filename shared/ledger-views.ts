@@ -59,6 +59,9 @@ export const TransactionView = z.object({
   counterAccountName: z.string().nullable(),
   /** For a transfer: the other leg's status. A reconciled leg locks the whole transfer (it is amended as one). */
   counterStatus: TransactionStatus.nullable(),
+  /** For a transfer: the other leg's signed amount in its currency (e.g. +10000 USD against −71000 CNY). */
+  counterAmountMinor: Minor.nullable(),
+  counterCurrency: z.string().nullable(),
   recordedAt: z.string(),
   updatedAt: z.string(),
   /** Register only (null elsewhere): the account balance right after this row, in date order. */

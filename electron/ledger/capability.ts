@@ -11,6 +11,7 @@ import { asLedgerProjection, type LedgerProjection } from './projection';
 import * as queries from './queries';
 import * as reports from './reports';
 import { searchTransactions } from './search';
+import { billTotals } from './bill';
 import { payeeSuggestions } from './payees';
 import type { CategoryNode, TransactionView } from './views';
 
@@ -93,6 +94,7 @@ export function init(deps: EngineDeps, wallets: WalletService): Capability {
       const page = searchTransactions(projection(), query);
       return { total: page.total, rows: page.rows.map(toWire) };
     },
+    'ledger/billTotals': (query) => billTotals(projection(), query),
     'ledger/budgets': ({ month }) => reports.budgetOverview(projection(), month),
     'ledger/reports': ({ from, to, currency, rates }) => {
       const range = { fromMonth: from, toMonth: to };

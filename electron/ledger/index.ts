@@ -27,6 +27,7 @@ export { PROJECTION_SCHEMA_VERSION } from './schema';
 export { MIN_DATE, MAX_DATE, localDate } from './dates';
 export * as queries from './queries';
 export { searchTransactions, searchTransactionsAfter, type TransactionCursor, type TransactionSearch } from './search';
+export { billTotals, type BillTotals } from './bill';
 export {
   budgetProgress,
   incomeVsExpenseByMonth,

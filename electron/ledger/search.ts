@@ -54,14 +54,14 @@ function placeholders(count: number): string {
 }
 
 /** Amount bounds differ per currency (1 JPY is 1 minor unit, 1 CNY is 100): one clause per currency held. */
-function amountClause(p: LedgerProjection, text: string, bound: 'lower' | 'upper', params: Param[]): string {
+function amountClause(p: LedgerProjection, text: string, bound: 'lower' | 'upper', params: Param[], t: string): string {
   const currencies = p.sql.all<{ currency: string }>('SELECT DISTINCT currency FROM accounts ORDER BY currency');
   if (currencies.length === 0) return '1';
   const cases = currencies.map(({ currency }) => {
     params.push(currency, parseAmountBound(text, currency, bound));
     return 'WHEN ? THEN ?';
   });
-  return `abs(t.amount_minor) ${bound === 'lower' ? '>=' : '<='} (CASE t.currency ${cases.join(' ')} END)`;
+  return `abs(${t}.amount_minor) ${bound === 'lower' ? '>=' : '<='} (CASE ${t}.currency ${cases.join(' ')} END)`;
 }
 
 interface HanTexts {
@@ -94,7 +94,7 @@ function hanTexts(p: LedgerProjection): HanTexts {
  * computed once per distinct text (cached in pinyin-match), not once per row, and only texts that
  * contain a Han character are looked at.
  */
-function pinyinClauses(p: LedgerProjection, query: string, params: Param[]): string[] {
+function pinyinClauses(p: LedgerProjection, query: string, params: Param[], { t, c, pc }: Aliases): string[] {
   const texts = hanTexts(p);
   const clauses: string[] = [];
   const inList = (columns: string[], candidates: string[]) => {
@@ -105,59 +105,84 @@ function pinyinClauses(p: LedgerProjection, query: string, params: Param[]): str
       params.push(JSON.stringify(matching));
     }
   };
-  inList(['t.payee'], texts.payees);
-  inList(['t.note'], texts.notes);
-  inList(['c.name', 'pc.name'], texts.categories);
+  inList([`${t}.payee`], texts.payees);
+  inList([`${t}.note`], texts.notes);
+  inList([`${c}.name`, `${pc}.name`], texts.categories);
   return clauses;
 }
 
-function whereClause(p: LedgerProjection, search: TransactionSearch): { where: string; params: Param[] } {
+/** Table aliases of a line, its category and that category's parent: the filter is also asked of a transfer's other leg. */
+interface Aliases {
+  t: string;
+  c: string;
+  pc: string;
+}
+const LINE: Aliases = { t: 't', c: 'c', pc: 'pc' };
+const OTHER_LEG: Aliases = { t: 'o', c: 'oc', pc: 'opc' };
+
+function filterClause(p: LedgerProjection, search: TransactionSearch, aliases: Aliases): { where: string; params: Param[] } {
+  const { t, c, pc } = aliases;
   const clauses: string[] = [];
   const params: Param[] = [];
-  if (!search.includeVoided) clauses.push('t.voided = 0');
+  if (!search.includeVoided) clauses.push(`${t}.voided = 0`);
   const text = search.text?.trim();
   if (text) {
     const pattern = containsPattern(text);
     const matches = [
-      "t.payee LIKE ? ESCAPE '\\' OR t.note LIKE ? ESCAPE '\\' OR t.tags LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR pc.name LIKE ? ESCAPE '\\'",
+      [`${t}.payee`, `${t}.note`, `${t}.tags`, `${c}.name`, `${pc}.name`].map((column) => `${column} LIKE ? ESCAPE '\\'`).join(' OR '),
     ];
     params.push(pattern, pattern, pattern, pattern, pattern);
     const query = pinyinQuery(text);
-    if (query) matches.push(...pinyinClauses(p, query, params));
+    if (query) matches.push(...pinyinClauses(p, query, params, aliases));
     clauses.push(`(${matches.join(' OR ')})`);
   }
   if (search.accountIds?.length) {
-    clauses.push(`t.account_id IN (${placeholders(search.accountIds.length)})`);
+    clauses.push(`${t}.account_id IN (${placeholders(search.accountIds.length)})`);
     params.push(...search.accountIds);
   }
   // Categories and "Uncategorized" picked together mean either (the user ticked both in one filter).
   const categoryClauses: string[] = [];
   if (search.categoryIds?.length) {
     const list = placeholders(search.categoryIds.length);
-    categoryClauses.push(`t.category_id IN (${list}) OR c.parent_id IN (${list})`);
+    categoryClauses.push(`${t}.category_id IN (${list}) OR ${c}.parent_id IN (${list})`);
     params.push(...search.categoryIds, ...search.categoryIds);
   }
-  if (search.uncategorized) categoryClauses.push("(t.category_id IS NULL AND t.kind <> 'transfer')");
+  if (search.uncategorized) categoryClauses.push(`(${t}.category_id IS NULL AND ${t}.kind <> 'transfer')`);
   if (categoryClauses.length) clauses.push(`(${categoryClauses.join(' OR ')})`);
   if (search.kinds?.length) {
-    clauses.push(`t.kind IN (${placeholders(search.kinds.length)})`);
+    clauses.push(`${t}.kind IN (${placeholders(search.kinds.length)})`);
     params.push(...search.kinds);
   }
   if (search.status?.length) {
-    clauses.push(`t.status IN (${placeholders(search.status.length)})`);
+    clauses.push(`${t}.status IN (${placeholders(search.status.length)})`);
     params.push(...search.status);
   }
   if (search.from) {
-    clauses.push('t.date >= ?');
+    clauses.push(`${t}.date >= ?`);
     params.push(checkBookingDate(search.from));
   }
   if (search.to) {
-    clauses.push('t.date <= ?');
+    clauses.push(`${t}.date <= ?`);
     params.push(checkBookingDate(search.to));
   }
-  if (search.minAmount) clauses.push(amountClause(p, search.minAmount, 'lower', params));
-  if (search.maxAmount) clauses.push(amountClause(p, search.maxAmount, 'upper', params));
+  if (search.minAmount) clauses.push(amountClause(p, search.minAmount, 'lower', params, t));
+  if (search.maxAmount) clauses.push(amountClause(p, search.maxAmount, 'upper', params, t));
   return { where: clauses.length ? clauses.join(' AND ') : '1', params };
+}
+
+/**
+ * The filter, once per transfer: a person made one transfer, so of its two legs the list shows
+ * the outgoing one, or the incoming one when only that leg matches (a filter on its account, its
+ * amount in the other currency…). An incoming leg is left out exactly when its other leg matches
+ * too; the totals, the count and every page use this same clause, so pages never overlap.
+ */
+export function whereClause(p: LedgerProjection, search: TransactionSearch): { where: string; params: Param[] } {
+  const line = filterClause(p, search, LINE);
+  const other = filterClause(p, search, OTHER_LEG);
+  const where = `(${line.where}) AND NOT (t.transfer_id IS NOT NULL AND t.amount_minor > 0 AND EXISTS (
+    SELECT 1 FROM transactions o LEFT JOIN categories oc ON oc.id = o.category_id LEFT JOIN categories opc ON opc.id = oc.parent_id
+    WHERE o.transfer_id = t.transfer_id AND o.id <> t.id AND (${other.where})))`;
+  return { where, params: [...line.params, ...other.params] };
 }
 
 const SORT_COLUMNS = { date: 't.date', amount: 't.amount_minor', payee: 't.payee' } as const;

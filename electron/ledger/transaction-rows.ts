@@ -1,4 +1,8 @@
-/** The SELECT behind every transaction list, so search, register and "recently deleted" show the same fields. */
+/**
+ * The SELECT behind every transaction list, so search, register and "recently deleted" show the same
+ * fields. A transfer leg is joined to its other leg (ct, a transfer has exactly two), so a row can
+ * name both accounts and, across currencies, both amounts.
+ */
 import type { TransactionView } from './views';
 import type { TransactionKind } from './read-model';
 import type { TransactionStatus } from './events';
@@ -9,16 +13,17 @@ export const TRANSACTION_SELECT = `
   t.category_id AS categoryId, c.name AS categoryName, pc.name AS parentCategoryName,
   t.tags AS tags, t.note AS note, t.status AS status, t.voided AS voided, t.voided_at AS voidedAt,
   t.transfer_id AS transferId,
-  (SELECT o.account_id FROM transactions o WHERE o.transfer_id = t.transfer_id AND o.id <> t.id) AS counterAccountId,
-  (SELECT oa.name FROM transactions o JOIN accounts oa ON oa.id = o.account_id WHERE o.transfer_id = t.transfer_id AND o.id <> t.id) AS counterAccountName,
-  (SELECT o.status FROM transactions o WHERE o.transfer_id = t.transfer_id AND o.id <> t.id) AS counterStatus,
+  ct.account_id AS counterAccountId, ca.name AS counterAccountName, ct.status AS counterStatus,
+  ct.amount_minor AS counterAmountMinor, ct.currency AS counterCurrency,
   t.recorded_at AS recordedAt, t.updated_at AS updatedAt`;
 
 export const TRANSACTION_FROM = `
   transactions t
   JOIN accounts a ON a.id = t.account_id
   LEFT JOIN categories c ON c.id = t.category_id
-  LEFT JOIN categories pc ON pc.id = c.parent_id`;
+  LEFT JOIN categories pc ON pc.id = c.parent_id
+  LEFT JOIN transactions ct ON ct.transfer_id = t.transfer_id AND ct.id <> t.id
+  LEFT JOIN accounts ca ON ca.id = ct.account_id`;
 
 export interface RawTransactionView {
   id: string;
@@ -41,6 +46,8 @@ export interface RawTransactionView {
   counterAccountId: string | null;
   counterAccountName: string | null;
   counterStatus: TransactionStatus | null;
+  counterAmountMinor: number | null;
+  counterCurrency: string | null;
   recordedAt: string;
   updatedAt: string;
 }

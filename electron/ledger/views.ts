@@ -43,6 +43,9 @@ export interface TransactionView {
   counterAccountId: string | null;
   counterAccountName: string | null;
   counterStatus: TransactionStatus | null;
+  /** For a transfer: the other leg's signed amount, in its own currency. */
+  counterAmountMinor: number | null;
+  counterCurrency: string | null;
   recordedAt: string;
   updatedAt: string;
 }

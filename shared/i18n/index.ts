@@ -20,6 +20,7 @@ import { crashMessages } from './crash';
 import { importMessages, importWizardMessages } from './import';
 import { securityMessages } from './security';
 import { dailyUseMessages } from './daily-use';
+import { billMessages } from './bill';
 
 const AREAS: AreaMessages[] = [
   commonMessages,
@@ -39,6 +40,7 @@ const AREAS: AreaMessages[] = [
   importWizardMessages,
   securityMessages,
   dailyUseMessages,
+  billMessages,
 ];
 
 function mergeInto(target: MessageTree, source: MessageTree): MessageTree {

@@ -28,7 +28,8 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       test.setTimeout(300_000);
       const pageErrors: Error[] = [];
       page.on('pageerror', (error) => pageErrors.push(error));
-      const host = await startHost({ lang, seed: { transactions: 300, password: PASSWORD } });
+      // 300 lines over ten months and one cross-currency transfer: the bill view's month sections and a transfer row.
+      const host = await startHost({ lang, seed: { transactions: 300, password: PASSWORD, transfer: true } });
       const found: string[] = [];
       try {
         await page.emulateMedia({ colorScheme: theme });

@@ -27,13 +27,14 @@ const ROOT = resolve(__dirname, '../../..');
  * test host, identical but for a cheap Argon2id cost.
  */
 export async function startHost(
-  options: { lang?: 'zh-CN' | 'en-US'; dataDir?: string; production?: boolean; seed?: { transactions: number; password: string }; extraArgs?: string[]; crashEndpoint?: string } = {},
+  options: { lang?: 'zh-CN' | 'en-US'; dataDir?: string; production?: boolean; seed?: { transactions: number; password: string; transfer?: boolean }; extraArgs?: string[]; crashEndpoint?: string } = {},
 ): Promise<RunningHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'onewallet-e2e-'));
   const script = options.production ? 'out/web/host.cjs' : 'out/test/test-host.cjs';
   const args = [join(ROOT, script), '--data-dir', dataDir];
   if (options.lang) args.push('--lang', options.lang);
   if (options.seed) args.push('--seed-transactions', String(options.seed.transactions), '--seed-password', options.seed.password);
+  if (options.seed?.transfer) args.push('--seed-transfer');
   if (options.extraArgs) args.push(...options.extraArgs);
   if (options.crashEndpoint) args.push('--crash-endpoint', options.crashEndpoint);
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -64,7 +64,12 @@ function withRunningBalance(projection: LedgerProjection, accountId: string, bal
   });
 }
 
-export async function seedWallet(dataDir: string, options: { name: string; password: string; transactions: number }): Promise<void> {
+/**
+ * `transfer`: also a dollar account and one transfer into it (710 CNY as 100 USD) in the month
+ * after the seeded lines, so a list shows a transfer row with both amounts and two month headers
+ * (views-a11y screenshots).
+ */
+export async function seedWallet(dataDir: string, options: { name: string; password: string; transactions: number; transfer?: boolean }): Promise<void> {
   const index = new WalletIndex(dataDir);
   const id = index.newId();
   const { session } = await createVault(index.pathOf(id), { password: options.password, testOnlyKdf: TEST_KDF });
@@ -85,6 +90,14 @@ export async function seedWallet(dataDir: string, options: { name: string; passw
       if (event.type === 'TransactionRecorded') running.minor += event.amountMinor;
     });
     if ((i + 1) % BATCH === 0) sink.flush();
+  }
+  if (options.transfer) {
+    // The first of the month after the last seeded line: the list opens on a month holding only the transfer, the next header in view.
+    const last = new Date(`${seededTransaction(Math.max(0, options.transactions - 1)).date}T00:00:00Z`);
+    const date = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+    const usd = ledger.execute({ type: 'openAccount', requestId: 'acct-usd', name: 'Dollar card', kind: 'bank', currency: 'USD', openingBalance: '0', openedOn: '2015-01-01' }).id;
+    ledger.execute({ type: 'recordTransfer', requestId: 'seed-transfer', fromAccountId: bank, toAccountId: usd, amount: '710', currency: 'CNY', toAmount: '100', date });
+    running.minor -= 71_000;
   }
   sink.flush();
   if (projection.balance(bank) !== running.minor) throw new Error(`seed: running balance ${running.minor} ≠ projection ${projection.balance(bank)}`);

@@ -23,6 +23,8 @@ async function main(): Promise<void> {
       // Test-only: start with a wallet of N transactions (see support/seed-wallet.ts).
       'seed-transactions': { type: 'string' },
       'seed-password': { type: 'string' },
+      // Test-only: the seeded wallet also holds a dollar account and one cross-currency transfer.
+      'seed-transfer': { type: 'boolean' },
       // Test-only: an update feed signed by a throw-away key (tests/update/support/feed.ts).
       'update-feed': { type: 'string' },
       'update-public-key': { type: 'string' },
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
   });
   const dataDir = resolve(values['data-dir'] ?? '.');
   if (values['seed-transactions']) {
-    await seedWallet(dataDir, { name: 'Seeded', password: values['seed-password'] ?? '', transactions: Number(values['seed-transactions']) });
+    await seedWallet(dataDir, { name: 'Seeded', password: values['seed-password'] ?? '', transactions: Number(values['seed-transactions']), transfer: values['seed-transfer'] === true });
   }
   const appVersion = values['app-version'] ?? process.env.ONEWALLET_VERSION ?? '0.0.0';
   const update = browserUpdateWiring({

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TransactionView } from '../../../../shared/ledger-views';
 import { errorText, useApi } from '../../lib/api-context';
 import { useFormat } from '../../lib/format';
+import { rowAmount } from '../../lib/transaction-amount';
 import { useMoney } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
 
@@ -19,7 +20,8 @@ export function RecentTransactions({ onOpenAll, onRecord }: { onOpenAll(): void;
   const { t } = useTranslation();
   const api = useApi();
   const { format } = useMoney();
-  const { day } = useFormat();
+  const formatter = useFormat();
+  const { day } = formatter;
   const { token } = theme.useToken();
   const recent = useQuery(() => api.ledger.transactions({ limit: 10, sort: 'date', direction: 'desc' }), [api]);
 
@@ -60,7 +62,7 @@ export function RecentTransactions({ onOpenAll, onRecord }: { onOpenAll(): void;
                 strong
                 style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', color: row.amountMinor > 0 ? token.colorSuccessText : undefined }}
               >
-                {format(row.amountMinor, row.currency)}
+                {row.kind === 'transfer' ? rowAmount(row, formatter) : format(row.amountMinor, row.currency)}
               </Typography.Text>
             </li>
           ))}

@@ -6,6 +6,7 @@ import { EditOutlined, HistoryOutlined, LockOutlined, MoreOutlined, UndoOutlined
 import { useTranslation } from 'react-i18next';
 import type { TransactionView } from '../../../../shared/ledger-views';
 import { useFormat } from '../../lib/format';
+import { rowAmounts } from '../../lib/transaction-amount';
 import { displayPayee } from '../../components/dialog-parts';
 
 export interface RowActions {
@@ -52,11 +53,12 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
         ? `${row.accountName} → ${row.counterAccountName}`
         : `${row.accountName} ← ${row.counterAccountName}`
       : row.accountName;
-  const amount = format.signedMoney(row.amountMinor, row.currency);
-  const sign = row.amountMinor < 0 ? 'ow-amount-out' : row.amountMinor > 0 ? 'ow-amount-in' : '';
+  const [amount, received] = rowAmounts(row, format);
+  const sign = received || row.amountMinor < 0 ? 'ow-amount-out' : row.amountMinor > 0 ? 'ow-amount-in' : '';
   const locked = row.status === 'reconciled';
-  // Deleting a transfer deletes both legs: a reconciled other leg locks it (its status stays per leg).
-  const undeletable = locked || row.counterStatus === 'reconciled';
+  // Changing or deleting a transfer changes both legs: a reconciled other leg locks it (its status stays per leg),
+  // so its row offers View, not Edit (the dialog opens read-only and names the reconciled leg).
+  const readOnly = locked || row.counterStatus === 'reconciled';
 
   const menu: MenuProps['items'] = [
     ...(!row.voided && !locked
@@ -67,7 +69,7 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
         ]
       : []),
     { key: 'history', icon: <HistoryOutlined aria-hidden />, label: t('transactions.actions.history'), onClick: () => actions.history(row) },
-    ...(!row.voided && !undeletable
+    ...(!row.voided && !readOnly
       ? [{ type: 'divider' as const }, { key: 'void', danger: true, label: t('transactions.actions.void'), onClick: () => actions.void(row) }]
       : []),
   ];
@@ -102,7 +104,15 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
         <Typography.Text ellipsis>{account}</Typography.Text>
       </span>
       <span role="cell" className={`ow-tx-amount ${sign} ow-tx-strike`}>
-        {amount}
+        {received ? (
+          // Across currencies: what left, and below it what arrived (one transfer, one row).
+          <>
+            <span className="ow-tx-amount-line">{amount}</span>
+            <span className="ow-tx-amount-line ow-tx-sub ow-amount-in">{`→ ${received}`}</span>
+          </>
+        ) : (
+          amount
+        )}
       </span>
       <span role="cell" className="ow-tx-status">
         {row.voided ? (
@@ -131,12 +141,12 @@ export const TransactionRow = memo(function TransactionRow({ row, index, actions
             </Button>
           </Tooltip>
         ) : (
-          <Tooltip title={locked ? t('transactions.actions.view') : t('transactions.actions.edit')}>
+          <Tooltip title={readOnly ? t('transactions.actions.view') : t('transactions.actions.edit')}>
             <Button
               size="small"
               type="text"
-              icon={locked ? <LockOutlined aria-hidden /> : <EditOutlined aria-hidden />}
-              aria-label={t(locked ? 'transactions.actions.viewNamed' : 'transactions.actions.editNamed', { payee })}
+              icon={readOnly ? <LockOutlined aria-hidden /> : <EditOutlined aria-hidden />}
+              aria-label={t(readOnly ? 'transactions.actions.viewNamed' : 'transactions.actions.editNamed', { payee })}
               onClick={() => actions.edit(row)}
             />
           </Tooltip>

@@ -15,6 +15,8 @@ import { TransactionDialog } from '../../components/TransactionDialog';
 import { TransferDialog } from '../../components/TransferDialog';
 import { useAccounts, useCategories } from '../../components/ledger-data';
 import { useApi } from '../../lib/api-context';
+import { useQuery } from '../../lib/use-query';
+import { BillSummary } from './BillParts';
 import { NoAccounts, NoMatches, NothingDeleted, NoTransactions } from './EmptyStates';
 import { FilterBar } from './FilterBar';
 import { filtersFromQuery, isFiltered, NO_FILTERS, toQuery, type Filters } from './filters';
@@ -44,6 +46,8 @@ export function TransactionsView() {
     useCallback((offset, limit) => api.ledger.transactions({ ...query, offset, limit }), [api, query]),
     queryKey,
   );
+  // The bill view's sums come from the engine for the same filter (never added up from a page).
+  const bill = useQuery(() => api.ledger.billTotals(query), [api, query]);
   const deleted = usePagedTransactions(
     useCallback((offset, limit) => api.ledger.recentlyDeleted({ offset, limit }), [api]),
     'deleted',
@@ -104,9 +108,17 @@ export function TransactionsView() {
               ? t('transactions.count', { count, formatted: formatCount(count, i18n.language) })
               : t('transactions.deletedHint')}
         </Typography.Text>
+        {tab === 'all' && bill.data && <BillSummary bill={bill.data} />}
       </div>
       {tab === 'all' ? (
-        <TransactionList paged={all} actions={actions} label={t('transactions.tabs.all')} empty={emptyAll} resetKey={queryKey} />
+        <TransactionList
+          paged={all}
+          actions={actions}
+          label={t('transactions.tabs.all')}
+          empty={emptyAll}
+          resetKey={queryKey}
+          months={filters.sort === 'date' ? bill.data?.months : null}
+        />
       ) : (
         <TransactionList
           paged={deleted}
