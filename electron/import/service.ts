@@ -13,8 +13,9 @@ import type { BatchProgress } from '../ledger/ledger';
 import { parseStatement } from './parse/detect';
 import { suggestMapping, type CsvMappingInput } from './parse/csv';
 import type { DateOrder, ImportIssue, ParsedStatement, StatementFormat } from './statement';
-import { existingLines, planAccounts } from './existing';
-import { isImported, planImport, summarize, type ImportPlan, type NeutralChoice, type PlannedRow } from './plan';
+import { planAccounts, walletLines } from './existing';
+import { runCooperative } from '../vault/cooperative';
+import { isImported, planImportSteps, summarize, type ImportPlan, type NeutralChoice, type PlannedRow } from './plan';
 
 export interface ImportWallet {
   ledger: Ledger;
@@ -142,15 +143,15 @@ function involvedAccounts(choices: PlanChoices): string[] {
 async function makePlan(p: LedgerProjection, statement: ParsedStatement, choices: PlanChoices): Promise<ImportPlan> {
   const accounts = planAccounts(p);
   for (const id of involvedAccounts(choices)) if (!accounts.has(id)) throw new DomainError('not_found', 'errors.account_not_found', { accountId: id });
-  const existing = await existingLines(p, involvedAccounts(choices));
-  return planImport(statement, existing, {
+  const existing = walletLines(p, involvedAccounts(choices));
+  return runCooperative(planImportSteps(statement, existing, {
     accountId: choices.accountId,
     accounts,
     ...(choices.statementAccount !== undefined ? { statementAccount: choices.statementAccount } : {}),
     ...(choices.windowDays !== undefined ? { windowDays: choices.windowDays } : {}),
     ...(choices.neutral ? { neutral: choices.neutral } : {}),
     ...(choices.paymentMethods ? { paymentMethods: choices.paymentMethods } : {}),
-  });
+  }));
 }
 
 export async function preview(p: LedgerProjection, bytes: Uint8Array, fileName: string, choices: PlanChoices): Promise<StoredPlan> {
