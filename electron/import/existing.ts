@@ -59,15 +59,35 @@ export const LINE_LOOKUPS = {
   byExternal: `SELECT ${COLUMNS} FROM transactions INDEXED BY tx_external WHERE account_id = ? AND external_id = ? AND voided = 0`,
   near: `SELECT ${COLUMNS} FROM transactions WHERE account_id = ? AND voided = 0 AND amount_minor = ? AND +date BETWEEN ? AND ?`,
   nearWithoutId: `SELECT ${COLUMNS} FROM transactions WHERE account_id = ? AND voided = 0 AND amount_minor = ? AND +date BETWEEN ? AND ? AND external_id IS NULL`,
+  anyWithId: 'SELECT 1 FROM transactions INDEXED BY tx_external WHERE account_id = ? AND external_id IS NOT NULL AND voided = 0 LIMIT 1',
+  anyWithoutId: 'SELECT 1 FROM transactions WHERE account_id = ? AND voided = 0 AND external_id IS NULL LIMIT 1',
   anywhere: `SELECT ${COLUMNS} FROM transactions INDEXED BY tx_external WHERE external_id = ? AND voided = 0 AND account_id IN (SELECT value FROM json_each(?))`,
 } as const;
 
 export function walletLines(p: LedgerProjection, accountIds: readonly string[]): ExistingLines {
   const accounts = JSON.stringify([...new Set(accountIds)]);
   const all = (sql: string, ...params: (string | number)[]) => inRegisterOrder(p.sql.all<LineRow>(sql, ...params));
+  // Which kinds of line an account holds, asked once: a first import into an account with no
+  // lines, or a bank CSV whose every line carries its id, then skips 100k probes that find nothing.
+  const kinds = new Map<string, { withId: boolean; withoutId: boolean }>();
+  const holds = (accountId: string) => {
+    let found = kinds.get(accountId);
+    if (!found) {
+      found = {
+        withId: p.sql.get(LINE_LOOKUPS.anyWithId, accountId) !== undefined,
+        withoutId: p.sql.get(LINE_LOOKUPS.anyWithoutId, accountId) !== undefined,
+      };
+      kinds.set(accountId, found);
+    }
+    return found;
+  };
   return {
-    withExternalId: (accountId, externalId) => all(LINE_LOOKUPS.byExternal, accountId, externalId),
-    near: (accountId, amountMinor, from, to, withoutId) => all(withoutId ? LINE_LOOKUPS.nearWithoutId : LINE_LOOKUPS.near, accountId, amountMinor, from, to),
+    withExternalId: (accountId, externalId) => (holds(accountId).withId ? all(LINE_LOOKUPS.byExternal, accountId, externalId) : []),
+    near: (accountId, amountMinor, from, to, withoutId) => {
+      const held = holds(accountId);
+      if (!held.withoutId && (withoutId || !held.withId)) return [];
+      return all(withoutId ? LINE_LOOKUPS.nearWithoutId : LINE_LOOKUPS.near, accountId, amountMinor, from, to);
+    },
     withExternalIdAnywhere: (externalId) => all(LINE_LOOKUPS.anywhere, externalId, accounts).at(-1),
   };
 }

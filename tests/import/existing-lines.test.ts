@@ -57,6 +57,8 @@ describe('the planner reads the wallet through indexes', () => {
       near: ['a', -100, '2024-05-01', '2024-05-07'],
       nearWithoutId: ['a', -100, '2024-05-01', '2024-05-07'],
       anywhere: ['T1', '[]'],
+      anyWithId: ['a'],
+      anyWithoutId: ['a'],
     };
     for (const [name, sql] of Object.entries(LINE_LOOKUPS)) expect(plan(sql, ...params[name as keyof typeof LINE_LOOKUPS])).not.toMatch(/tx_register|SCAN transactions|TEMP B-TREE/);
   });
