@@ -114,6 +114,23 @@ export const ImportCommitResult = z.object({
   skipped: z.number().int(),
   errors: z.number().int(),
   replayed: z.boolean(),
+  /**
+   * An OFX statement's closing balance (LEDGERBAL) beside the wallet's balance of that account on
+   * the same date, after the import: what the wizard offers as a reconcile target (`statementAmount`
+   * is the decimal text `ledger/reconcilePreview` takes). Null when the statement carries none.
+   */
+  statementBalance: z
+    .object({
+      accountId: z.string(),
+      currency: z.string(),
+      date: z.string(),
+      statementMinor: z.number().int(),
+      statementAmount: z.string(),
+      walletMinor: z.number().int(),
+      /** Statement minus wallet. */
+      differenceMinor: z.number().int(),
+    })
+    .nullable(),
 });
 export type ImportCommitResult = z.infer<typeof ImportCommitResult>;
 

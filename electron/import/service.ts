@@ -14,6 +14,7 @@ import { parseStatement } from './parse/detect';
 import { suggestMapping, type CsvMappingInput } from './parse/csv';
 import type { DateOrder, ImportIssue, ParsedStatement, StatementFormat } from './statement';
 import { planAccounts, walletLines } from './existing';
+import { statementBalance } from './statement-balance';
 import { runCooperative } from '../vault/cooperative';
 import { isImported, planImportSteps, summarize, type ImportPlan, type NeutralChoice, type PlannedRow } from './plan';
 
@@ -202,7 +203,8 @@ export async function commit(
     skipped: plan.counts.skipped,
     errors: plan.counts.error,
   };
-  if (rows.length === 0 && !seen) return { batchId: null, imported: 0, ...counts, replayed: false };
+  const closing = () => statementBalance(p, stored.statement, stored.choices.statementAccount ?? 0, stored.choices.accountId);
+  if (rows.length === 0 && !seen) return { batchId: null, imported: 0, ...counts, replayed: false, statementBalance: closing() };
   const batchId = randomUUID();
   const input = {
     requestId,
@@ -225,7 +227,7 @@ export async function commit(
   };
   const result = await wallet.ledger.executeBatch(requestId, (ctx) => decideImportBatch(p, input, ctx), onProgress);
   const recorded = p.sql.get<{ n: number }>('SELECT row_count AS n FROM import_batches WHERE id = ?', result.id)?.n ?? rows.length;
-  return { batchId: result.id, imported: recorded, ...counts, replayed: result.replayed };
+  return { batchId: result.id, imported: recorded, ...counts, replayed: result.replayed, statementBalance: closing() };
 }
 
 /** Totals after the user's choices (possible duplicates included by index). */
