@@ -49,7 +49,16 @@ export const DetectResult = z.object({
   /** For CSV files: the mapping saved for this account, else one guessed from the header. */
   mapping: MappingJson.nullable(),
   mappingSaved: z.boolean(),
-  statementAccounts: z.array(z.object({ id: z.string().nullable(), currency: z.string().nullable(), rows: z.number().int(), ledgerBalanceMinor: z.string().nullable() })),
+  /** The accounts a statement holds (OFX may hold several: choose one with `statementAccount`, its index here). */
+  statementAccounts: z.array(
+    z.object({
+      id: z.string().nullable(),
+      type: z.enum(['bank', 'credit', 'cash']).nullable(),
+      currency: z.string().nullable(),
+      rows: z.number().int(),
+      ledgerBalanceMinor: z.string().nullable(),
+    }),
+  ),
   sample: z.array(SampleRow),
   errors: z.array(ImportIssueView),
   errorCount: z.number().int(),

@@ -115,6 +115,7 @@ export async function detect(
     mappingSaved: statement.format === 'csv' && !choices.mapping && savedMapping !== null,
     statementAccounts: statement.accounts.map((account) => ({
       id: account.id ?? null,
+      type: account.type ?? null,
       currency: account.currency ?? null,
       rows: account.rows.length,
       ledgerBalanceMinor: account.ledgerBalance?.amountMinor ?? null,
@@ -157,9 +158,39 @@ async function makePlan(p: LedgerProjection, statement: ParsedStatement, choices
 
 export async function preview(p: LedgerProjection, bytes: Uint8Array, fileName: string, choices: PlanChoices): Promise<StoredPlan> {
   requireAccount(p, choices.accountId);
-  const statement = await parseFor(p, bytes, fileName, choices.accountId, choices);
+  return previewParsed(p, await parseFor(p, bytes, fileName, choices.accountId, choices), fileName, choices);
+}
+
+/** `preview` of a statement already parsed (the CLI parses first to resolve --statement-account). */
+export async function previewParsed(p: LedgerProjection, statement: ParsedStatement, fileName: string, choices: PlanChoices): Promise<StoredPlan> {
+  requireAccount(p, choices.accountId);
+  const chosen = choices.statementAccount;
+  if (chosen !== undefined && statement.accounts.length > 0 && !(Number.isInteger(chosen) && chosen >= 0 && chosen < statement.accounts.length)) {
+    throw new DomainError('invalid_input', 'errors.import.statement_account_unknown', { account: String(chosen), accounts: statementAccountList(statement) });
+  }
   const plan = await makePlan(p, statement, choices);
   return { id: randomUUID(), fileName, statement, choices, plan, seq: p.lastSeq() };
+}
+
+/** "1: 111-CHK (bank, USD, 3 rows), 2: …" — how a refusal names the accounts a statement holds. */
+export function statementAccountList(statement: ParsedStatement): string {
+  return statement.accounts.map((account, index) => `${index + 1}: ${account.id ?? '?'} (${[account.type, account.currency, `${account.rows.length}`].filter(Boolean).join(', ')})`).join('; ');
+}
+
+/**
+ * Which account of a multi-account statement (OFX) the user means: its number (ACCTID, exactly or
+ * its last four digits) or its position counted from 1. Undefined when nothing matches.
+ */
+export function findStatementAccount(statement: ParsedStatement, wanted: string): number | undefined {
+  const text = wanted.trim();
+  const byId = statement.accounts.findIndex((account) => account.id === text);
+  if (byId >= 0) return byId;
+  if (/^\d{4}$/.test(text)) {
+    const byTail = statement.accounts.flatMap((account, index) => (account.id?.endsWith(text) ? [index] : []));
+    if (byTail.length === 1) return byTail[0];
+  }
+  if (/^\d{1,3}$/.test(text) && Number(text) >= 1 && Number(text) <= statement.accounts.length) return Number(text) - 1;
+  return undefined;
 }
 
 export function previewView(stored: StoredPlan, limit: number) {

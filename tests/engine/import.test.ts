@@ -135,4 +135,24 @@ describe('import through the router', () => {
     const csv = await call('import/preview', { source: upload('alipay-app.csv'), accountId: await open('Alipay') });
     expect((await call('import/commit', { planId: csv.planId, include: [], requestId: requestId() })).statementBalance).toBeNull();
   });
+
+  it('a bank + card OFX: detect lists both with type, number, currency and rows; statementAccount picks the card; one that is not there is refused', async () => {
+    const card = await open('Visa', { kind: 'credit', currency: 'USD', creditLimit: '5000' });
+    const detected = await call('import/detect', { source: upload('ofx-v2-multi.qfx'), accountId: card });
+    expect(detected.statementAccounts).toEqual([
+      { id: '111-CHK', type: 'bank', currency: 'USD', rows: 3, ledgerBalanceMinor: '250000' },
+      { id: '111-SAV', type: 'bank', currency: 'USD', rows: 1, ledgerBalanceMinor: '1000001' },
+      { id: '4111XXXXXXXX1111', type: 'credit', currency: 'USD', rows: 2, ledgerBalanceMinor: '-32109' },
+    ]);
+    const refused = await callRefused(engine, 'import/preview', { source: upload('ofx-v2-multi.qfx'), accountId: card, statementAccount: 3 });
+    expect(refused).toMatchObject({ code: 'invalid_input', messageKey: 'errors.import.statement_account_unknown' });
+    const preview = await call('import/preview', { source: upload('ofx-v2-multi.qfx'), accountId: card, statementAccount: 2 });
+    expect(preview.counts.new).toBe(2);
+    expect(preview.totals.expenseMinor).toBe(-32109);
+    const committed = await call('import/commit', { planId: preview.planId, include: [], requestId: requestId() });
+    expect(committed.statementBalance).toMatchObject({ statementMinor: -32109, walletMinor: -32109, differenceMinor: 0 });
+    expect((await balances())[card]).toBe(-32109);
+    const again = await call('import/preview', { source: upload('ofx-v2-multi.qfx'), accountId: card, statementAccount: 2 });
+    expect(again.counts).toMatchObject({ new: 0, duplicate: 2 });
+  });
 });
