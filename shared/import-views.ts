@@ -49,7 +49,16 @@ export const DetectResult = z.object({
   /** For CSV files: the mapping saved for this account, else one guessed from the header. */
   mapping: MappingJson.nullable(),
   mappingSaved: z.boolean(),
-  statementAccounts: z.array(z.object({ id: z.string().nullable(), currency: z.string().nullable(), rows: z.number().int(), ledgerBalanceMinor: z.string().nullable() })),
+  /** The accounts a statement holds (OFX may hold several: choose one with `statementAccount`, its index here). */
+  statementAccounts: z.array(
+    z.object({
+      id: z.string().nullable(),
+      type: z.enum(['bank', 'credit', 'cash']).nullable(),
+      currency: z.string().nullable(),
+      rows: z.number().int(),
+      ledgerBalanceMinor: z.string().nullable(),
+    }),
+  ),
   sample: z.array(SampleRow),
   errors: z.array(ImportIssueView),
   errorCount: z.number().int(),
@@ -114,6 +123,23 @@ export const ImportCommitResult = z.object({
   skipped: z.number().int(),
   errors: z.number().int(),
   replayed: z.boolean(),
+  /**
+   * An OFX statement's closing balance (LEDGERBAL) beside the wallet's balance of that account on
+   * the same date, after the import: what the wizard offers as a reconcile target (`statementAmount`
+   * is the decimal text `ledger/reconcilePreview` takes). Null when the statement carries none.
+   */
+  statementBalance: z
+    .object({
+      accountId: z.string(),
+      currency: z.string(),
+      date: z.string(),
+      statementMinor: z.number().int(),
+      statementAmount: z.string(),
+      walletMinor: z.number().int(),
+      /** Statement minus wallet. */
+      differenceMinor: z.number().int(),
+    })
+    .nullable(),
 });
 export type ImportCommitResult = z.infer<typeof ImportCommitResult>;
 

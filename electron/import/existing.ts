@@ -1,13 +1,11 @@
 /**
  * The planner's read-only view of the wallet: every account with its balance (one grouped query)
- * and the live lines of the accounts a statement may touch, read in pages between event-loop turns
- * so a wallet of 100k lines does not hold the loop.
+ * and the live lines of the accounts a statement may touch, looked up through the projection's
+ * indexes as the planner asks (tx_external for a statement id, tx_balance for an amount), so
+ * re-importing 100k rows costs 100k index probes, not a read of every line of the account.
  */
 import type { LedgerProjection } from '../ledger';
-import type { ExistingLine, PlanAccount } from './plan';
-
-const PAGE = 20_000;
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+import type { ExistingLine, ExistingLines, PlanAccount } from './plan';
 
 export function planAccounts(p: LedgerProjection): Map<string, PlanAccount> {
   const rows = p.sql.all<{ id: string; name: string; currency: string; credit_limit_minor: number; balance: number; frozen: number; closed: number }>(
@@ -24,26 +22,72 @@ export function planAccounts(p: LedgerProjection): Map<string, PlanAccount> {
   );
 }
 
-export async function existingLines(p: LedgerProjection, accountIds: readonly string[]): Promise<ExistingLine[]> {
-  const lines: ExistingLine[] = [];
-  // Pages walk the register index (account_id, date, n): each page starts where the last ended,
-  // so reading 100k lines is one pass, never a sort per page.
-  const page = p.sql.prepare(
-    `SELECT n, id, account_id, date, amount_minor, payee, external_id, status FROM transactions INDEXED BY tx_register
-     WHERE account_id = ? AND (date, n) > (?, ?) AND voided = 0 ORDER BY date, n LIMIT ${PAGE}`,
-  );
-  for (const accountId of new Set(accountIds)) {
-    let after = { date: '', n: 0 };
-    for (;;) {
-      const rows = page.all(accountId, after.date, after.n) as { n: number; id: string; account_id: string; date: string; amount_minor: number; payee: string; external_id: string | null; status: ExistingLine['status'] }[];
-      for (const row of rows) {
-        lines.push({ id: row.id, accountId: row.account_id, date: row.date, amountMinor: row.amount_minor, payee: row.payee, externalId: row.external_id, status: row.status });
-      }
-      if (rows.length < PAGE) break;
-      const last = rows.at(-1)!;
-      after = { date: last.date, n: last.n };
-      await nextTurn();
+interface LineRow {
+  n: number;
+  id: string;
+  account_id: string;
+  date: string;
+  amount_minor: number;
+  payee: string;
+  external_id: string | null;
+  status: ExistingLine['status'];
+}
+
+const COLUMNS = 'n, id, account_id, date, amount_minor, payee, external_id, status';
+const toLine = (row: LineRow): ExistingLine => ({
+  id: row.id,
+  accountId: row.account_id,
+  date: row.date,
+  amountMinor: row.amount_minor,
+  payee: row.payee,
+  externalId: row.external_id,
+  status: row.status,
+});
+/** Date, then recording order. Sorted here, not by ORDER BY: that would lead SQLite to walk tx_register instead of probing the index named below. */
+const inRegisterOrder = (rows: LineRow[]): ExistingLine[] => rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.n - b.n)).map(toLine);
+
+/**
+ * Live lines of `accountIds` as the planner looks them up; valid until the projection changes.
+ * Each query is one probe of an index (tests/import/existing-lines.test.ts checks the plans): tx_external
+ * for a statement id, named (left alone, SQLite took tx_balance and walked every line of the account
+ * per row: minutes for a 100k re-import; tx_external is never paused by a fold, so naming it is safe),
+ * and tx_balance (account, voided, amount) for an amount — `+date` keeps the window a filter, so
+ * SQLite does not pick tx_register and walk every line of those days.
+ */
+/** walletLines' lookups, exported so a test can hold each to its index (EXPLAIN QUERY PLAN). */
+export const LINE_LOOKUPS = {
+  byExternal: `SELECT ${COLUMNS} FROM transactions INDEXED BY tx_external WHERE account_id = ? AND external_id = ? AND voided = 0`,
+  near: `SELECT ${COLUMNS} FROM transactions WHERE account_id = ? AND voided = 0 AND amount_minor = ? AND +date BETWEEN ? AND ?`,
+  nearWithoutId: `SELECT ${COLUMNS} FROM transactions WHERE account_id = ? AND voided = 0 AND amount_minor = ? AND +date BETWEEN ? AND ? AND external_id IS NULL`,
+  anyWithId: 'SELECT 1 FROM transactions INDEXED BY tx_external WHERE account_id = ? AND external_id IS NOT NULL AND voided = 0 LIMIT 1',
+  anyWithoutId: 'SELECT 1 FROM transactions WHERE account_id = ? AND voided = 0 AND external_id IS NULL LIMIT 1',
+  anywhere: `SELECT ${COLUMNS} FROM transactions INDEXED BY tx_external WHERE external_id = ? AND voided = 0 AND account_id IN (SELECT value FROM json_each(?))`,
+} as const;
+
+export function walletLines(p: LedgerProjection, accountIds: readonly string[]): ExistingLines {
+  const accounts = JSON.stringify([...new Set(accountIds)]);
+  const all = (sql: string, ...params: (string | number)[]) => inRegisterOrder(p.sql.all<LineRow>(sql, ...params));
+  // Which kinds of line an account holds, asked once: a first import into an account with no
+  // lines, or a bank CSV whose every line carries its id, then skips 100k probes that find nothing.
+  const kinds = new Map<string, { withId: boolean; withoutId: boolean }>();
+  const holds = (accountId: string) => {
+    let found = kinds.get(accountId);
+    if (!found) {
+      found = {
+        withId: p.sql.get(LINE_LOOKUPS.anyWithId, accountId) !== undefined,
+        withoutId: p.sql.get(LINE_LOOKUPS.anyWithoutId, accountId) !== undefined,
+      };
+      kinds.set(accountId, found);
     }
-  }
-  return lines;
+    return found;
+  };
+  return {
+    withExternalId: (accountId, externalId) => (holds(accountId).withId ? all(LINE_LOOKUPS.byExternal, accountId, externalId) : []),
+    near: (accountId, amountMinor, from, to, withoutId) => {
+      const held = holds(accountId);
+      if (!held.withoutId && (withoutId || !held.withId)) return [];
+      return all(withoutId ? LINE_LOOKUPS.nearWithoutId : LINE_LOOKUPS.near, accountId, amountMinor, from, to);
+    },
+    withExternalIdAnywhere: (externalId) => all(LINE_LOOKUPS.anywhere, externalId, accounts).at(-1),
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * The import planner: a parsed statement + the wallet's existing lines → what each row would
- * become, before anything is written. Pure (no database, no clock): the capability hands it a
- * read-only snapshot of the lines of the accounts involved.
+ * become, before anything is written. No database, no clock: the capability hands it a read-only
+ * lookup of the lines of the accounts involved (`ExistingLines`: by statement id, by amount and
+ * date window), and it runs as cooperative steps so a 100k-row statement never holds the loop.
  *
  * De-duplication, exactly as issue #12 lists it:
  * 1. same external id in the same account → `duplicate` (one-to-one: two rows with one id match two lines);
@@ -17,6 +18,7 @@
  */
 import type { ImportIssue, ParsedStatement, StatementRow, StatementRowKind } from './statement';
 import { normalizePayee, similarPayees } from './similarity';
+import { runSync, type Steps } from '../vault/cooperative';
 
 export const DEFAULT_WINDOW_DAYS = 3;
 /** Fuzzy candidates looked at per row: a bound, so thousands of equal amounts stay linear. */
@@ -219,78 +221,110 @@ function routeRows(statement: ParsedStatement, source: readonly StatementRow[], 
 
 interface Candidate {
   row: number;
-  line: number;
+  line: ExistingLine;
   distance: number;
+  /** Position among the row's candidates (date, then recording order): the tie-break. */
   order: number;
 }
 
-/** Dedup against existing lines (rules 1–5 above); mutates statuses and matchIds of `rows`. */
-function matchExisting(rows: PlannedRow[], existing: readonly ExistingLine[], windowDays: number): void {
-  const byExternal = new Map<string, number[]>();
-  const byAmount = new Map<string, number[]>();
-  existing.forEach((line, index) => {
+/**
+ * The wallet's live lines, looked up by key rather than handed over whole: re-importing 100k rows
+ * is then 100k index probes, not a read and a map of every line of the account (existing.ts reads
+ * the projection's indexes; `linesFrom` serves a plain list, for tests and small callers).
+ * Lists come in date, then recording order.
+ */
+export interface ExistingLines {
+  /** Lines of `accountId` carrying the statement id `externalId`. */
+  withExternalId(accountId: string, externalId: string): readonly ExistingLine[];
+  /** Lines of `accountId` of exactly `amountMinor` dated `from`..`to` (inclusive), only those without a statement id when `withoutId`. */
+  near(accountId: string, amountMinor: number, from: string, to: string, withoutId: boolean): readonly ExistingLine[];
+  /** A refund's original among the lines of the accounts involved: the latest with that statement id. */
+  withExternalIdAnywhere(externalId: string): ExistingLine | undefined;
+}
+
+/** ExistingLines over a list held in memory (in the order given: date, then recording order per account). */
+export function linesFrom(lines: readonly ExistingLine[]): ExistingLines {
+  const byExternal = new Map<string, ExistingLine[]>();
+  const byAmount = new Map<string, ExistingLine[]>();
+  const push = (map: Map<string, ExistingLine[]>, key: string, line: ExistingLine) => (map.get(key) ?? map.set(key, []).get(key)!).push(line);
+  const anywhere = new Map<string, ExistingLine>();
+  for (const line of lines) {
     if (line.externalId) {
-      const key = `${line.accountId}\u0000${line.externalId}`;
-      (byExternal.get(key) ?? byExternal.set(key, []).get(key)!).push(index);
+      push(byExternal, `${line.accountId}\u0000${line.externalId}`, line);
+      anywhere.set(line.externalId, line);
     }
-    const key = `${line.accountId}\u0000${line.amountMinor}`;
-    (byAmount.get(key) ?? byAmount.set(key, []).get(key)!).push(index);
-  });
-  const taken = new Uint8Array(existing.length);
+    push(byAmount, `${line.accountId}\u0000${line.amountMinor}`, line);
+  }
+  return {
+    withExternalId: (accountId, externalId) => byExternal.get(`${accountId}\u0000${externalId}`) ?? [],
+    near: (accountId, amountMinor, from, to, withoutId) =>
+      (byAmount.get(`${accountId}\u0000${amountMinor}`) ?? []).filter((line) => line.date >= from && line.date <= to && !(withoutId && line.externalId)),
+    withExternalIdAnywhere: (externalId) => anywhere.get(externalId),
+  };
+}
+
+/** Rows matched per slice of the cooperative planner (a few index probes each). */
+const MATCH_SLICE = 2_000;
+
+const shiftDate = (date: string, days: number): string => new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
+
+/** Dedup against existing lines (rules 1–5 above); mutates statuses and matchIds of `rows`; yields between slices. */
+function* matchExisting(rows: PlannedRow[], existing: ExistingLines, windowDays: number): Steps<void> {
+  const taken = new Set<string>();
 
   // 1. Exact: the statement's own id, one-to-one in file order.
   const fuzzy: number[] = [];
-  rows.forEach((row, index) => {
-    if (row.status !== 'new') return;
-    const queue = row.externalId ? byExternal.get(`${row.accountId}\u0000${row.externalId}`) : undefined;
-    const hit = queue?.find((i) => !taken[i]);
+  for (let index = 0; index < rows.length; index++) {
+    if (index > 0 && index % MATCH_SLICE === 0) yield;
+    const row = rows[index]!;
+    if (row.status !== 'new') continue;
+    const hit = row.externalId ? existing.withExternalId(row.accountId, row.externalId).find((line) => !taken.has(line.id)) : undefined;
     if (hit !== undefined) {
-      taken[hit] = 1;
+      taken.add(hit.id);
       row.status = 'duplicate';
-      row.matchId = existing[hit]!.id;
-      return;
+      row.matchId = hit.id;
+      continue;
     }
     fuzzy.push(index);
-  });
+  }
 
   // 2 + 5. Possible duplicates: every (row, line) pair within the window, nearest date first.
-  const days = existing.map((line) => dayNumber(line.date));
   const pairs: Candidate[] = [];
-  for (const index of fuzzy) {
+  for (let k = 0; k < fuzzy.length; k++) {
+    if (k > 0 && k % MATCH_SLICE === 0) yield;
+    const index = fuzzy[k]!;
     const row = rows[index]!;
-    const list = byAmount.get(`${row.accountId}\u0000${row.amountMinor}`);
-    if (!list) continue;
     const day = dayNumber(row.date);
+    // Two different statement ids are two different transactions: a row with an id only meets lines without one.
+    const lines = existing.near(row.accountId, row.amountMinor, shiftDate(row.date, -windowDays), shiftDate(row.date, windowDays), row.externalId !== null);
+    if (lines.length === 0) continue;
     const payee = normalizePayee(row.payee);
     const found: Candidate[] = [];
-    for (const i of list) {
-      const line = existing[i]!;
-      if (taken[i]) continue;
-      // Two different statement ids are two different transactions.
-      if (row.externalId && line.externalId) continue;
-      const distance = Math.abs(days[i]! - day);
-      if (distance > windowDays) continue;
-      if (!similarPayees(payee, normalizePayee(line.payee))) continue;
-      found.push({ row: index, line: i, distance, order: i });
-    }
+    lines.forEach((line, order) => {
+      if (taken.has(line.id)) return;
+      if (row.externalId && line.externalId) return;
+      const distance = Math.abs(dayNumber(line.date) - day);
+      if (distance > windowDays) return;
+      if (!similarPayees(payee, normalizePayee(line.payee))) return;
+      found.push({ row: index, line, distance, order });
+    });
     found.sort((a, b) => a.distance - b.distance || a.order - b.order);
     pairs.push(...found.slice(0, MAX_CANDIDATES));
   }
   pairs.sort((a, b) => a.distance - b.distance || a.row - b.row || a.order - b.order);
   for (const pair of pairs) {
     const row = rows[pair.row]!;
-    if (row.status !== 'new' || taken[pair.line]) continue;
-    taken[pair.line] = 1;
+    if (row.status !== 'new' || taken.has(pair.line.id)) continue;
+    taken.add(pair.line.id);
     row.status = 'possible_duplicate';
-    row.matchId = existing[pair.line]!.id;
+    row.matchId = pair.line.id;
   }
 }
 
 /** A refund's original: a row of this file with that external id, else an existing line with it. */
-function pairRefunds(rows: PlannedRow[], existing: readonly ExistingLine[]): void {
+function pairRefunds(rows: PlannedRow[], existing: ExistingLines): void {
   const inFile = new Map<string, PlannedRow>();
   for (const row of rows) if (row.externalId && row.sourceKind !== 'refund' && !inFile.has(row.externalId)) inFile.set(row.externalId, row);
-  let inWallet: Map<string, ExistingLine> | null = null;
   for (const row of rows) {
     if (row.sourceKind !== 'refund' || !row.refundOf) continue;
     const original = inFile.get(row.refundOf);
@@ -298,8 +332,7 @@ function pairRefunds(rows: PlannedRow[], existing: readonly ExistingLine[]): voi
       row.refundOfLine = original.line;
       continue;
     }
-    inWallet ??= new Map(existing.filter((line) => line.externalId).map((line) => [line.externalId!, line]));
-    row.refundOfTransactionId = inWallet.get(row.refundOf)?.id ?? null;
+    row.refundOfTransactionId = existing.withExternalIdAnywhere(row.refundOf)?.id ?? null;
   }
 }
 
@@ -347,11 +380,20 @@ export function summarize(
   return { totals, balances, warnings };
 }
 
-export function planImport(statement: ParsedStatement, existing: readonly ExistingLine[], options: PlanOptions): ImportPlan {
+/** The planner run to completion at once (tests, small statements). */
+export function planImport(statement: ParsedStatement, existing: ExistingLines | readonly ExistingLine[], options: PlanOptions): ImportPlan {
+  return runSync(planImportSteps(statement, existing, options));
+}
+
+/** The planner as cooperative steps (electron/vault/cooperative.ts): 100k rows never hold the event loop. */
+export function* planImportSteps(statement: ParsedStatement, existing: ExistingLines | readonly ExistingLine[], options: PlanOptions): Steps<ImportPlan> {
+  const lines = isLineList(existing) ? linesFrom(existing) : existing;
   const source = statement.accounts[options.statementAccount ?? 0]?.rows ?? [];
   const rows = routeRows(statement, source, options);
-  matchExisting(rows, existing, options.windowDays ?? DEFAULT_WINDOW_DAYS);
-  pairRefunds(rows, existing);
+  yield;
+  yield* matchExisting(rows, lines, options.windowDays ?? DEFAULT_WINDOW_DAYS);
+  pairRefunds(rows, lines);
+  yield;
   const counts = { new: 0, duplicate: 0, possibleDuplicate: 0, skipped: statement.skipped.length, error: statement.errors.length };
   for (const row of rows) {
     if (row.status === 'new') counts.new++;
@@ -368,3 +410,5 @@ export function planImport(statement: ParsedStatement, existing: readonly Existi
     ...summarize(rows, options.accounts),
   };
 }
+
+const isLineList = (existing: ExistingLines | readonly ExistingLine[]): existing is readonly ExistingLine[] => Array.isArray(existing);

@@ -13,8 +13,10 @@ import type { BatchProgress } from '../ledger/ledger';
 import { parseStatement } from './parse/detect';
 import { suggestMapping, type CsvMappingInput } from './parse/csv';
 import type { DateOrder, ImportIssue, ParsedStatement, StatementFormat } from './statement';
-import { existingLines, planAccounts } from './existing';
-import { isImported, planImport, summarize, type ImportPlan, type NeutralChoice, type PlannedRow } from './plan';
+import { planAccounts, walletLines } from './existing';
+import { statementBalance } from './statement-balance';
+import { runCooperative } from '../vault/cooperative';
+import { isImported, planImportSteps, summarize, type ImportPlan, type NeutralChoice, type PlannedRow } from './plan';
 
 export interface ImportWallet {
   ledger: Ledger;
@@ -113,6 +115,7 @@ export async function detect(
     mappingSaved: statement.format === 'csv' && !choices.mapping && savedMapping !== null,
     statementAccounts: statement.accounts.map((account) => ({
       id: account.id ?? null,
+      type: account.type ?? null,
       currency: account.currency ?? null,
       rows: account.rows.length,
       ledgerBalanceMinor: account.ledgerBalance?.amountMinor ?? null,
@@ -142,22 +145,52 @@ function involvedAccounts(choices: PlanChoices): string[] {
 async function makePlan(p: LedgerProjection, statement: ParsedStatement, choices: PlanChoices): Promise<ImportPlan> {
   const accounts = planAccounts(p);
   for (const id of involvedAccounts(choices)) if (!accounts.has(id)) throw new DomainError('not_found', 'errors.account_not_found', { accountId: id });
-  const existing = await existingLines(p, involvedAccounts(choices));
-  return planImport(statement, existing, {
+  const existing = walletLines(p, involvedAccounts(choices));
+  return runCooperative(planImportSteps(statement, existing, {
     accountId: choices.accountId,
     accounts,
     ...(choices.statementAccount !== undefined ? { statementAccount: choices.statementAccount } : {}),
     ...(choices.windowDays !== undefined ? { windowDays: choices.windowDays } : {}),
     ...(choices.neutral ? { neutral: choices.neutral } : {}),
     ...(choices.paymentMethods ? { paymentMethods: choices.paymentMethods } : {}),
-  });
+  }));
 }
 
 export async function preview(p: LedgerProjection, bytes: Uint8Array, fileName: string, choices: PlanChoices): Promise<StoredPlan> {
   requireAccount(p, choices.accountId);
-  const statement = await parseFor(p, bytes, fileName, choices.accountId, choices);
+  return previewParsed(p, await parseFor(p, bytes, fileName, choices.accountId, choices), fileName, choices);
+}
+
+/** `preview` of a statement already parsed (the CLI parses first to resolve --statement-account). */
+export async function previewParsed(p: LedgerProjection, statement: ParsedStatement, fileName: string, choices: PlanChoices): Promise<StoredPlan> {
+  requireAccount(p, choices.accountId);
+  const chosen = choices.statementAccount;
+  if (chosen !== undefined && statement.accounts.length > 0 && !(Number.isInteger(chosen) && chosen >= 0 && chosen < statement.accounts.length)) {
+    throw new DomainError('invalid_input', 'errors.import.statement_account_unknown', { account: String(chosen), accounts: statementAccountList(statement) });
+  }
   const plan = await makePlan(p, statement, choices);
   return { id: randomUUID(), fileName, statement, choices, plan, seq: p.lastSeq() };
+}
+
+/** "1: 111-CHK (bank, USD, 3 rows), 2: …" — how a refusal names the accounts a statement holds. */
+export function statementAccountList(statement: ParsedStatement): string {
+  return statement.accounts.map((account, index) => `${index + 1}: ${account.id ?? '?'} (${[account.type, account.currency, `${account.rows.length}`].filter(Boolean).join(', ')})`).join('; ');
+}
+
+/**
+ * Which account of a multi-account statement (OFX) the user means: its number (ACCTID, exactly or
+ * its last four digits) or its position counted from 1. Undefined when nothing matches.
+ */
+export function findStatementAccount(statement: ParsedStatement, wanted: string): number | undefined {
+  const text = wanted.trim();
+  const byId = statement.accounts.findIndex((account) => account.id === text);
+  if (byId >= 0) return byId;
+  if (/^\d{4}$/.test(text)) {
+    const byTail = statement.accounts.flatMap((account, index) => (account.id?.endsWith(text) ? [index] : []));
+    if (byTail.length === 1) return byTail[0];
+  }
+  if (/^\d{1,3}$/.test(text) && Number(text) >= 1 && Number(text) <= statement.accounts.length) return Number(text) - 1;
+  return undefined;
 }
 
 export function previewView(stored: StoredPlan, limit: number) {
@@ -201,7 +234,8 @@ export async function commit(
     skipped: plan.counts.skipped,
     errors: plan.counts.error,
   };
-  if (rows.length === 0 && !seen) return { batchId: null, imported: 0, ...counts, replayed: false };
+  const closing = () => statementBalance(p, stored.statement, stored.choices.statementAccount ?? 0, stored.choices.accountId);
+  if (rows.length === 0 && !seen) return { batchId: null, imported: 0, ...counts, replayed: false, statementBalance: closing() };
   const batchId = randomUUID();
   const input = {
     requestId,
@@ -224,7 +258,7 @@ export async function commit(
   };
   const result = await wallet.ledger.executeBatch(requestId, (ctx) => decideImportBatch(p, input, ctx), onProgress);
   const recorded = p.sql.get<{ n: number }>('SELECT row_count AS n FROM import_batches WHERE id = ?', result.id)?.n ?? rows.length;
-  return { batchId: result.id, imported: recorded, ...counts, replayed: result.replayed };
+  return { batchId: result.id, imported: recorded, ...counts, replayed: result.replayed, statementBalance: closing() };
 }
 
 /** Totals after the user's choices (possible duplicates included by index). */

@@ -134,4 +134,30 @@ describe('onewallet import', () => {
     expect((await cli(vault, ['import', 'undo'])).code).toBe(2);
     expect((await cli(vault, ['import', 'undo', 'no-such-batch'])).code).toBe(5);
   });
+
+  test('--statement-account picks the credit card of a bank + card OFX; the closing balance is compared; an unknown one exits 5 naming the accounts and writes nothing', async () => {
+    const vault = await walletWith('USD');
+    const file = join(FIXTURES, 'ofx-v2-multi.qfx');
+    const state = journalState(vault);
+    const unknown = await cli(vault, ['import', file, '--account', 'Acct', '--statement-account', '9999'], false);
+    expect(unknown.code).toBe(5);
+    expect(unknown.stderr).toContain('4111XXXXXXXX1111');
+    expect(unknown.stderr).toContain('111-CHK');
+    expect(journalState(vault)).toBe(state);
+
+    // By the card's last four digits: its two charges, -321.09, and its LEDGERBAL -321.09 matches.
+    const card = await cli(vault, ['import', file, '--account', 'Acct', '--statement-account', '1111']);
+    expect(card.code, card.stderr).toBe(0);
+    expect(JSON.parse(card.stdout)).toMatchObject({
+      imported: 2,
+      statementBalance: { date: '2024-01-31', statementMinor: -32109, walletMinor: -32109, differenceMinor: 0, statementAmount: '-321.09' },
+    });
+    expect(await balanceMinor(vault)).toBe('-32109');
+    // Again, by position (3 = third account): nothing new.
+    const again = await cli(vault, ['import', file, '--account', 'Acct', '--statement-account', '3'], false);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('0 imported, 2 already in the wallet');
+    expect(again.stdout).toContain('The statement says -321.09 USD on 2024-01-31; the wallet has -321.09 on that date (difference 0.00).');
+    expect(await balanceMinor(vault)).toBe('-32109');
+  });
 });

@@ -104,4 +104,55 @@ describe('import through the router', () => {
     const refused = await callRefused(engine, 'import/saveMapping', { accountId: cash, mapping: { amount: 'Amount' } });
     expect(refused.messageKey).toBe('errors.import.mapping_invalid');
   });
+
+  it("OFX LEDGERBAL: after the import the statement's closing balance is set beside the wallet's on that date, with the difference and the reconcile target", async () => {
+    const bank = await open('Giro', { kind: 'bank', currency: 'EUR', openingBalance: '1000.00' });
+    // Booked by hand after the statement date: not part of the wallet's balance on 2024-01-31.
+    await call('ledger/recordTransaction', { requestId: requestId(), kind: 'expense', accountId: bank, amount: '10.00', currency: 'EUR', date: '2024-02-05' });
+    // Before it: counted.
+    await call('ledger/recordTransaction', { requestId: requestId(), kind: 'expense', accountId: bank, amount: '0.55', currency: 'EUR', date: '2024-01-02' });
+    const preview = await call('import/preview', { source: upload('ofx-v1-1252.ofx'), accountId: bank });
+    const committed = await call('import/commit', { planId: preview.planId, include: [], requestId: requestId() });
+    // Statement rows: +5234.12 − 4.50 − 1234.56 − 1500.00 = +2495.06; the wallet on 2024-01-31:
+    // 1000.00 − 0.55 + 2495.06 = 3494.51; the statement says 3758.61 → 264.10 apart.
+    expect(committed.statementBalance).toEqual({
+      accountId: bank,
+      currency: 'EUR',
+      date: '2024-01-31',
+      statementMinor: 375861,
+      statementAmount: '3758.61',
+      walletMinor: 349451,
+      differenceMinor: 26410,
+    });
+    // Nothing new the second time, and the figures are offered again.
+    const again = await call('import/preview', { source: upload('ofx-v1-1252.ofx'), accountId: bank });
+    const second = await call('import/commit', { planId: again.planId, include: [], requestId: requestId() });
+    expect(second).toMatchObject({ batchId: null, imported: 0, statementBalance: { walletMinor: 349451, differenceMinor: 26410 } });
+    // The target starts a reconcile exactly as the reconcile screen would.
+    const figures = await call('ledger/reconcilePreview', { accountId: bank, statementDate: '2024-01-31', statementBalance: committed.statementBalance.statementAmount, clearedTransactionIds: [] });
+    expect(figures.currency).toBe('EUR');
+    // A CSV has no closing balance.
+    const csv = await call('import/preview', { source: upload('alipay-app.csv'), accountId: await open('Alipay') });
+    expect((await call('import/commit', { planId: csv.planId, include: [], requestId: requestId() })).statementBalance).toBeNull();
+  });
+
+  it('a bank + card OFX: detect lists both with type, number, currency and rows; statementAccount picks the card; one that is not there is refused', async () => {
+    const card = await open('Visa', { kind: 'credit', currency: 'USD', creditLimit: '5000' });
+    const detected = await call('import/detect', { source: upload('ofx-v2-multi.qfx'), accountId: card });
+    expect(detected.statementAccounts).toEqual([
+      { id: '111-CHK', type: 'bank', currency: 'USD', rows: 3, ledgerBalanceMinor: '250000' },
+      { id: '111-SAV', type: 'bank', currency: 'USD', rows: 1, ledgerBalanceMinor: '1000001' },
+      { id: '4111XXXXXXXX1111', type: 'credit', currency: 'USD', rows: 2, ledgerBalanceMinor: '-32109' },
+    ]);
+    const refused = await callRefused(engine, 'import/preview', { source: upload('ofx-v2-multi.qfx'), accountId: card, statementAccount: 3 });
+    expect(refused).toMatchObject({ code: 'invalid_input', messageKey: 'errors.import.statement_account_unknown' });
+    const preview = await call('import/preview', { source: upload('ofx-v2-multi.qfx'), accountId: card, statementAccount: 2 });
+    expect(preview.counts.new).toBe(2);
+    expect(preview.totals.expenseMinor).toBe(-32109);
+    const committed = await call('import/commit', { planId: preview.planId, include: [], requestId: requestId() });
+    expect(committed.statementBalance).toMatchObject({ statementMinor: -32109, walletMinor: -32109, differenceMinor: 0 });
+    expect((await balances())[card]).toBe(-32109);
+    const again = await call('import/preview', { source: upload('ofx-v2-multi.qfx'), accountId: card, statementAccount: 2 });
+    expect(again.counts).toMatchObject({ new: 0, duplicate: 2 });
+  });
 });

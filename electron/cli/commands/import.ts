@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DomainError } from '../../../shared/errors';
 import { toDecimalString } from '../../../shared/money';
-import { IMPORT_FORMATS } from '../../../shared/import-views';
+import { IMPORT_FORMATS, type ImportCommitResult } from '../../../shared/import-views';
 import { readSource } from '../../import/capability';
 import * as service from '../../import/service';
 import { fileError } from '../../support/os-errors';
@@ -52,6 +52,7 @@ const importFile: Action = {
     account: { type: 'string', value: 'NAME', required: true, helpKey: 'cli.import.opt_account' },
     format: { type: 'string', value: 'F', helpKey: 'cli.import.opt_format' },
     mapping: { type: 'string', value: 'FILE', helpKey: 'cli.import.opt_mapping' },
+    'statement-account': { type: 'string', value: 'ACCOUNT', helpKey: 'cli.import.opt_statement_account' },
     'dry-run': { type: 'boolean', helpKey: 'cli.import.opt_dry_run' },
     'request-id': { type: 'string', value: 'ID', helpKey: 'cli.ledger.opt.request_id' },
   },
@@ -65,11 +66,14 @@ const importFile: Action = {
     const source = readSource({ path: input.arg(0) });
     return withLedger(ctx, async (open) => {
       const account = accountId(open.projection, input.string('account') ?? '');
-      const stored = await service.preview(open.projection, source.bytes, source.fileName, {
-        accountId: account,
-        format: format as 'auto',
-        ...(mapping ? { mapping } : {}),
-      });
+      const choices = { accountId: account, format: format as 'auto', ...(mapping ? { mapping } : {}) };
+      const parsed = await service.parseFor(open.projection, source.bytes, source.fileName, account, choices);
+      const wanted = input.string('statement-account');
+      const statementAccount = wanted === undefined ? undefined : service.findStatementAccount(parsed, wanted);
+      if (wanted !== undefined && statementAccount === undefined) {
+        throw new DomainError('invalid_input', 'errors.import.statement_account_unknown', { account: wanted, accounts: service.statementAccountList(parsed) });
+      }
+      const stored = await service.previewParsed(open.projection, parsed, source.fileName, { ...choices, ...(statementAccount !== undefined ? { statementAccount } : {}) });
       const { plan, statement } = stored;
       const errors: ErrorLine[] = [
         ...plan.parseErrors.map((issue) => ({ row: issue.line, column: issue.column ?? null, message: t(issue.messageKey, issue.params) })),
@@ -84,6 +88,7 @@ const importFile: Action = {
         skipped: plan.counts.skipped,
         errors,
         batchId: null as string | null,
+        statementBalance: null as ImportCommitResult['statementBalance'],
       };
       const refused = errors.length > 0;
       if (!refused && !input.flag('dry-run')) {
@@ -91,6 +96,7 @@ const importFile: Action = {
         report.imported = result.imported;
         report.batchId = result.batchId;
         if (result.batchId !== null && !result.replayed) logCliEvent(open.session, 'import', { batchId: result.batchId, rows: result.imported });
+        report.statementBalance = result.statementBalance;
       } else if (!refused) report.imported = plan.counts.new;
       print(ctx, report, input.flag('dry-run'), plan.totals, open.projection.account(account)?.currency ?? 'CNY');
       return refused ? 5 : 0;
@@ -100,7 +106,17 @@ const importFile: Action = {
 
 function print(
   ctx: CliContext,
-  report: { format: string; encoding: string; imported: number; duplicates: number; possibleDuplicates: number; skipped: number; errors: ErrorLine[]; batchId: string | null },
+  report: {
+    format: string;
+    encoding: string;
+    imported: number;
+    duplicates: number;
+    possibleDuplicates: number;
+    skipped: number;
+    errors: ErrorLine[];
+    batchId: string | null;
+    statementBalance: ImportCommitResult['statementBalance'];
+  },
   dryRun: boolean,
   totals: { incomeMinor: number; expenseMinor: number },
   currency: string,
@@ -114,9 +130,20 @@ function print(
     ctx.err(t('cli.import.refused', { count: report.errors.length }));
     return;
   }
-  const { errors: _none, batchId: _batch, ...counts } = report;
+  const { errors: _none, batchId: _batch, statementBalance: closing, ...counts } = report;
   ctx.out(t(dryRun ? 'cli.import.would_import' : 'cli.import.imported', { ...counts, income: toDecimalString(totals.incomeMinor, currency), expense: toDecimalString(totals.expenseMinor, currency), currency }));
   if (report.batchId) ctx.out(t('cli.import.batch', { batchId: report.batchId }));
+  if (closing) {
+    ctx.out(
+      t('cli.import.statement_balance', {
+        statement: closing.statementAmount,
+        date: closing.date,
+        wallet: toDecimalString(closing.walletMinor, closing.currency),
+        difference: toDecimalString(closing.differenceMinor, closing.currency),
+        currency: closing.currency,
+      }),
+    );
+  }
 }
 
 const undoOrRestore = (undoing: boolean): Action => ({
