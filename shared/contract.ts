@@ -443,6 +443,7 @@ export const methods = {
 
   'ledger/openAccount': ledgerCommand(commands.OpenAccount.omit(omitType)),
   'ledger/updateAccount': ledgerCommand(commands.UpdateAccount.omit(omitType)),
+  'ledger/reorderAccounts': ledgerCommand(commands.ReorderAccounts.omit(omitType)),
   'ledger/freezeAccount': ledgerCommand(commands.FreezeAccount.omit(omitType)),
   // Unfreezing needs the password: `security/unfreezeAccount` (security centre, freeze with proof).
   'ledger/closeAccount': ledgerCommand(commands.CloseAccount.omit(omitType)),

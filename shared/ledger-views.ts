@@ -24,6 +24,7 @@ export const AccountView = z.object({
   frozen: z.boolean(),
   frozenReason: z.string(),
   closed: z.boolean(),
+  note: z.string(),
   /** Opening balance + all live transactions, derived on every read. */
   balanceMinor: Minor,
   /** What may still be spent: balance + credit limit / overdraft (never below 0). */

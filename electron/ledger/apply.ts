@@ -122,9 +122,13 @@ function applyState(sql: Sql, event: LedgerEvent): void {
       changedOne(
         event,
         sql.run(
-          'UPDATE accounts SET name = COALESCE(?, name), credit_limit_minor = COALESCE(?, credit_limit_minor) WHERE id = ?',
+          `UPDATE accounts SET name = COALESCE(?, name), credit_limit_minor = COALESCE(?, credit_limit_minor), kind = COALESCE(?, kind),
+             note = COALESCE(?, note), position = COALESCE(?, position) WHERE id = ?`,
           event.name ?? null,
           event.creditLimitMinor ?? null,
+          event.kind ?? null,
+          event.note ?? null,
+          event.position ?? null,
           event.accountId,
         ).changes,
         'unknown account',

@@ -20,6 +20,7 @@ type CommandMethod = Extract<keyof Handlers, `ledger/${string}`>;
 const COMMANDS = {
   'ledger/openAccount': 'openAccount',
   'ledger/updateAccount': 'updateAccount',
+  'ledger/reorderAccounts': 'reorderAccounts',
   'ledger/freezeAccount': 'freezeAccount',
   'ledger/closeAccount': 'closeAccount',
   'ledger/recordTransaction': 'recordTransaction',

@@ -26,6 +26,7 @@ export function decide(state: LedgerReadModel, command: LedgerCommand, ctx: Deci
   switch (command.type) {
     case 'openAccount':
     case 'updateAccount':
+    case 'reorderAccounts':
     case 'freezeAccount':
     case 'unfreezeAccount':
     case 'closeAccount':

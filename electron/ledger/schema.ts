@@ -6,7 +6,11 @@
  * No balance column exists anywhere on purpose. Balances are SUMs over transaction rows, and the
  * indexes below keep those sums (and the 100k-row register and search) fast.
  */
-export const PROJECTION_SCHEMA_VERSION = 2;
+export const PROJECTION_SCHEMA_VERSION = 3;
+/** How account lists are ordered: the user's positions first, then accounts never placed, by opening order. */
+export function accountListOrder(alias: string): string {
+  return `${alias}.position IS NULL, ${alias}.position, ${alias}.n`;
+}
 /** Marks a serialized database as a OneWallet ledger projection (and not some other SQLite file). */
 export const PROJECTION_KIND = 'onewallet-ledger-projection';
 
@@ -29,7 +33,9 @@ CREATE TABLE accounts (
   frozen_reason         TEXT NOT NULL DEFAULT '',
   frozen_at             TEXT,                          -- instant of the freeze in force (alerts: was it frozen when a line was recorded?)
   closed                INTEGER NOT NULL DEFAULT 0,
-  opened_at             TEXT NOT NULL
+  opened_at             TEXT NOT NULL,
+  note                  TEXT NOT NULL DEFAULT '',
+  position              INTEGER                        -- where the user put it in the lists; NULL: after the placed ones, by n
 );
 CREATE INDEX accounts_name ON accounts (name);
 
@@ -163,7 +169,7 @@ export const DIGEST_TABLES: readonly { table: string; columns: string; orderBy: 
   { table: 'meta', columns: 'key, value', orderBy: 'key', where: "key <> 'last_seq'" },
   {
     table: 'accounts',
-    columns: 'id, name, kind, currency, opening_balance_minor, credit_limit_minor, opened_on, frozen, frozen_reason, frozen_at, closed, opened_at',
+    columns: 'id, name, kind, currency, opening_balance_minor, credit_limit_minor, opened_on, frozen, frozen_reason, frozen_at, closed, opened_at, note, position',
     orderBy: 'id',
   },
   { table: 'categories', columns: 'id, name, kind, parent_id, archived', orderBy: 'id' },

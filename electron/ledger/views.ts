@@ -13,6 +13,7 @@ export interface AccountView {
   frozen: boolean;
   frozenReason: string;
   closed: boolean;
+  note: string;
   /** Opening balance + all live transactions, derived on every read. */
   balanceMinor: number;
   /** What may still be spent: balance + credit limit / overdraft (never below 0). */
