@@ -71,6 +71,16 @@ export const overviewMessages: AreaMessages = {
         created: 'Account “{{name}}” added.',
       },
       detail: { balance: 'Balance', available: 'Available', opened: 'Opened on', frozenReason: 'Frozen because' },
+      edit: {
+        open: 'Edit',
+        title: 'Edit “{{name}}”',
+        save: 'Save',
+        note: 'Note',
+        notePlaceholder: 'e.g. card number ends 1234, salary account',
+        done: '“{{name}}” saved.',
+        moveUp: 'Move “{{name}}” up',
+        moveDown: 'Move “{{name}}” down',
+      },
       actions: {
         freeze: 'Freeze',
         freezeTitle: 'Freeze “{{name}}”?',
@@ -240,6 +250,16 @@ export const overviewMessages: AreaMessages = {
         created: '已添加账户“{{name}}”。',
       },
       detail: { balance: '余额', available: '可用', opened: '开户日期', frozenReason: '冻结原因' },
+      edit: {
+        open: '编辑',
+        title: '编辑“{{name}}”',
+        save: '保存',
+        note: '备注',
+        notePlaceholder: '例如：尾号 1234，工资卡',
+        done: '已保存“{{name}}”。',
+        moveUp: '将“{{name}}”上移',
+        moveDown: '将“{{name}}”下移',
+      },
       actions: {
         freeze: '冻结',
         freezeTitle: '冻结“{{name}}”？',
