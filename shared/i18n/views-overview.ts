@@ -108,6 +108,11 @@ export const overviewMessages: AreaMessages = {
         transferTo: 'Transfer to {{account}}',
         transferFrom: 'Transfer from {{account}}',
         lockedHint: 'Matched against a bank statement: locked against changes.',
+        opening: 'Opening balance',
+        newRow: 'Add transaction',
+        add: 'Add',
+        dateRequired: 'Enter a date (YYYY-MM-DD).',
+        amountRequired: 'Enter an amount.',
       },
     },
     reconcile: {
@@ -287,6 +292,11 @@ export const overviewMessages: AreaMessages = {
         transferTo: '转账至 {{account}}',
         transferFrom: '来自 {{account}} 的转账',
         lockedHint: '已与银行对账单核对，已锁定不可修改。',
+        opening: '期初余额',
+        newRow: '记一笔',
+        add: '添加',
+        dateRequired: '请输入日期（YYYY-MM-DD）。',
+        amountRequired: '请输入金额。',
       },
     },
     reconcile: {

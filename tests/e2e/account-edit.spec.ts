@@ -26,6 +26,12 @@ const L = {
     inDebt: 'The card “Card” still owes 20.00 CNY. Pay it off before changing its type, so the debt does not turn into an overdraft.',
     moveUp: (name: string) => `Move “${name}” up`,
     bankGroup: 'Bank card',
+    register: 'Register of Cash',
+    opening: 'Opening balance',
+    date: 'Date',
+    payee: 'Payee',
+    amount: 'Amount',
+    insufficient: /Not enough money in “Cash”/,
   },
   'zh-CN': {
     accountsNav: '账户',
@@ -39,6 +45,12 @@ const L = {
     inDebt: '信用卡“Card”仍欠 20.00 CNY。请先还清再更改类型，以免欠款变成透支。',
     moveUp: (name: string) => `将“${name}”上移`,
     bankGroup: '银行卡',
+    register: 'Cash 的流水',
+    opening: '期初余额',
+    date: '日期',
+    payee: '收付款方',
+    amount: '金额',
+    insufficient: /“Cash”余额不足/,
   },
 } as const;
 
@@ -127,4 +139,65 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await host.stop();
     }
   });
+}
+
+for (const lang of ['en-US', 'zh-CN'] as const) {
+  test(`the register starts with the opening balance; the inline new row records by keyboard (${lang})`, async ({ page }) => {
+    const l = L[lang];
+    mkdirSync(SHOTS, { recursive: true });
+    const host = await startHost({ lang });
+    try {
+      await page.goto(host.url);
+      await createWalletViaUi(page, lang);
+      await rpc(page, 'ledger/openAccount', { requestId: crypto.randomUUID(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100', openedOn: '2026-01-05' });
+      await nav(page, l.accountsNav);
+      const register = page.getByRole('table', { name: l.register });
+      // Before any line, the opening balance is the register's one row, dated at the opening.
+      await expect(register.getByRole('row')).toHaveCount(2);
+      await expect(register.getByRole('row').nth(1)).toContainText(l.opening);
+      await expect(register.getByRole('row').nth(1)).toContainText('100.00');
+
+      // The new row: date, type (kept), payee, category (left empty), amount, Enter.
+      const row = page.getByRole('region', { name: /Add transaction|记一笔/ });
+      const date = row.getByLabel(l.date);
+      await date.press('Control+a');
+      await page.keyboard.type('2026-01-06');
+      await page.keyboard.press('Tab'); // type
+      await page.keyboard.press('Tab'); // payee
+      await expect(row.getByLabel(l.payee)).toBeFocused();
+      await page.keyboard.type('Noodles');
+      await page.keyboard.press('Tab'); // category
+      await page.keyboard.press('Tab'); // amount
+      await expect(row.getByLabel(l.amount)).toBeFocused();
+      await page.keyboard.type('３８。５');
+      await page.keyboard.press('Enter');
+      // Saved: newest first, its running balance built on the opening; focus is back on the row's date.
+      await expect(register.getByRole('row')).toHaveCount(3);
+      await expect(register.getByRole('row').nth(1)).toContainText('Noodles');
+      await expect(register.getByRole('row').nth(1)).toContainText('61.50');
+      await expect(register.getByRole('row').nth(2)).toContainText(l.opening);
+      await expect(date).toBeFocused();
+      await expect(row.getByLabel(l.amount)).toHaveValue('');
+      await expect(page.getByTestId('account-balance')).toContainText('61.50');
+
+      // More than the cash holds: the engine's reason in red under the amount, nothing recorded.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Phone');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('1000');
+      await page.keyboard.press('Enter');
+      await expect(fieldError(row, l.amount)).toHaveText(l.insufficient);
+      await expect(register.getByRole('row')).toHaveCount(3);
+      await page.screenshot({ path: join(SHOTS, `register-new-row-${lang}.png`) });
+    } finally {
+      await host.stop();
+    }
+  });
+}
+
+/** The red message under the inline field labelled `label`. */
+function fieldError(scope: Locator, label: string): Locator {
+  return scope.locator('.ant-form-item').filter({ has: scope.page().getByLabel(label) }).locator('.ant-form-item-explain-error');
 }
