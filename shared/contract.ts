@@ -456,6 +456,7 @@ export const methods = {
   'ledger/defineCategory': ledgerCommand(commands.DefineCategory.omit(omitType)),
   'ledger/setBudget': ledgerCommand(commands.SetBudget.omit(omitType)),
   'ledger/reconcile': ledgerCommand(commands.Reconcile.omit(omitType)),
+  'ledger/adjustBalance': ledgerCommand(commands.AdjustBalance.omit(omitType)),
 
   // ── Daily use (issue 13): categories managed in place, payees remembered ──
   'ledger/addStarterCategories': ledgerCommand(commands.AddStarterCategories.omit(omitType)),

@@ -181,6 +181,20 @@ export const Reconcile = z.strictObject({
   clearedTransactionIds: z.array(Id).max(LIMITS.cleared),
 });
 
+/**
+ * Records the reconcile difference as one line marked as a balance adjustment (余额调整), dated the
+ * statement date and cleared, so that ticking it makes the difference zero. The engine works the
+ * difference out itself from the same figures the preview shows; zero is refused.
+ */
+export const AdjustBalance = z.strictObject({
+  ...base,
+  type: z.literal('adjustBalance'),
+  accountId: Id,
+  statementDate: DateText,
+  statementBalance: AmountText,
+  clearedTransactionIds: z.array(Id).max(LIMITS.cleared),
+});
+
 export const LedgerCommand = z.discriminatedUnion('type', [
   OpenAccount,
   UpdateAccount,
@@ -201,6 +215,7 @@ export const LedgerCommand = z.discriminatedUnion('type', [
   SetBudget,
   SetExchangeRate,
   Reconcile,
+  AdjustBalance,
 ]);
 export type LedgerCommand = z.infer<typeof LedgerCommand>;
 export type CommandType = LedgerCommand['type'];

@@ -62,6 +62,8 @@ export const TransactionView = z.object({
   counterStatus: TransactionStatus.nullable(),
   recordedAt: z.string(),
   updatedAt: z.string(),
+  /** A reconcile balance adjustment (余额调整), shown as such in lists and exports. */
+  adjustment: z.boolean(),
   /** Register only (null elsewhere): the account balance right after this row, in date order. */
   runningBalanceMinor: Minor.nullable(),
 });

@@ -290,8 +290,8 @@ interface NewLine {
 function insertLine(sql: Sql, event: EventOf<'TransactionRecorded' | 'TransferRecorded'>, line: NewLine): void {
   const tags = JSON.stringify(event.tags);
   sql.run(
-    `INSERT INTO transactions (id, account_id, kind, amount_minor, currency, date, payee, category_id, tags, note, status, transfer_id, recorded_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO transactions (id, account_id, kind, amount_minor, currency, date, payee, category_id, tags, note, status, transfer_id, recorded_at, updated_at, adjustment)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     line.id,
     line.accountId,
     line.kind,
@@ -306,6 +306,7 @@ function insertLine(sql: Sql, event: EventOf<'TransactionRecorded' | 'TransferRe
     line.transferId,
     event.at,
     event.at,
+    event.type === 'TransactionRecorded' && event.adjustment ? 1 : 0,
   );
   // The row itself holds what was recorded; amendments keep the old value beside the new one.
   history(sql, event, line.id, 'recorded', {});

@@ -36,6 +36,7 @@ const COMMANDS = {
   'ledger/setBudget': 'setBudget',
   'ledger/setExchangeRate': 'setExchangeRate',
   'ledger/reconcile': 'reconcile',
+  'ledger/adjustBalance': 'adjustBalance',
 } as const satisfies Partial<Record<CommandMethod, string>>;
 
 export const toWire = (row: TransactionView & { runningBalanceMinor?: number }): WireTransaction => ({

@@ -45,6 +45,7 @@ export function decide(state: LedgerReadModel, command: LedgerCommand, ctx: Deci
     case 'setBudget':
     case 'setExchangeRate':
     case 'reconcile':
+    case 'adjustBalance':
       return decideBookkeeping(state, command, ctx);
   }
 }

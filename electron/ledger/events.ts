@@ -93,6 +93,8 @@ export const TransactionRecorded = z
     amountMinor: Minor,
     currency: CurrencyCode,
     categoryId: Id.nullable(),
+    /** A reconcile balance adjustment (余额调整): the difference between the books and a statement or counted cash. */
+    adjustment: z.literal(true).optional(),
   })
   .refine((event) => (event.kind === 'expense' ? event.amountMinor < 0 : event.amountMinor > 0), 'sign must match kind');
 

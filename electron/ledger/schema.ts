@@ -71,7 +71,8 @@ CREATE TABLE transactions (
   import_batch      TEXT,                              -- the import batch that recorded it (both legs of a transfer)
   external_id       TEXT,                              -- the statement's id for the row, on the imported account's line
   import_line       INTEGER,                           -- the row's line in the imported file
-  import_voided     INTEGER NOT NULL DEFAULT 0         -- 1 while voided by its batch's undo (ImportBatchRestored brings these back)
+  import_voided     INTEGER NOT NULL DEFAULT 0,        -- 1 while voided by its batch's undo (ImportBatchRestored brings these back)
+  adjustment        INTEGER NOT NULL DEFAULT 0         -- 1: a reconcile balance adjustment (TransactionRecorded.adjustment)
 );
 -- Covering index: a balance is SUM(amount_minor) over one account's live rows, read from the index alone.
 CREATE INDEX tx_balance ON transactions (account_id, voided, amount_minor);
@@ -176,7 +177,7 @@ export const DIGEST_TABLES: readonly { table: string; columns: string; orderBy: 
   {
     table: 'transactions',
     columns:
-      'id, account_id, kind, amount_minor, currency, date, payee, category_id, tags, note, status, voided, voided_at, transfer_id, reconciliation_id, recorded_at, updated_at, import_batch, external_id, import_line, import_voided',
+      'id, account_id, kind, amount_minor, currency, date, payee, category_id, tags, note, status, voided, voided_at, transfer_id, reconciliation_id, recorded_at, updated_at, import_batch, external_id, import_line, import_voided, adjustment',
     orderBy: 'id',
   },
   {

@@ -12,7 +12,7 @@ export const TRANSACTION_SELECT = `
   (SELECT o.account_id FROM transactions o WHERE o.transfer_id = t.transfer_id AND o.id <> t.id) AS counterAccountId,
   (SELECT oa.name FROM transactions o JOIN accounts oa ON oa.id = o.account_id WHERE o.transfer_id = t.transfer_id AND o.id <> t.id) AS counterAccountName,
   (SELECT o.status FROM transactions o WHERE o.transfer_id = t.transfer_id AND o.id <> t.id) AS counterStatus,
-  t.recorded_at AS recordedAt, t.updated_at AS updatedAt`;
+  t.recorded_at AS recordedAt, t.updated_at AS updatedAt, t.adjustment AS adjustment`;
 
 export const TRANSACTION_FROM = `
   transactions t
@@ -43,9 +43,10 @@ export interface RawTransactionView {
   counterStatus: TransactionStatus | null;
   recordedAt: string;
   updatedAt: string;
+  adjustment: number;
 }
 
 export function toView(raw: RawTransactionView): TransactionView {
-  const { tags, voided, ...rest } = raw;
-  return { ...rest, tags: JSON.parse(tags) as string[], voided: voided === 1 };
+  const { tags, voided, adjustment, ...rest } = raw;
+  return { ...rest, tags: JSON.parse(tags) as string[], voided: voided === 1, adjustment: adjustment === 1 };
 }

@@ -46,6 +46,8 @@ export interface TransactionView {
   counterStatus: TransactionStatus | null;
   recordedAt: string;
   updatedAt: string;
+  /** A reconcile balance adjustment (余额调整). */
+  adjustment: boolean;
 }
 
 export interface RegisterLine extends TransactionView {

@@ -94,8 +94,10 @@ const dialog = (page: Page) => page.getByRole('dialog');
  * right after the selection could otherwise act on the account selected before.
  */
 async function selectAccount(page: Page, name: RegExp) {
-  await page.getByRole('button', { name }).click();
-  await expect(page.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'true');
+  // In the account list: the selected account's own buttons ("Move … up") carry its name too.
+  const entry = page.getByRole('navigation', { name: /^(Accounts by kind|按类型分组的账户)$/ }).getByRole('button', { name });
+  await entry.click();
+  await expect(entry).toHaveAttribute('aria-pressed', 'true');
 }
 
 async function addAccount(page: Page, lang: keyof typeof L, account: { name: string; opening: string; kind?: string; currency?: string; limit?: string }) {
@@ -188,7 +190,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await expect(page.getByTestId('account-balance')).toHaveText(cny('1,164.50'));
       const register = page.getByRole('table', { name: /Everyday card/ });
       await expect(register.getByRole('row', { name: /Noodle bar/ })).toContainText(cny('1,164.50'));
-      await expect(register.getByRole('row')).toHaveCount(3); // header + two lines, the retry did not record twice
+      await expect(register.getByRole('row')).toHaveCount(4); // header + two lines + the opening balance: the retry did not record twice
       await shot('accounts');
 
       // Reconcile: statement shows both lines, closing at 1164.50.
@@ -346,7 +348,7 @@ test('closing an account: refused while it holds money, then closed and hidden, 
     await page.getByRole('button', { name: 'Close account' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Close account', exact: true }).click();
     await expect(page.getByText('The account “Old card” still holds 20.00 CNY. Move the money out before closing it.')).toBeVisible();
-    await expect(page.getByRole('button', { name: /Old card/ })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: /^(Accounts by kind|按类型分组的账户)$/ }).getByRole('button', { name: /Old card/ })).toBeVisible();
 
     // Emptied by a transfer (through the contract), it closes and leaves the list; the total stays.
     const accounts = await rpc<{ accounts: { id: string; name: string }[] }>(page, 'ledger/accounts', {});
@@ -361,7 +363,7 @@ test('closing an account: refused while it holds money, then closed and hidden, 
     await expect(page.getByRole('button', { name: /Wallet cash/ })).toContainText('120.00');
     // Still there for its history.
     await page.getByText('Show 1 closed account').click();
-    await expect(page.getByRole('button', { name: /Old card/ })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: /^(Accounts by kind|按类型分组的账户)$/ }).getByRole('button', { name: /Old card/ })).toBeVisible();
   } finally {
     await host.stop();
   }

@@ -143,3 +143,34 @@ describe('ledger/reorderAccounts', () => {
     expect((await listed()).map((x) => x.name)).toEqual(['A', 'B']);
   });
 });
+
+describe('ledger/adjustBalance (reconcile adjustment)', () => {
+  it('records one marked line of the difference, after which the reconcile finishes; it undoes like any line', async () => {
+    const cash = await open('Wallet', { kind: 'cash', openingBalance: '100', openedOn: '2026-11-01' });
+    const lunch = (await call('ledger/recordTransaction', { requestId: requestId(), kind: 'expense', accountId: cash, amount: '30', currency: 'CNY', date: '2026-11-10' })).ids[0] as string;
+    // Counted cash: 62.50, not the 70.00 the books say.
+    const statement = { accountId: cash, statementDate: '2026-11-20', statementBalance: '62.50', clearedTransactionIds: [lunch] };
+    const before = await call<{ differenceMinor: number }>('ledger/reconcilePreview', statement);
+    expect(before.differenceMinor).toBe(-750);
+    const adjustment = (await call('ledger/adjustBalance', { requestId: requestId(), ...statement })).ids[0] as string;
+    const page = await call<{ rows: { id: string; amountMinor: number; adjustment: boolean; date: string; status: string; kind: string }[] }>('ledger/register', { accountId: cash });
+    expect(page.rows.find((r) => r.id === adjustment)).toMatchObject({ amountMinor: -750, adjustment: true, date: '2026-11-20', status: 'cleared', kind: 'expense' });
+    expect(page.rows.find((r) => r.id === lunch)?.adjustment).toBe(false);
+    const after = await call<{ differenceMinor: number }>('ledger/reconcilePreview', { ...statement, clearedTransactionIds: [lunch, adjustment] });
+    expect(after.differenceMinor).toBe(0);
+    // Undoable like any transaction: voiding it brings the difference back.
+    await call('ledger/voidTransaction', { requestId: requestId(), transactionId: adjustment });
+    expect((await accounts()).find((a) => a.id === cash)?.balanceMinor).toBe(7000);
+    await call('ledger/restoreTransaction', { requestId: requestId(), transactionId: adjustment });
+    await call('ledger/reconcile', { requestId: requestId(), ...statement, clearedTransactionIds: [lunch, adjustment] });
+    expect((await accounts()).find((a) => a.id === cash)?.balanceMinor).toBe(6250);
+  });
+
+  it('refuses when there is no difference and when the account is frozen, writing nothing', async () => {
+    const bank = await open('Bank', { openingBalance: '100', openedOn: '2026-11-01' });
+    const statement = { accountId: bank, statementDate: '2026-11-20', clearedTransactionIds: [] };
+    await refused('ledger/adjustBalance', { requestId: requestId(), ...statement, statementBalance: '100' }, 'errors.adjustment_nothing');
+    await call('ledger/freezeAccount', { requestId: requestId(), accountId: bank });
+    await refused('ledger/adjustBalance', { requestId: requestId(), ...statement, statementBalance: '120' }, 'errors.account_frozen');
+  });
+});

@@ -26,6 +26,8 @@ export function kindOptions(t: TFunction) {
   }));
 }
 
+const RETYPE_ERRORS: ReadonlySet<string> = new Set(['errors.account_retype_frozen', 'errors.account_retype_in_debt', 'errors.account_retype_limit']);
+
 interface EditValues {
   name: string;
   kind: AccountKind;
@@ -48,7 +50,7 @@ export function EditAccountDialog({ account, open, onClose }: { account: Account
   // Retype refusals concern the kind, a taken name the name: each is shown on its field, in red.
   const onFailure = (error: unknown) => {
     const key = error instanceof ApiError ? error.failure.messageKey : '';
-    const field = key.startsWith('errors.account_retype') ? 'kind' : key === 'errors.account_exists' ? 'name' : null;
+    const field = RETYPE_ERRORS.has(key) ? 'kind' : key === 'errors.account_exists' ? 'name' : null;
     if (field) setFieldError({ field, text: errorText(error, t) });
     return field !== null;
   };
