@@ -63,6 +63,7 @@ export const ledgerMessages: AreaMessages = {
     ledger: {
       accountKinds: { bank: 'Bank card', cash: 'Cash', ewallet: 'E-wallet', credit: 'Credit card', savings: 'Savings' },
       transactionKinds: { expense: 'Expense', income: 'Income', transfer: 'Transfer' },
+      adjustment: 'Balance adjustment',
       statuses: { pending: 'Pending', cleared: 'Cleared', reconciled: 'Reconciled' },
       history: {
         recorded: 'Recorded',
@@ -133,6 +134,7 @@ export const ledgerMessages: AreaMessages = {
     ledger: {
       accountKinds: { bank: '银行卡', cash: '现金', ewallet: '电子钱包', credit: '信用卡', savings: '储蓄账户' },
       transactionKinds: { expense: '支出', income: '收入', transfer: '转账' },
+      adjustment: '余额调整',
       statuses: { pending: '待入账', cleared: '已入账', reconciled: '已对账' },
       history: {
         recorded: '已记录',

@@ -32,6 +32,12 @@ const L = {
     payee: 'Payee',
     amount: 'Amount',
     insufficient: /Not enough money in “Cash”/,
+    reconcile: 'Reconcile',
+    statementBalance: 'Statement balance (CNY)',
+    adjust: /^Create an adjustment of -CN¥7\.50$/,
+    adjustment: 'Balance adjustment',
+    finish: 'Finish reconciling',
+    zero: 'CN¥0.00',
   },
   'zh-CN': {
     accountsNav: '账户',
@@ -51,6 +57,12 @@ const L = {
     payee: '收付款方',
     amount: '金额',
     insufficient: /“Cash”余额不足/,
+    reconcile: '对账',
+    statementBalance: '账单余额（CNY）',
+    adjust: /^创建余额调整 -¥7\.50$/,
+    adjustment: '余额调整',
+    finish: '完成对账',
+    zero: '¥0.00',
   },
 } as const;
 
@@ -200,4 +212,34 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
 /** The red message under the inline field labelled `label`. */
 function fieldError(scope: Locator, label: string): Locator {
   return scope.locator('.ant-form-item').filter({ has: scope.page().getByLabel(label) }).locator('.ant-form-item-explain-error');
+}
+
+for (const lang of ['en-US', 'zh-CN'] as const) {
+  test(`reconcile: counted cash differs, an adjustment makes the difference zero and the reconcile finishes (${lang})`, async ({ page }) => {
+    const l = L[lang];
+    mkdirSync(SHOTS, { recursive: true });
+    const host = await startHost({ lang });
+    try {
+      await page.goto(host.url);
+      await createWalletViaUi(page, lang);
+      await rpc(page, 'ledger/openAccount', { requestId: crypto.randomUUID(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100', openedOn: '2026-01-05' });
+      await nav(page, l.accountsNav);
+      await page.getByRole('button', { name: new RegExp(`${l.reconcile}$`) }).press('Enter');
+      const drawer = page.locator('.ant-drawer:visible');
+      await drawer.getByLabel(l.statementBalance).fill('92.50');
+      const adjust = drawer.getByRole('button', { name: l.adjust });
+      await expect(adjust).toBeVisible();
+      await page.screenshot({ path: join(SHOTS, `reconcile-adjust-${lang}.png`) });
+      await adjust.press('Enter');
+      await expect(page.getByTestId('reconcile-difference')).toContainText(l.zero);
+      await expect(drawer.getByRole('checkbox', { name: new RegExp(l.adjustment) })).toBeChecked();
+      await drawer.getByRole('button', { name: new RegExp(`${l.finish}$`) }).press('Enter');
+      const register = page.getByRole('table', { name: l.register });
+      await expect(register.getByRole('row').nth(1)).toContainText(l.adjustment);
+      await expect(register.getByRole('row').nth(1)).toContainText('92.50');
+      await expect(page.getByTestId('account-balance')).toContainText('92.50');
+    } finally {
+      await host.stop();
+    }
+  });
 }

@@ -185,7 +185,9 @@ function RegisterCells({ line, format }: { line: TransactionView; format: (minor
   const title =
     line.kind === 'transfer'
       ? t(line.amountMinor < 0 ? 'accounts.register.transferTo' : 'accounts.register.transferFrom', { account: line.counterAccountName ?? '' })
-      : line.payee || category || t(`ledger.transactionKinds.${line.kind}`);
+      : line.adjustment
+        ? t('ledger.adjustment')
+        : line.payee || category || t(`ledger.transactionKinds.${line.kind}`);
   const detail = [line.kind === 'transfer' ? line.payee : line.payee ? category : null, line.note].filter(Boolean).join(' · ');
   return (
     <>
