@@ -153,16 +153,27 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
   });
 }
 
+/** A new wallet in `lang` with one cash account of 100.00 opened 2026-01-05, showing the Accounts view. */
+async function walletWithCash(page: Page, lang: 'en-US' | 'zh-CN') {
+  mkdirSync(SHOTS, { recursive: true });
+  const host = await startHost({ lang });
+  try {
+    await page.goto(host.url);
+    await createWalletViaUi(page, lang);
+    await rpc(page, 'ledger/openAccount', { requestId: crypto.randomUUID(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100', openedOn: '2026-01-05' });
+    await nav(page, L[lang].accountsNav);
+    return host;
+  } catch (error) {
+    await host.stop();
+    throw error;
+  }
+}
+
 for (const lang of ['en-US', 'zh-CN'] as const) {
   test(`the register starts with the opening balance; the inline new row records by keyboard (${lang})`, async ({ page }) => {
     const l = L[lang];
-    mkdirSync(SHOTS, { recursive: true });
-    const host = await startHost({ lang });
+    const host = await walletWithCash(page, lang);
     try {
-      await page.goto(host.url);
-      await createWalletViaUi(page, lang);
-      await rpc(page, 'ledger/openAccount', { requestId: crypto.randomUUID(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100', openedOn: '2026-01-05' });
-      await nav(page, l.accountsNav);
       const register = page.getByRole('table', { name: l.register });
       // Before any line, the opening balance is the register's one row, dated at the opening.
       await expect(register.getByRole('row')).toHaveCount(2);
@@ -217,13 +228,8 @@ function fieldError(scope: Locator, label: string): Locator {
 for (const lang of ['en-US', 'zh-CN'] as const) {
   test(`reconcile: counted cash differs, an adjustment makes the difference zero and the reconcile finishes (${lang})`, async ({ page }) => {
     const l = L[lang];
-    mkdirSync(SHOTS, { recursive: true });
-    const host = await startHost({ lang });
+    const host = await walletWithCash(page, lang);
     try {
-      await page.goto(host.url);
-      await createWalletViaUi(page, lang);
-      await rpc(page, 'ledger/openAccount', { requestId: crypto.randomUUID(), name: 'Cash', kind: 'cash', currency: 'CNY', openingBalance: '100', openedOn: '2026-01-05' });
-      await nav(page, l.accountsNav);
       await page.getByRole('button', { name: new RegExp(`${l.reconcile}$`) }).press('Enter');
       const drawer = page.locator('.ant-drawer:visible');
       await drawer.getByLabel(l.statementBalance).fill('92.50');
