@@ -444,6 +444,7 @@ export const methods = {
 
   'ledger/openAccount': ledgerCommand(commands.OpenAccount.omit(omitType)),
   'ledger/updateAccount': ledgerCommand(commands.UpdateAccount.omit(omitType)),
+  'ledger/reorderAccounts': ledgerCommand(commands.ReorderAccounts.omit(omitType)),
   'ledger/freezeAccount': ledgerCommand(commands.FreezeAccount.omit(omitType)),
   // Unfreezing needs the password: `security/unfreezeAccount` (security centre, freeze with proof).
   'ledger/closeAccount': ledgerCommand(commands.CloseAccount.omit(omitType)),
@@ -456,6 +457,7 @@ export const methods = {
   'ledger/defineCategory': ledgerCommand(commands.DefineCategory.omit(omitType)),
   'ledger/setBudget': ledgerCommand(commands.SetBudget.omit(omitType)),
   'ledger/reconcile': ledgerCommand(commands.Reconcile.omit(omitType)),
+  'ledger/adjustBalance': ledgerCommand(commands.AdjustBalance.omit(omitType)),
 
   // ── Daily use (issue 13): categories managed in place, payees remembered ──
   'ledger/addStarterCategories': ledgerCommand(commands.AddStarterCategories.omit(omitType)),

@@ -48,7 +48,14 @@ export const UpdateAccount = z.strictObject({
   accountId: Id,
   name: Text(LIMITS.name).optional(),
   creditLimit: AmountText.optional(),
+  /** A new type; refused when the account's limit or debt does not fit it, or while it is frozen. */
+  kind: z.enum(ACCOUNT_KINDS).optional(),
+  /** Free text about the account ('' clears it). */
+  note: Text(LIMITS.note).optional(),
 });
+
+/** The open accounts in the order the user wants them listed: exactly the open accounts, each once. */
+export const ReorderAccounts = z.strictObject({ ...base, type: z.literal('reorderAccounts'), accountIds: z.array(Id).max(10_000) });
 
 export const FreezeAccount = z.strictObject({ ...base, type: z.literal('freezeAccount'), accountId: Id, reason: Text(LIMITS.reason).optional() });
 export const UnfreezeAccount = z.strictObject({ ...base, type: z.literal('unfreezeAccount'), accountId: Id });
@@ -174,9 +181,24 @@ export const Reconcile = z.strictObject({
   clearedTransactionIds: z.array(Id).max(LIMITS.cleared),
 });
 
+/**
+ * Records the reconcile difference as one line marked as a balance adjustment (余额调整), dated the
+ * statement date and cleared, so that ticking it makes the difference zero. The engine works the
+ * difference out itself from the same figures the preview shows; zero is refused.
+ */
+export const AdjustBalance = z.strictObject({
+  ...base,
+  type: z.literal('adjustBalance'),
+  accountId: Id,
+  statementDate: DateText,
+  statementBalance: AmountText,
+  clearedTransactionIds: z.array(Id).max(LIMITS.cleared),
+});
+
 export const LedgerCommand = z.discriminatedUnion('type', [
   OpenAccount,
   UpdateAccount,
+  ReorderAccounts,
   FreezeAccount,
   UnfreezeAccount,
   CloseAccount,
@@ -193,6 +215,7 @@ export const LedgerCommand = z.discriminatedUnion('type', [
   SetBudget,
   SetExchangeRate,
   Reconcile,
+  AdjustBalance,
 ]);
 export type LedgerCommand = z.infer<typeof LedgerCommand>;
 export type CommandType = LedgerCommand['type'];

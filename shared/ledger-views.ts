@@ -24,6 +24,7 @@ export const AccountView = z.object({
   frozen: z.boolean(),
   frozenReason: z.string(),
   closed: z.boolean(),
+  note: z.string(),
   /** Opening balance + all live transactions, derived on every read. */
   balanceMinor: Minor,
   /** What may still be spent: balance + credit limit / overdraft (never below 0). */
@@ -64,6 +65,8 @@ export const TransactionView = z.object({
   counterCurrency: z.string().nullable(),
   recordedAt: z.string(),
   updatedAt: z.string(),
+  /** A reconcile balance adjustment (余额调整), shown as such in lists and exports. */
+  adjustment: z.boolean(),
   /** Register only (null elsewhere): the account balance right after this row, in date order. */
   runningBalanceMinor: Minor.nullable(),
 });

@@ -21,6 +21,8 @@ export interface ExportRow {
   note: string;
   status: string;
   voided: boolean;
+  /** A reconcile balance adjustment (TransactionRecorded.adjustment): the CSV names it in the category column. */
+  adjustment?: boolean;
 }
 
 export function foldTransactions(payloads: Iterable<unknown>): ExportRow[] {
@@ -49,7 +51,7 @@ export function foldTransactions(payloads: Iterable<unknown>): ExportRow[] {
         categories.set(s(e.categoryId), s(e.name));
         return;
       case 'TransactionRecorded':
-        rows.set(s(e.transactionId), { ...details, transactionId: s(e.transactionId), transferId: null, accountId: s(e.accountId), accountName: '', kind: e.kind === 'income' ? 'income' : 'expense', amountMinor: Number(e.amountMinor), currency: s(e.currency), category: '', categoryId: typeof e.categoryId === 'string' ? e.categoryId : null });
+        rows.set(s(e.transactionId), { ...details, transactionId: s(e.transactionId), transferId: null, accountId: s(e.accountId), accountName: '', kind: e.kind === 'income' ? 'income' : 'expense', amountMinor: Number(e.amountMinor), currency: s(e.currency), category: '', categoryId: typeof e.categoryId === 'string' ? e.categoryId : null, ...(e.adjustment === true ? { adjustment: true } : {}) });
         return;
       case 'TransferRecorded': {
         const base = { ...details, transferId: s(e.transferId), accountName: '', kind: 'transfer' as const, category: '', categoryId: null };

@@ -26,7 +26,7 @@ export interface CsvOptions {
 /** How the header and the enum cells read: translated for people, codes for tools. */
 function csvVocabulary(options: CsvOptions) {
   if (options.englishHeaders || !options.language) {
-    return { header: CSV_HEADER, kind: (kind: string) => kind, status: (status: string) => status, yes: 'yes' };
+    return { header: CSV_HEADER, kind: (kind: string) => kind, status: (status: string) => status, yes: 'yes', adjustment: translate('en-US', 'ledger.adjustment') };
   }
   const language = options.language;
   const known = (group: string, value: string) => {
@@ -39,6 +39,7 @@ function csvVocabulary(options: CsvOptions) {
     kind: (kind: string) => known('transactionKinds', kind),
     status: (status: string) => known('statuses', status),
     yes: translate(language, 'backup.csv.deleted_yes'),
+    adjustment: translate(language, 'ledger.adjustment'),
   };
 }
 
@@ -54,7 +55,7 @@ function amount(row: ExportRow): string {
 export function transactionsCsv(payloads: Iterable<unknown>, options: CsvOptions = {}): { csv: string; count: number } {
   const rows = foldTransactions(payloads).filter((row) => options.includeDeleted || !row.voided);
   const words = csvVocabulary(options);
-  const lines = rows.map((row) => [row.date, row.accountName, row.payee, row.category, amount(row), row.currency, words.kind(row.kind), words.status(row.status), row.tags.join(';'), row.note, row.voided ? words.yes : '', row.transactionId, row.transferId ?? '']);
+  const lines = rows.map((row) => [row.date, row.accountName, row.payee, row.adjustment ? words.adjustment : row.category, amount(row), row.currency, words.kind(row.kind), words.status(row.status), row.tags.join(';'), row.note, row.voided ? words.yes : '', row.transactionId, row.transferId ?? '']);
   return { csv: toCsv([words.header, ...lines]), count: rows.length };
 }
 

@@ -122,9 +122,13 @@ function applyState(sql: Sql, event: LedgerEvent): void {
       changedOne(
         event,
         sql.run(
-          'UPDATE accounts SET name = COALESCE(?, name), credit_limit_minor = COALESCE(?, credit_limit_minor) WHERE id = ?',
+          `UPDATE accounts SET name = COALESCE(?, name), credit_limit_minor = COALESCE(?, credit_limit_minor), kind = COALESCE(?, kind),
+             note = COALESCE(?, note), position = COALESCE(?, position) WHERE id = ?`,
           event.name ?? null,
           event.creditLimitMinor ?? null,
+          event.kind ?? null,
+          event.note ?? null,
+          event.position ?? null,
           event.accountId,
         ).changes,
         'unknown account',
@@ -286,8 +290,8 @@ interface NewLine {
 function insertLine(sql: Sql, event: EventOf<'TransactionRecorded' | 'TransferRecorded'>, line: NewLine): void {
   const tags = JSON.stringify(event.tags);
   sql.run(
-    `INSERT INTO transactions (id, account_id, kind, amount_minor, currency, date, payee, category_id, tags, note, status, transfer_id, recorded_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO transactions (id, account_id, kind, amount_minor, currency, date, payee, category_id, tags, note, status, transfer_id, recorded_at, updated_at, adjustment)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     line.id,
     line.accountId,
     line.kind,
@@ -302,6 +306,7 @@ function insertLine(sql: Sql, event: EventOf<'TransactionRecorded' | 'TransferRe
     line.transferId,
     event.at,
     event.at,
+    event.type === 'TransactionRecorded' && event.adjustment ? 1 : 0,
   );
   // The row itself holds what was recorded; amendments keep the old value beside the new one.
   history(sql, event, line.id, 'recorded', {});

@@ -21,6 +21,7 @@ type CommandMethod = Extract<keyof Handlers, `ledger/${string}`>;
 const COMMANDS = {
   'ledger/openAccount': 'openAccount',
   'ledger/updateAccount': 'updateAccount',
+  'ledger/reorderAccounts': 'reorderAccounts',
   'ledger/freezeAccount': 'freezeAccount',
   'ledger/closeAccount': 'closeAccount',
   'ledger/recordTransaction': 'recordTransaction',
@@ -36,6 +37,7 @@ const COMMANDS = {
   'ledger/setBudget': 'setBudget',
   'ledger/setExchangeRate': 'setExchangeRate',
   'ledger/reconcile': 'reconcile',
+  'ledger/adjustBalance': 'adjustBalance',
 } as const satisfies Partial<Record<CommandMethod, string>>;
 
 export const toWire = (row: TransactionView & { runningBalanceMinor?: number }): WireTransaction => ({

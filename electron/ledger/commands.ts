@@ -26,6 +26,7 @@ export function decide(state: LedgerReadModel, command: LedgerCommand, ctx: Deci
   switch (command.type) {
     case 'openAccount':
     case 'updateAccount':
+    case 'reorderAccounts':
     case 'freezeAccount':
     case 'unfreezeAccount':
     case 'closeAccount':
@@ -44,6 +45,7 @@ export function decide(state: LedgerReadModel, command: LedgerCommand, ctx: Deci
     case 'setBudget':
     case 'setExchangeRate':
     case 'reconcile':
+    case 'adjustBalance':
       return decideBookkeeping(state, command, ctx);
   }
 }

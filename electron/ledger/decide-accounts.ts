@@ -4,10 +4,30 @@ import { exponentOf, parseAmount, toDecimalString } from '../../shared/money';
 import { checkBookingDate } from './dates';
 import type { LedgerEvent } from './events';
 import type { CommandOf, DecideContext } from './commands';
-import type { LedgerReadModel } from './read-model';
+import type { AccountState, LedgerReadModel } from './read-model';
+import type { AccountKind } from './events';
 import { checkLimitCoversDebt, checkOpeningFloor, envelope, nonNegativeAmount, requireAccount, requireName } from './rules';
 
-type AccountCommand = CommandOf<'openAccount' | 'updateAccount' | 'freezeAccount' | 'unfreezeAccount' | 'closeAccount'>;
+type AccountCommand = CommandOf<'openAccount' | 'updateAccount' | 'reorderAccounts' | 'freezeAccount' | 'unfreezeAccount' | 'closeAccount'>;
+
+/** Kinds that hold only what is in them: no card limit, no overdraft, never below zero. */
+const NO_DEBT_KINDS: ReadonlySet<AccountKind> = new Set(['cash', 'ewallet', 'savings']);
+
+/**
+ * A new type must fit what the account already is. A frozen account keeps everything until it is
+ * unfrozen; card debt does not silently become an overdraft; a kind that cannot be in debt takes
+ * no limit (the limit may be set to 0 in the same change).
+ */
+function checkRetype(state: LedgerReadModel, account: AccountState, kind: AccountKind, creditLimitMinor: number): void {
+  if (account.frozen) throw new DomainError('rejected', 'errors.account_retype_frozen', { account: account.name });
+  const balance = state.balance(account.id);
+  if (account.kind === 'credit' && balance < 0) {
+    throw new DomainError('rejected', 'errors.account_retype_in_debt', { account: account.name, owed: toDecimalString(-balance, account.currency), currency: account.currency });
+  }
+  if (NO_DEBT_KINDS.has(kind) && (creditLimitMinor > 0 || balance < 0)) {
+    throw new DomainError('rejected', 'errors.account_retype_limit', { account: account.name, kind });
+  }
+}
 
 function requireFreeName(state: LedgerReadModel, name: string, exceptId?: string): void {
   const existing = state.openAccountByName(name);
@@ -51,12 +71,28 @@ export function decideAccount(state: LedgerReadModel, command: AccountCommand, c
       if (name !== undefined) requireFreeName(state, name, account.id);
       const creditLimitMinor = command.creditLimit === undefined ? undefined : nonNegativeAmount(command.creditLimit, account.currency);
       if (creditLimitMinor !== undefined) checkLimitCoversDebt(state, account, creditLimitMinor);
+      const kind = command.kind !== undefined && command.kind !== account.kind ? command.kind : undefined;
+      if (kind !== undefined) checkRetype(state, account, kind, creditLimitMinor ?? account.creditLimitMinor);
+      const note = command.note?.trim();
       const changes = {
         ...(name !== undefined && name !== account.name ? { name } : {}),
         ...(creditLimitMinor !== undefined && creditLimitMinor !== account.creditLimitMinor ? { creditLimitMinor } : {}),
+        ...(kind !== undefined ? { kind } : {}),
+        ...(note !== undefined && note !== account.note ? { note } : {}),
       };
       if (Object.keys(changes).length === 0) throw new DomainError('invalid_input', 'errors.nothing_to_change', {});
       return [envelope(ctx, requestId, { type: 'AccountUpdated', accountId: account.id, ...changes })];
+    }
+    case 'reorderAccounts': {
+      const current = state.openAccountIds();
+      const wanted = command.accountIds;
+      const isPermutation = wanted.length === current.length && new Set(wanted).size === wanted.length && wanted.every((id) => current.includes(id));
+      // Someone may have opened or closed an account since the list was shown: refuse rather than guess.
+      if (!isPermutation) throw new DomainError('invalid_input', 'errors.account_order_mismatch', {});
+      if (wanted.every((id, index) => current[index] === id)) throw new DomainError('invalid_input', 'errors.nothing_to_change', {});
+      // Every open account gets its place (one event each, one request): an account placed before
+      // and one never placed must not tie.
+      return wanted.map((accountId, position) => envelope(ctx, requestId, { type: 'AccountUpdated', accountId, position }));
     }
     case 'freezeAccount': {
       const account = requireOpen(state, command.accountId);

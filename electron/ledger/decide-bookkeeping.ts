@@ -5,12 +5,12 @@ import { checkBookingDate, checkMonth } from './dates';
 import type { LedgerEvent } from './events';
 import type { CommandOf, DecideContext } from './commands';
 import type { LedgerReadModel } from './read-model';
-import { envelope, nonNegativeAmount, requireCategory, requireName, requireTransaction, usableAccount } from './rules';
+import { checkFunds, envelope, nonNegativeAmount, requireCategory, requireName, requireTransaction, usableAccount } from './rules';
 import { reconcileFigures } from './reconcile';
 import { STARTER_CATEGORIES } from './starter-categories';
 
 type BookkeepingCommand = CommandOf<
-  'defineCategory' | 'addStarterCategories' | 'mergeCategory' | 'deleteCategory' | 'setBudget' | 'setExchangeRate' | 'reconcile'
+  'defineCategory' | 'addStarterCategories' | 'mergeCategory' | 'deleteCategory' | 'setBudget' | 'setExchangeRate' | 'reconcile' | 'adjustBalance'
 >;
 
 export function decideBookkeeping(state: LedgerReadModel, command: BookkeepingCommand, ctx: DecideContext): LedgerEvent[] {
@@ -35,6 +35,8 @@ export function decideBookkeeping(state: LedgerReadModel, command: BookkeepingCo
       return [setExchangeRate(state, command, ctx)];
     case 'reconcile':
       return [reconcile(state, command, ctx)];
+    case 'adjustBalance':
+      return [adjustBalance(state, command, ctx)];
   }
 }
 
@@ -128,7 +130,8 @@ function deleteCategory(state: LedgerReadModel, command: CommandOf<'deleteCatego
   return [envelope(ctx, command.requestId, { type: 'CategoryArchived', categoryId: category.id, mergedInto: null })];
 }
 
-function reconcile(state: LedgerReadModel, command: CommandOf<'reconcile'>, ctx: DecideContext): LedgerEvent {
+/** The statement a reconcile (or its adjustment) is about, checked: every ticked line belongs and may be ticked. */
+function checkedStatement(state: LedgerReadModel, command: CommandOf<'reconcile' | 'adjustBalance'>) {
   const account = usableAccount(state, command.accountId);
   const statementDate = checkBookingDate(command.statementDate);
   const statementBalanceMinor = parseAmount(command.statementBalance, account.currency);
@@ -140,6 +143,38 @@ function reconcile(state: LedgerReadModel, command: CommandOf<'reconcile'>, ctx:
     if (line.status === 'reconciled') throw new DomainError('rejected', 'errors.reconciled_locked', {});
     if (line.date > statementDate) throw new DomainError('rejected', 'errors.reconcile_after_statement', { date: line.date });
   }
+  return { account, statementDate, statementBalanceMinor, clearedTransactionIds };
+}
+
+/**
+ * The difference as one ordinary line, marked as an adjustment: no category (it is no spending or
+ * income of any kind), dated the statement date and cleared. Frozen accounts are refused by
+ * usableAccount; the floor holds as for any payment.
+ */
+function adjustBalance(state: LedgerReadModel, command: CommandOf<'adjustBalance'>, ctx: DecideContext): LedgerEvent {
+  const { account, statementDate, statementBalanceMinor, clearedTransactionIds } = checkedStatement(state, command);
+  const { differenceMinor } = reconcileFigures(state, account.id, statementBalanceMinor, clearedTransactionIds);
+  if (differenceMinor === 0) throw new DomainError('rejected', 'errors.adjustment_nothing', { account: account.name });
+  checkFunds(state, new Map([[account.id, differenceMinor]]));
+  return envelope(ctx, command.requestId, {
+    type: 'TransactionRecorded',
+    transactionId: ctx.newId(),
+    accountId: account.id,
+    kind: differenceMinor < 0 ? 'expense' : 'income',
+    amountMinor: differenceMinor,
+    currency: account.currency,
+    categoryId: null,
+    date: statementDate,
+    payee: '',
+    tags: [],
+    note: '',
+    status: 'cleared',
+    adjustment: true,
+  });
+}
+
+function reconcile(state: LedgerReadModel, command: CommandOf<'reconcile'>, ctx: DecideContext): LedgerEvent {
+  const { account, statementDate, statementBalanceMinor, clearedTransactionIds } = checkedStatement(state, command);
   const figures = reconcileFigures(state, account.id, statementBalanceMinor, clearedTransactionIds);
   if (figures.differenceMinor !== 0) {
     throw new DomainError('rejected', 'errors.reconcile_difference', {

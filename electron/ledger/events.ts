@@ -57,6 +57,10 @@ export const AccountUpdated = z.object({
   accountId: Id,
   name: Name.optional(),
   creditLimitMinor: Minor.nonnegative().optional(),
+  kind: z.enum(ACCOUNT_KINDS).optional(),
+  note: z.string().max(LIMITS.note).optional(),
+  /** Place in the account lists (0 first); accounts never placed follow, in opening order. */
+  position: z.int().nonnegative().max(1_000_000).optional(),
 });
 
 export const AccountFrozen = z.object({
@@ -89,6 +93,8 @@ export const TransactionRecorded = z
     amountMinor: Minor,
     currency: CurrencyCode,
     categoryId: Id.nullable(),
+    /** A reconcile balance adjustment (余额调整): the difference between the books and a statement or counted cash. */
+    adjustment: z.literal(true).optional(),
   })
   .refine((event) => (event.kind === 'expense' ? event.amountMinor < 0 : event.amountMinor > 0), 'sign must match kind');
 

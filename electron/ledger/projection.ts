@@ -11,7 +11,7 @@ import { EVENT_SCHEMA_VERSION, LedgerEvent, type CategoryKind } from './events';
 import type { AccountState, CategoryState, TransactionState } from './read-model';
 import type { BatchInfo, ImportReadModel } from './decide-import';
 import { applyEvent, type RequestResult } from './apply';
-import { DEFERRED_INDEXES, DIGEST_TABLES, PROJECTION_KIND, PROJECTION_SCHEMA_VERSION, REPLAY_DEFER_MIN, SCHEMA_SQL } from './schema';
+import { accountListOrder, DEFERRED_INDEXES, DIGEST_TABLES, PROJECTION_KIND, PROJECTION_SCHEMA_VERSION, REPLAY_DEFER_MIN, SCHEMA_SQL } from './schema';
 import { Sql } from './sql';
 import { toDecimalString } from '../../shared/money';
 import { toAccount, toCategory, toTransaction, type AccountRow, type CategoryRow, type TransactionRow } from './rows';
@@ -186,6 +186,10 @@ export class LedgerProjection implements Projection, ImportReadModel {
   openAccountByName(name: string): AccountState | undefined {
     const row = this.sql.get<AccountRow>('SELECT * FROM accounts WHERE closed = 0 AND lower(name) = lower(?) ORDER BY n LIMIT 1', name);
     return row && toAccount(row);
+  }
+
+  openAccountIds(): string[] {
+    return this.sql.all<{ id: string }>(`SELECT a.id FROM accounts a WHERE a.closed = 0 ORDER BY ${accountListOrder('a')}`).map((row) => row.id);
   }
 
   /** The running balance (schema.ts): one row read, where a SUM over the account would cost milliseconds per command. */

@@ -7,6 +7,7 @@ import { DomainError } from '../../shared/errors';
 import { addMinor, convert, parseAmount } from '../../shared/money';
 import { checkBookingDate } from './dates';
 import type { LedgerProjection } from './projection';
+import { accountListOrder } from './schema';
 import { reconcileFigures, type ReconcileFigures } from './reconcile';
 import { toAccount, type AccountRow, type CategoryRow } from './rows';
 import { TRANSACTION_FROM, TRANSACTION_SELECT, toView, type RawTransactionView } from './transaction-rows';
@@ -42,10 +43,10 @@ const ACCOUNT_WITH_BALANCE = `
   LEFT JOIN (SELECT account_id, SUM(amount_minor) AS total, MIN(date) AS first_date FROM transactions WHERE voided = 0 GROUP BY account_id) s
     ON s.account_id = a.id`;
 
-/** Accounts in the order they were opened; closed ones only when asked. */
+/** Accounts in the user's order (unplaced ones after, in opening order); closed ones only when asked. */
 export function listAccounts(p: LedgerProjection, options: { includeClosed?: boolean } = {}): AccountView[] {
   return p.sql
-    .all<AccountRow & { balance: number; starts_on: string }>(`${ACCOUNT_WITH_BALANCE} WHERE ? OR a.closed = 0 ORDER BY a.n`, options.includeClosed ? 1 : 0)
+    .all<AccountRow & { balance: number; starts_on: string }>(`${ACCOUNT_WITH_BALANCE} WHERE ? OR a.closed = 0 ORDER BY ${accountListOrder('a')}`, options.includeClosed ? 1 : 0)
     .map(toAccountView);
 }
 

@@ -14,6 +14,7 @@ export interface AccountState {
   openedOn: string;
   frozen: boolean;
   closed: boolean;
+  note: string;
 }
 
 export type TransactionKind = 'expense' | 'income' | 'transfer';
@@ -47,6 +48,8 @@ export interface LedgerReadModel {
   account(id: string): AccountState | undefined;
   /** An account that is not closed with this name (case-insensitive): names identify accounts in the CLI. */
   openAccountByName(name: string): AccountState | undefined;
+  /** Ids of the accounts that are not closed, in list order (the user's, then opening order). */
+  openAccountIds(): string[];
   /** Opening balance plus every live (non-voided) transaction. */
   balance(accountId: string): number;
   /** Opening balance plus live transactions already reconciled: the start of the next reconciliation. */

@@ -13,6 +13,8 @@ export interface AccountRow {
   frozen: number;
   frozen_reason: string;
   closed: number;
+  note: string;
+  position: number | null;
 }
 
 export interface TransactionRow {
@@ -54,6 +56,7 @@ export function toAccount(row: AccountRow): AccountState {
     openedOn: row.opened_on,
     frozen: row.frozen === 1,
     closed: row.closed === 1,
+    note: row.note,
   };
 }
 

@@ -10,6 +10,10 @@
  * replay rebuilds it with the rows, and verify (LedgerProjection.audit) checks it against the SUM.
  */
 export const PROJECTION_SCHEMA_VERSION = 3;
+/** How account lists are ordered: the user's positions first, then accounts never placed, by opening order. */
+export function accountListOrder(alias: string): string {
+  return `${alias}.position IS NULL, ${alias}.position, ${alias}.n`;
+}
 /** Marks a serialized database as a OneWallet ledger projection (and not some other SQLite file). */
 export const PROJECTION_KIND = 'onewallet-ledger-projection';
 
@@ -33,7 +37,9 @@ CREATE TABLE accounts (
   frozen_at             TEXT,                          -- instant of the freeze in force (alerts: was it frozen when a line was recorded?)
   closed                INTEGER NOT NULL DEFAULT 0,
   opened_at             TEXT NOT NULL,
-  balance_minor         INTEGER NOT NULL DEFAULT 0     -- running: opening + live lines, kept by the triggers below
+  balance_minor         INTEGER NOT NULL DEFAULT 0,    -- running: opening + live lines, kept by the triggers below
+  note                  TEXT NOT NULL DEFAULT '',
+  position              INTEGER                        -- where the user put it in the lists; NULL: after the placed ones, by n
 );
 CREATE INDEX accounts_name ON accounts (name);
 
@@ -69,7 +75,8 @@ CREATE TABLE transactions (
   import_batch      TEXT,                              -- the import batch that recorded it (both legs of a transfer)
   external_id       TEXT,                              -- the statement's id for the row, on the imported account's line
   import_line       INTEGER,                           -- the row's line in the imported file
-  import_voided     INTEGER NOT NULL DEFAULT 0         -- 1 while voided by its batch's undo (ImportBatchRestored brings these back)
+  import_voided     INTEGER NOT NULL DEFAULT 0,        -- 1 while voided by its batch's undo (ImportBatchRestored brings these back)
+  adjustment        INTEGER NOT NULL DEFAULT 0         -- 1: a reconcile balance adjustment (TransactionRecorded.adjustment)
 );
 -- Covering index: a balance is SUM(amount_minor) over one account's live rows, read from the index alone.
 CREATE INDEX tx_balance ON transactions (account_id, voided, amount_minor);
@@ -187,14 +194,14 @@ export const DIGEST_TABLES: readonly { table: string; columns: string; orderBy: 
   { table: 'meta', columns: 'key, value', orderBy: 'key', where: "key <> 'last_seq'" },
   {
     table: 'accounts',
-    columns: 'id, name, kind, currency, opening_balance_minor, credit_limit_minor, opened_on, frozen, frozen_reason, frozen_at, closed, opened_at',
+    columns: 'id, name, kind, currency, opening_balance_minor, credit_limit_minor, opened_on, frozen, frozen_reason, frozen_at, closed, opened_at, note, position',
     orderBy: 'id',
   },
   { table: 'categories', columns: 'id, name, kind, parent_id, archived', orderBy: 'id' },
   {
     table: 'transactions',
     columns:
-      'id, account_id, kind, amount_minor, currency, date, payee, category_id, tags, note, status, voided, voided_at, transfer_id, reconciliation_id, recorded_at, updated_at, import_batch, external_id, import_line, import_voided',
+      'id, account_id, kind, amount_minor, currency, date, payee, category_id, tags, note, status, voided, voided_at, transfer_id, reconciliation_id, recorded_at, updated_at, import_batch, external_id, import_line, import_voided, adjustment',
     orderBy: 'id',
   },
   {

@@ -15,7 +15,7 @@ export const TRANSACTION_SELECT = `
   t.transfer_id AS transferId,
   ct.account_id AS counterAccountId, ca.name AS counterAccountName, ct.status AS counterStatus,
   ct.amount_minor AS counterAmountMinor, ct.currency AS counterCurrency,
-  t.recorded_at AS recordedAt, t.updated_at AS updatedAt`;
+  t.recorded_at AS recordedAt, t.updated_at AS updatedAt, t.adjustment AS adjustment`;
 
 export const TRANSACTION_FROM = `
   transactions t
@@ -50,9 +50,10 @@ export interface RawTransactionView {
   counterCurrency: string | null;
   recordedAt: string;
   updatedAt: string;
+  adjustment: number;
 }
 
 export function toView(raw: RawTransactionView): TransactionView {
-  const { tags, voided, ...rest } = raw;
-  return { ...rest, tags: JSON.parse(tags) as string[], voided: voided === 1 };
+  const { tags, voided, adjustment, ...rest } = raw;
+  return { ...rest, tags: JSON.parse(tags) as string[], voided: voided === 1, adjustment: adjustment === 1 };
 }

@@ -13,6 +13,7 @@ export interface AccountView {
   frozen: boolean;
   frozenReason: string;
   closed: boolean;
+  note: string;
   /** Opening balance + all live transactions, derived on every read. */
   balanceMinor: number;
   /** What may still be spent: balance + credit limit / overdraft (never below 0). */
@@ -48,6 +49,8 @@ export interface TransactionView {
   counterCurrency: string | null;
   recordedAt: string;
   updatedAt: string;
+  /** A reconcile balance adjustment (余额调整). */
+  adjustment: boolean;
 }
 
 export interface RegisterLine extends TransactionView {

@@ -13,6 +13,11 @@ export const ledgerMessages: AreaMessages = {
       account_frozen: 'The account “{{account}}” is frozen. Unfreeze it first.',
       account_already_frozen: 'The account “{{account}}” is already frozen.',
       account_not_frozen: 'The account “{{account}}” is not frozen.',
+      account_retype_frozen: 'The account “{{account}}” is frozen; its type can change once it is unfrozen.',
+      account_retype_in_debt: 'The card “{{account}}” still owes {{owed}} {{currency}}. Pay it off before changing its type, so the debt does not turn into an overdraft.',
+      account_retype_limit: 'Cash, e-wallet and savings accounts cannot go below zero. Set the limit of “{{account}}” to 0 (and settle any debt) to change its type.',
+      adjustment_nothing: 'The books of “{{account}}” already agree with the statement: there is nothing to adjust.',
+      account_order_mismatch: 'The account list changed while you were sorting it. Look at the new list and try again.',
       account_not_empty: 'The account “{{account}}” still holds {{balance}} {{currency}}. Move the money out before closing it.',
       insufficient_funds: 'Not enough money in “{{account}}”: {{available}} {{currency}} available, including any credit or overdraft.',
       request_id_reused: 'The request id “{{requestId}}” was already used for a different command; nothing was recorded. Use a new request id.',
@@ -58,6 +63,7 @@ export const ledgerMessages: AreaMessages = {
     ledger: {
       accountKinds: { bank: 'Bank card', cash: 'Cash', ewallet: 'E-wallet', credit: 'Credit card', savings: 'Savings' },
       transactionKinds: { expense: 'Expense', income: 'Income', transfer: 'Transfer' },
+      adjustment: 'Balance adjustment',
       statuses: { pending: 'Pending', cleared: 'Cleared', reconciled: 'Reconciled' },
       history: {
         recorded: 'Recorded',
@@ -78,6 +84,11 @@ export const ledgerMessages: AreaMessages = {
       account_frozen: '账户“{{account}}”已冻结，请先解冻。',
       account_already_frozen: '账户“{{account}}”已处于冻结状态。',
       account_not_frozen: '账户“{{account}}”未被冻结。',
+      account_retype_frozen: '账户“{{account}}”已冻结，解冻后才能更改类型。',
+      account_retype_in_debt: '信用卡“{{account}}”仍欠 {{owed}} {{currency}}。请先还清再更改类型，以免欠款变成透支。',
+      account_retype_limit: '现金、电子钱包和储蓄账户的余额不能低于零。请先把“{{account}}”的额度设为 0（并结清欠款），再更改类型。',
+      adjustment_nothing: '“{{account}}”的账面余额已与对账单一致，无需调整。',
+      account_order_mismatch: '排序期间账户列表已变化，请查看新的列表后重试。',
       account_not_empty: '账户“{{account}}”中仍有 {{balance}} {{currency}}，请先转出余额再关闭。',
       insufficient_funds: '“{{account}}”余额不足：可用 {{available}} {{currency}}（含信用额度或透支额度）。',
       request_id_reused: '请求编号“{{requestId}}”已用于另一条不同的命令，本次未记录任何内容。请使用新的请求编号。',
@@ -123,6 +134,7 @@ export const ledgerMessages: AreaMessages = {
     ledger: {
       accountKinds: { bank: '银行卡', cash: '现金', ewallet: '电子钱包', credit: '信用卡', savings: '储蓄账户' },
       transactionKinds: { expense: '支出', income: '收入', transfer: '转账' },
+      adjustment: '余额调整',
       statuses: { pending: '待入账', cleared: '已入账', reconciled: '已对账' },
       history: {
         recorded: '已记录',

@@ -65,6 +65,19 @@ describe('export', () => {
     expect(tools).toContain(',-12.50,CNY,expense,cleared,');
   });
 
+  test('a reconcile balance adjustment is named as such in the category column, in every CSV form', async () => {
+    const other = await newWallet(join(tmp.dir, 'adjust.onewallet'));
+    try {
+      const cash = other.account('Wallet');
+      other.run({ type: 'adjustBalance', accountId: cash, statementDate: '2025-03-10', statementBalance: '997.50', clearedTransactionIds: [] });
+      const zh = transactionsCsv(eventsOf(other.session), { language: 'zh-CN' }).csv;
+      expect(zh).toContain('2025-03-10,Wallet,,余额调整,-2.50,CNY,支出,');
+      expect(transactionsCsv(eventsOf(other.session), { language: 'zh-CN', englishHeaders: true }).csv).toContain('2025-03-10,Wallet,,Balance adjustment,-2.50,CNY,expense,');
+    } finally {
+      other.close();
+    }
+  });
+
   test('JSON holds every event verbatim and says it is not encrypted', () => {
     const events = eventsOf(wallet.session);
     const { json, count } = fullJson(events, { vaultId: wallet.session.vaultId, walletName: 'w', headSeq: events.length, exportedAt: '2025-03-07T00:00:00.000Z', appVersion: '0.1.0' });

@@ -93,6 +93,26 @@ describe('onewallet account / tx / balance', () => {
     expect(fileState(vault)).toBe(before);
   });
 
+  test('account edit (name, type, note) and account move; a refused retype exits 5 and changes nothing', async () => {
+    const vault = await emptyVault();
+    const cli = cliOn(vault);
+    await cli.json(['account', 'add', 'Cash', '--type', 'cash', '--currency', 'CNY']);
+    await cli.json(['account', 'add', 'Card', '--type', 'credit', '--currency', 'CNY', '--opening', '-20', '--credit-limit', '500']);
+    await cli.json(['account', 'add', 'Bank', '--type', 'bank', '--currency', 'CNY']);
+    const edited = await cli.json<{ account: Record<string, unknown> }>(['account', 'edit', 'bank', '--name', 'Savings', '--type', 'savings', '--note', '3-month deposit']);
+    expect(edited.account).toMatchObject({ name: 'Savings', type: 'savings', note: '3-month deposit' });
+    const before = fileState(vault);
+    expect(await cli.run(['account', 'edit', 'Card', '--type', 'cash'])).toMatchObject({
+      code: 5,
+      stderr: 'The card “Card” still owes 20.00 CNY. Pay it off before changing its type, so the debt does not turn into an overdraft.\n',
+    });
+    expect(fileState(vault)).toBe(before);
+    await cli.json(['account', 'move', 'savings', '--to', '1']);
+    const listed = await cli.json<{ accounts: { name: string }[] }>(['account', 'list']);
+    expect(listed.accounts.map((a) => a.name)).toEqual(['Savings', 'Cash', 'Card']);
+    expect(await cli.run(['account', 'move', 'Cash', '--to', '9'])).toMatchObject({ code: 5 });
+  });
+
   test('tx add / transfer / list / void / restore, and balance --json as exact strings (JPY 0 decimals, KWD 3)', async () => {
     const vault = await emptyVault();
     const cli = cliOn(vault);

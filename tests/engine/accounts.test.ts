@@ -16,7 +16,7 @@ let n = 0;
 
 const call = <T = any>(method: MethodName, input: unknown = {}) => callOk<T>(engine, method, input);
 const requestId = () => `req-${++n}`;
-const accounts = async () => (await call('ledger/accounts')).accounts as { id: string; name: string; creditLimitMinor: number; balanceMinor: number; availableMinor: number; closed: boolean }[];
+const accounts = async () => (await call('ledger/accounts')).accounts as { id: string; name: string; creditLimitMinor: number; balanceMinor: number; availableMinor: number; closed: boolean; kind: string; note: string }[];
 const events = async () => (await call('wallet/verify')).events as number;
 
 /** A refusal with its key, after which the journal holds exactly as many events as before. */
@@ -88,5 +88,89 @@ describe('ledger/closeAccount', () => {
     await call('security/unfreezeAccount', { requestId: requestId(), accountId: ewallet, password: PASSWORD });
     await call('ledger/closeAccount', { requestId: requestId(), accountId: ewallet });
     expect((await accounts()).map((a) => a.closed)).toEqual([true]);
+  });
+});
+
+type Listed = { id: string; name: string; kind: string; note: string };
+const listed = async () => (await call('ledger/accounts')).accounts as Listed[];
+
+describe('ledger/updateAccount: type and note', () => {
+  it('retypes an account and gives it a note; neither moves money', async () => {
+    const bank = await open('Bank', { openingBalance: '100' });
+    await call('ledger/updateAccount', { requestId: requestId(), accountId: bank, kind: 'savings', note: '  定期 3 months  ' });
+    expect((await accounts()).find((a) => a.id === bank)).toMatchObject({ kind: 'savings', note: '定期 3 months', balanceMinor: 10000 });
+    // An empty note clears it; the same type again is nothing to change.
+    await call('ledger/updateAccount', { requestId: requestId(), accountId: bank, note: '' });
+    expect((await listed()).find((a) => a.id === bank)?.note).toBe('');
+    await refused('ledger/updateAccount', { requestId: requestId(), accountId: bank, kind: 'savings' }, 'errors.nothing_to_change');
+  });
+
+  it('refuses a type change that would break a rule, writing nothing', async () => {
+    const card = await open('Card', { kind: 'credit', creditLimit: '500' });
+    await call('ledger/recordTransaction', { requestId: requestId(), kind: 'expense', accountId: card, amount: '20', currency: 'CNY', date: '2026-11-20' });
+    // A card in debt is not an asset: the debt would turn into an overdraft nobody agreed to.
+    await refused('ledger/updateAccount', { requestId: requestId(), accountId: card, kind: 'bank' }, 'errors.account_retype_in_debt');
+    // Cash, e-wallets and savings cannot go below zero: a limit must go first (it may go in the same change).
+    const bank = await open('Bank', { creditLimit: '300' });
+    await refused('ledger/updateAccount', { requestId: requestId(), accountId: bank, kind: 'cash' }, 'errors.account_retype_limit');
+    await call('ledger/updateAccount', { requestId: requestId(), accountId: bank, kind: 'cash', creditLimit: '0' });
+    expect((await accounts()).find((a) => a.id === bank)).toMatchObject({ kind: 'cash', creditLimitMinor: 0 });
+    // A frozen account keeps its type until it is unfrozen.
+    await call('ledger/freezeAccount', { requestId: requestId(), accountId: bank });
+    await refused('ledger/updateAccount', { requestId: requestId(), accountId: bank, kind: 'ewallet' }, 'errors.account_retype_frozen');
+    expect((await listed()).map((a) => a.kind)).toEqual(['credit', 'cash']);
+  });
+});
+
+describe('ledger/reorderAccounts', () => {
+  it('lists accounts in the order given; an account opened later comes last', async () => {
+    const a = await open('A');
+    const b = await open('B');
+    const c = await open('C');
+    await call('ledger/reorderAccounts', { requestId: requestId(), accountIds: [c, a, b] });
+    expect((await listed()).map((x) => x.name)).toEqual(['C', 'A', 'B']);
+    await open('D');
+    expect((await listed()).map((x) => x.name)).toEqual(['C', 'A', 'B', 'D']);
+  });
+
+  it('refuses an order that is not exactly the open accounts, writing nothing', async () => {
+    const a = await open('A');
+    const b = await open('B');
+    await refused('ledger/reorderAccounts', { requestId: requestId(), accountIds: [b] }, 'errors.account_order_mismatch');
+    await refused('ledger/reorderAccounts', { requestId: requestId(), accountIds: [b, a, a] }, 'errors.account_order_mismatch');
+    await refused('ledger/reorderAccounts', { requestId: requestId(), accountIds: [b, 'nope'] }, 'errors.account_order_mismatch');
+    await refused('ledger/reorderAccounts', { requestId: requestId(), accountIds: [a, b] }, 'errors.nothing_to_change');
+    expect((await listed()).map((x) => x.name)).toEqual(['A', 'B']);
+  });
+});
+
+describe('ledger/adjustBalance (reconcile adjustment)', () => {
+  it('records one marked line of the difference, after which the reconcile finishes; it undoes like any line', async () => {
+    const cash = await open('Wallet', { kind: 'cash', openingBalance: '100', openedOn: '2026-11-01' });
+    const lunch = (await call('ledger/recordTransaction', { requestId: requestId(), kind: 'expense', accountId: cash, amount: '30', currency: 'CNY', date: '2026-11-10' })).ids[0] as string;
+    // Counted cash: 62.50, not the 70.00 the books say.
+    const statement = { accountId: cash, statementDate: '2026-11-20', statementBalance: '62.50', clearedTransactionIds: [lunch] };
+    const before = await call<{ differenceMinor: number }>('ledger/reconcilePreview', statement);
+    expect(before.differenceMinor).toBe(-750);
+    const adjustment = (await call('ledger/adjustBalance', { requestId: requestId(), ...statement })).ids[0] as string;
+    const page = await call<{ rows: { id: string; amountMinor: number; adjustment: boolean; date: string; status: string; kind: string }[] }>('ledger/register', { accountId: cash });
+    expect(page.rows.find((r) => r.id === adjustment)).toMatchObject({ amountMinor: -750, adjustment: true, date: '2026-11-20', status: 'cleared', kind: 'expense' });
+    expect(page.rows.find((r) => r.id === lunch)?.adjustment).toBe(false);
+    const after = await call<{ differenceMinor: number }>('ledger/reconcilePreview', { ...statement, clearedTransactionIds: [lunch, adjustment] });
+    expect(after.differenceMinor).toBe(0);
+    // Undoable like any transaction: voiding it brings the difference back.
+    await call('ledger/voidTransaction', { requestId: requestId(), transactionId: adjustment });
+    expect((await accounts()).find((a) => a.id === cash)?.balanceMinor).toBe(7000);
+    await call('ledger/restoreTransaction', { requestId: requestId(), transactionId: adjustment });
+    await call('ledger/reconcile', { requestId: requestId(), ...statement, clearedTransactionIds: [lunch, adjustment] });
+    expect((await accounts()).find((a) => a.id === cash)?.balanceMinor).toBe(6250);
+  });
+
+  it('refuses when there is no difference and when the account is frozen, writing nothing', async () => {
+    const bank = await open('Bank', { openingBalance: '100', openedOn: '2026-11-01' });
+    const statement = { accountId: bank, statementDate: '2026-11-20', clearedTransactionIds: [] };
+    await refused('ledger/adjustBalance', { requestId: requestId(), ...statement, statementBalance: '100' }, 'errors.adjustment_nothing');
+    await call('ledger/freezeAccount', { requestId: requestId(), accountId: bank });
+    await refused('ledger/adjustBalance', { requestId: requestId(), ...statement, statementBalance: '120' }, 'errors.account_frozen');
   });
 });

@@ -1,5 +1,6 @@
-/** Ledger commands about accounts and categories: `account add|list|freeze|unfreeze`, `balance`, `category add|list`. */
+/** Ledger commands about accounts and categories: `account add|list|edit|move|freeze|unfreeze`, `balance`, `category add|list`. */
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../../shared/errors';
 import { toDecimalString } from '../../../shared/money';
 import { plainAmount } from '../../../shared/format';
 import { queries, type LedgerProjection } from '../../ledger';
@@ -66,6 +67,56 @@ const list: Action = {
           ctx.out(`${a.name.padEnd(20)} ${t(`ledger.accountKinds.${a.kind}`).padEnd(12)} ${balance.padStart(18)}${flags}`);
         }
       }
+      return 0;
+    }),
+};
+
+const edit: Action = {
+  usage: 'account edit NAME',
+  summaryKey: 'cli.ledger.account_edit',
+  positionals: 1,
+  options: {
+    name: { type: 'string', value: 'NEW', helpKey: 'cli.ledger.opt.new_name' },
+    type: { type: 'string', value: 'T', helpKey: 'cli.ledger.opt.type' },
+    note: { type: 'string', value: 'TEXT', helpKey: 'cli.ledger.opt.account_note' },
+    'credit-limit': { type: 'string', value: 'X', helpKey: 'cli.ledger.opt.credit_limit' },
+  },
+  run: (ctx, input) =>
+    withLedger(ctx, ({ ledger, projection }) => {
+      const name = input.string('name');
+      const type = input.string('type');
+      const note = input.string('note');
+      const creditLimit = input.string('credit-limit');
+      const { id } = ledger.execute({
+        type: 'updateAccount',
+        requestId: requestId(),
+        accountId: accountId(projection, input.arg(0)),
+        ...(name === undefined ? {} : { name }),
+        ...(type === undefined ? {} : { kind: accountKind(type) }),
+        ...(note === undefined ? {} : { note }),
+        ...(creditLimit === undefined ? {} : { creditLimit }),
+      });
+      printAccount(ctx, projection, id, 'cli.ledger.account_updated');
+      return 0;
+    }),
+};
+
+const move: Action = {
+  usage: 'account move NAME',
+  summaryKey: 'cli.ledger.account_move',
+  positionals: 1,
+  options: { to: { type: 'string', value: 'N', required: true, helpKey: 'cli.ledger.opt.position' } },
+  run: (ctx, input) =>
+    withLedger(ctx, ({ ledger, projection }) => {
+      const id = accountId(projection, input.arg(0));
+      const order = projection.openAccountIds().filter((other) => other !== id);
+      const to = Number(input.string('to'));
+      if (!Number.isInteger(to) || to < 1 || to > order.length + 1) {
+        throw new DomainError('invalid_input', 'cli.ledger.position_out_of_range', { count: order.length + 1 });
+      }
+      order.splice(to - 1, 0, id);
+      ledger.execute({ type: 'reorderAccounts', requestId: requestId(), accountIds: order });
+      printAccount(ctx, projection, id, 'cli.ledger.account_moved');
       return 0;
     }),
 };
@@ -171,7 +222,7 @@ const categoryList: Action = {
 };
 
 export const accountCommands: Command[] = [
-  group('account', { add, list, freeze, unfreeze }),
+  group('account', { add, list, edit, move, freeze, unfreeze }),
   single('balance', balance),
   group('category', { add: categoryAdd, list: categoryList }),
 ];

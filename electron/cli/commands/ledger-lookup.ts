@@ -81,6 +81,7 @@ export function accountJson(a: AccountView) {
     creditLimit: toDecimalString(a.creditLimitMinor, a.currency),
     openedOn: a.openedOn,
     frozen: a.frozen,
+    note: a.note,
     ...(a.frozen ? { frozenReason: a.frozenReason } : {}),
   };
 }

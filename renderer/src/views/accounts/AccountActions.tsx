@@ -1,7 +1,7 @@
-/** Freeze (with a reason), unfreeze (with the password: security centre) and close an account, each behind a confirmation. */
+/** Edit and move (AccountEdit.tsx), freeze (with a reason), unfreeze (with the password: security centre) and close an account, each behind a confirmation. */
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
-import { CloseCircleOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import { CloseCircleOutlined, EditOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/ledger-views';
 import { errorText, unwrap, useApi } from '../../lib/api-context';
@@ -9,13 +9,15 @@ import { newRequestId } from '../../lib/money';
 import { useRequestIdPerOpening } from './helpers';
 import { UnfreezeDialog } from '../security/UnfreezeDialog';
 import { useDialogAction } from '../../lib/use-dialog-action';
+import { EditAccountDialog, MoveButtons } from './AccountEdit';
 
-export function AccountActions({ account }: { account: AccountView }) {
+export function AccountActions({ account, accounts }: { account: AccountView; accounts: readonly AccountView[] }) {
   const { t } = useTranslation();
   const api = useApi();
   const { modal, message } = App.useApp();
   const [freezing, setFreezing] = useState(false);
   const [unfreezing, setUnfreezing] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   /** A confirmation whose OK runs one command; its request id is fixed for this confirmation. */
   const confirm = (kind: 'close') => {
@@ -40,6 +42,10 @@ export function AccountActions({ account }: { account: AccountView }) {
   if (account.closed) return null;
   return (
     <Space wrap>
+      <MoveButtons account={account} accounts={accounts} />
+      <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+        {t('accounts.edit.open')}
+      </Button>
       {account.frozen ? (
         <Button icon={<UnlockOutlined />} onClick={() => setUnfreezing(true)}>
           {t('accounts.actions.unfreeze')}
@@ -52,6 +58,7 @@ export function AccountActions({ account }: { account: AccountView }) {
       <Button danger icon={<CloseCircleOutlined />} onClick={() => confirm('close')}>
         {t('accounts.actions.close')}
       </Button>
+      <EditAccountDialog account={account} open={editing} onClose={() => setEditing(false)} />
       <FreezeDialog account={account} open={freezing} onClose={() => setFreezing(false)} />
       <UnfreezeDialog account={account} open={unfreezing} onClose={() => setUnfreezing(false)} />
     </Space>

@@ -12,7 +12,7 @@ import { kindIcon } from './helpers';
 import { ReconcileDrawer } from './ReconcileDrawer';
 import { Register } from './Register';
 
-export function AccountDetail({ account }: { account: AccountView }) {
+export function AccountDetail({ account, accounts }: { account: AccountView; accounts: readonly AccountView[] }) {
   const { t } = useTranslation();
   const { format } = useMoney();
   const { day } = useFormat();
@@ -34,7 +34,7 @@ export function AccountDetail({ account }: { account: AccountView }) {
               {t('reconcile.open')}
             </Button>
           )}
-          <AccountActions account={account} />
+          <AccountActions account={account} accounts={accounts} />
         </Space>
       }
       styles={{ body: { paddingTop: 12 } }}
@@ -54,6 +54,11 @@ export function AccountDetail({ account }: { account: AccountView }) {
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('accounts.detail.opened')}><span className="ow-date">{day(account.openedOn)}</span></Descriptions.Item>
+        {account.note && (
+          <Descriptions.Item label={t('accounts.edit.note')}>
+            <Typography.Text style={{ whiteSpace: 'pre-wrap' }} data-testid="account-note">{account.note}</Typography.Text>
+          </Descriptions.Item>
+        )}
         {account.frozen && account.frozenReason && (
           <Descriptions.Item label={t('accounts.detail.frozenReason')}>{account.frozenReason}</Descriptions.Item>
         )}

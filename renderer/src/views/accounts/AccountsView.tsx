@@ -66,7 +66,7 @@ export function AccountsView() {
       </Card>
       <div className="ow-accounts-layout">
         <AccountList accounts={visible} selectedId={selected.id} onSelect={setSelectedId} />
-        <AccountDetail account={selected} />
+        <AccountDetail account={selected} accounts={all} />
       </div>
       {dialog}
     </Space>

@@ -10,7 +10,8 @@ import { COMMON_CURRENCIES, CURRENCY_CODES } from '../../../../shared/currencies
 import type { AccountKind } from '../../../../shared/ledger-views';
 import { unwrap, useApi } from '../../lib/api-context';
 import { useCategories, useCommandRunner } from '../../components/ledger-data';
-import { KIND_ORDER, KINDS_WITH_LIMIT, kindIcon } from './helpers';
+import { KINDS_WITH_LIMIT } from './helpers';
+import { kindOptions } from './AccountEdit';
 
 interface Values {
   name: string;
@@ -86,17 +87,7 @@ export function AddAccountDialog({ open, onClose, defaultCurrency }: { open: boo
           <Input maxLength={100} placeholder={t('accounts.form.namePlaceholder')} autoFocus />
         </Form.Item>
         <Form.Item name="kind" label={t('accounts.form.kind')} rules={[{ required: true }]}>
-          <Select
-            aria-label={t('accounts.form.kind')}
-            options={KIND_ORDER.map((k) => ({
-              value: k,
-              label: (
-                <span>
-                  {kindIcon(k)} {t(`ledger.accountKinds.${k}`)}
-                </span>
-              ),
-            }))}
-          />
+          <Select aria-label={t('accounts.form.kind')} options={kindOptions(t)} />
         </Form.Item>
         <Form.Item name="currency" label={t('accounts.form.currency')} rules={[{ required: true }]}>
           <Select aria-label={t('accounts.form.currency')} showSearch options={currencyOptions(t)} />

@@ -14,6 +14,7 @@ import { useFormat } from '../../lib/format';
 import { useMoney } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
 import { useRequestIdPerOpening } from './helpers';
+import { newRequestId } from '../../lib/money';
 
 interface Props {
   account: AccountView;
@@ -116,6 +117,24 @@ export function ReconcileDrawer({ account, open, onClose }: Props) {
   };
 
   const difference = current?.value?.differenceMinor;
+  const adjustmentOr = (row: TransactionView) => (row.adjustment ? t('ledger.adjustment') : '');
+
+  /** One engine command records the difference as a marked line; ticking it makes the difference zero. */
+  const [adjusting, setAdjusting] = useState(false);
+  const adjust = async () => {
+    setAdjusting(true);
+    setFinishError(null);
+    try {
+      const outcome = await unwrap(
+        api.ledger.adjustBalance({ requestId: newRequestId(), accountId: account.id, statementDate, statementBalance: statementBalance.trim(), clearedTransactionIds: tickedIds }),
+      );
+      setTicked((old) => new Set([...old, ...outcome.ids]));
+    } catch (e) {
+      setFinishError(errorText(e, t));
+    } finally {
+      setAdjusting(false);
+    }
+  };
   return (
     <Drawer
       open={open}
@@ -162,6 +181,19 @@ export function ReconcileDrawer({ account, open, onClose }: Props) {
           />
         </div>
       </section>
+      {difference !== undefined && difference !== 0 && !account.frozen && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={account.kind === 'cash' ? t('reconcile.adjustCashHint') : t('reconcile.adjustHint')}
+          action={
+            <Button size="small" loading={adjusting} onClick={() => void adjust()}>
+              {t('reconcile.adjust', { amount: format(difference, account.currency) })}
+            </Button>
+          }
+        />
+      )}
       {current?.error && <Alert type="warning" showIcon title={current.error} style={{ marginBottom: 12 }} />}
       {finishError && <Alert type="error" showIcon role="alert" title={finishError} style={{ marginBottom: 12 }} />}
 
@@ -180,13 +212,13 @@ export function ReconcileDrawer({ account, open, onClose }: Props) {
       ) : (
         <div role="group" aria-label={t('reconcile.linesLabel')} style={{ border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadius }}>
           {rows.map((row) => {
-            const label = `${day(row.date)} ${row.kind === 'transfer' ? row.counterAccountName ?? '' : row.payee || row.categoryName || t(`ledger.transactionKinds.${row.kind}`)} ${format(row.amountMinor, row.currency)}`;
+            const label = `${day(row.date)} ${row.kind === 'transfer' ? row.counterAccountName ?? '' : adjustmentOr(row) || row.payee || row.categoryName || t(`ledger.transactionKinds.${row.kind}`)} ${format(row.amountMinor, row.currency)}`;
             return (
               <label key={row.id} style={{ display: 'flex', gap: 12, alignItems: 'center', padding: '8px 12px', borderBottom: `1px solid ${token.colorBorderSecondary}`, cursor: 'pointer' }}>
                 <Checkbox checked={ticked.has(row.id)} onChange={(event) => toggle(row.id, event.target.checked)} aria-label={label} />
                 <span style={{ minWidth: 96, flex: 'none', whiteSpace: 'nowrap' }}>{day(row.date)}</span>
                 <Typography.Text ellipsis style={{ flex: 1, minWidth: 0 }}>
-                  {row.kind === 'transfer' ? row.counterAccountName : row.payee || row.categoryName || t(`ledger.transactionKinds.${row.kind}`)}
+                  {row.kind === 'transfer' ? row.counterAccountName : adjustmentOr(row) || row.payee || row.categoryName || t(`ledger.transactionKinds.${row.kind}`)}
                 </Typography.Text>
                 <span className="ow-money">{format(row.amountMinor, row.currency)}</span>
               </label>

@@ -1,10 +1,12 @@
 /**
- * One account's register: its live lines newest first with the balance after each. Pages of 200
+ * One account's register: its live lines newest first with the balance after each, ending with the
+ * opening balance as its own row (dated at the account's start, the balance the running balances
+ * build on), below the inline new row for recording into this account. Pages of 200
  * are fetched as they scroll into view and rendered through a virtualizer, so an account with
  * 100k lines scrolls like one with ten. A ledger change refetches the pages on screen.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Empty, Tag, Tooltip, Typography, theme } from 'antd';
+import { Alert, Tag, Tooltip, Typography, theme } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +14,7 @@ import type { AccountView, TransactionView } from '../../../../shared/ledger-vie
 import { ApiError, errorText, useApi } from '../../lib/api-context';
 import { useFormat } from '../../lib/format';
 import { useMoney } from '../../lib/money';
+import { RegisterNewRow } from './RegisterNewRow';
 
 const PAGE = 200;
 const ROW_HEIGHT = 52;
@@ -71,8 +74,10 @@ export function Register({ account }: { account: AccountView }) {
   const { token } = theme.useToken();
   const { total, error, ensure, row, generation } = useRegisterPages(account.id);
   const scroller = useRef<HTMLDivElement>(null);
+  // One row more than the lines: the opening balance, always last (the oldest).
+  const rowCount = total === null ? 0 : total + 1;
   const virtualizer = useVirtualizer({
-    count: total ?? 0,
+    count: rowCount,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -87,15 +92,16 @@ export function Register({ account }: { account: AccountView }) {
   }, [wantedKey, generation, account.id, total === null]);
 
   if (error) return <Alert type="error" showIcon title={errorText(error, t)} />;
-  if (total === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('accounts.register.empty')} style={{ padding: 32 }} />;
-  }
+  const newRow = !account.closed && !account.frozen && <RegisterNewRow account={account} />;
 
   const columns = 'minmax(92px, 112px) minmax(120px, 1fr) 84px minmax(112px, 144px) minmax(112px, 144px)';
   const headerStyle = { display: 'grid', gridTemplateColumns: columns, gap: 12, padding: '8px 12px', fontWeight: 600, borderBottom: `1px solid ${token.colorBorderSecondary}` };
 
   return (
-    <div role="table" aria-label={t('accounts.register.title', { name: account.name })} aria-rowcount={(total ?? 0) + 1}>
+    <>
+    {newRow}
+    {total === 0 && <Typography.Paragraph type="secondary">{t('accounts.register.empty')}</Typography.Paragraph>}
+    <div role="table" aria-label={t('accounts.register.title', { name: account.name })} aria-rowcount={rowCount + 1}>
       <div role="rowgroup">
         <div role="row" style={headerStyle}>
           <span role="columnheader">{t('accounts.register.date')}</span>
@@ -105,7 +111,7 @@ export function Register({ account }: { account: AccountView }) {
           <span role="columnheader" style={{ textAlign: 'right' }}>{t('accounts.register.balance')}</span>
         </div>
       </div>
-      <div ref={scroller} role="rowgroup" tabIndex={0} style={{ height: `min(56vh, ${Math.max(1, total ?? 1) * ROW_HEIGHT}px)`, overflow: 'auto' }} data-testid="register-scroller">
+      <div ref={scroller} role="rowgroup" tabIndex={0} style={{ height: `min(56vh, ${Math.max(1, rowCount) * ROW_HEIGHT}px)`, overflow: 'auto' }} data-testid="register-scroller">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const line = row(item.index);
@@ -129,13 +135,41 @@ export function Register({ account }: { account: AccountView }) {
                   borderBottom: `1px solid ${token.colorBorderSecondary}`,
                 }}
               >
-                {line ? <RegisterCells line={line} format={format} /> : <span role="cell">{t('common.loading')}</span>}
+                {item.index === total ? (
+                  <OpeningCells account={account} format={format} />
+                ) : line ? (
+                  <RegisterCells line={line} format={format} />
+                ) : (
+                  <span role="cell">{t('common.loading')}</span>
+                )}
               </div>
             );
           })}
         </div>
       </div>
     </div>
+    </>
+  );
+}
+
+/** The opening balance as the register's oldest row: the balance every later row builds on. */
+function OpeningCells({ account, format }: { account: AccountView; format: (minor: number, currency: string) => string }) {
+  const { t } = useTranslation();
+  const { day } = useFormat();
+  return (
+    <>
+      <span role="cell" className="ow-date">{day(account.openedOn)}</span>
+      <span role="cell">
+        <Typography.Text strong>{t('accounts.register.opening')}</Typography.Text>
+      </span>
+      <span role="cell" />
+      <span role="cell" className="ow-money" style={{ textAlign: 'right' }} data-testid="register-opening-amount">
+        {format(account.openingBalanceMinor, account.currency)}
+      </span>
+      <span role="cell" className="ow-money" style={{ textAlign: 'right' }}>
+        {format(account.openingBalanceMinor, account.currency)}
+      </span>
+    </>
   );
 }
 
@@ -151,7 +185,9 @@ function RegisterCells({ line, format }: { line: TransactionView; format: (minor
   const title =
     line.kind === 'transfer'
       ? t(line.amountMinor < 0 ? 'accounts.register.transferTo' : 'accounts.register.transferFrom', { account: line.counterAccountName ?? '' })
-      : line.payee || category || t(`ledger.transactionKinds.${line.kind}`);
+      : line.adjustment
+        ? t('ledger.adjustment')
+        : line.payee || category || t(`ledger.transactionKinds.${line.kind}`);
   const detail = [line.kind === 'transfer' ? line.payee : line.payee ? category : null, line.note].filter(Boolean).join(' · ');
   return (
     <>
