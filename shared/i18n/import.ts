@@ -227,6 +227,19 @@ export const importWizardMessages: AreaMessages = {
           commit: 'Import {{count}} rows',
         },
         progress: 'Importing',
+        statementAccounts: {
+          label: 'Which account in this statement?',
+          help: 'This file holds statements for several accounts. Import one at a time into the wallet account chosen above.',
+          option_one: '{{kind}} {{number}} · {{currency}} · {{count}} row',
+          option_other: '{{kind}} {{number}} · {{currency}} · {{count}} rows',
+          kind: { bank: 'Bank account', credit: 'Credit card', cash: 'Cash', unknown: 'Account' },
+        },
+        statementBalance: {
+          agrees: 'The statement closes at {{statement}} on {{date}}, the same as the wallet.',
+          differs: 'The statement closes at {{statement}} on {{date}}; the wallet shows {{wallet}} (difference {{difference}}).',
+          help: 'Reconcile this account against the statement to find the missing or extra lines, or record a balance adjustment.',
+          reconcile: 'Go to accounts to reconcile',
+        },
         summary: {
           imported: '{{imported}} rows imported; {{duplicates}} were already in the wallet, {{possibleDuplicates}} possible duplicates skipped.',
           nothing: 'Nothing new to import: {{duplicates}} rows are already in the wallet.',
@@ -347,6 +360,19 @@ export const importWizardMessages: AreaMessages = {
           commit: '导入 {{count}} 行',
         },
         progress: '正在导入',
+        statementAccounts: {
+          label: '导入账单中的哪个账户？',
+          help: '此文件包含多个账户的账单。每次导入其中一个到上面选择的钱包账户。',
+          option_one: '{{kind}} {{number}} · {{currency}} · {{count}} 行',
+          option_other: '{{kind}} {{number}} · {{currency}} · {{count}} 行',
+          kind: { bank: '银行账户', credit: '信用卡', cash: '现金', unknown: '账户' },
+        },
+        statementBalance: {
+          agrees: '账单显示 {{date}} 的期末余额为 {{statement}}，与钱包一致。',
+          differs: '账单显示 {{date}} 的期末余额为 {{statement}}；钱包为 {{wallet}}（差额 {{difference}}）。',
+          help: '请对照账单对账此账户，找出缺少或多出的交易，或记一笔余额调整。',
+          reconcile: '前往账户对账',
+        },
         summary: {
           imported: '已导入 {{imported}} 行；{{duplicates}} 行已在钱包中，跳过 {{possibleDuplicates}} 行疑似重复。',
           nothing: '没有新的内容可导入：{{duplicates}} 行已在钱包中。',

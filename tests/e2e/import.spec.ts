@@ -17,8 +17,8 @@ const SHOTS = join(__dirname, '../.tmp/screenshots');
 const FIXTURES = join(__dirname, '../fixtures/import');
 
 const L = {
-  'en-US': { nav: 'Import', account: 'Account the statement belongs to', preview: 'Preview the import', undo: 'Undo this import', imported: /rows imported/, nothing: /Nothing new to import/, historyUndo: /^Undo the import of/ },
-  'zh-CN': { nav: '导入', account: '账单所属账户', preview: '预览导入', undo: '撤销此次导入', imported: /行已在钱包中|已导入/, nothing: /没有新的内容可导入/, historyUndo: /^撤销 .* 的导入$/ },
+  'en-US': { dashboard: 'Dashboard', nav: 'Import', account: 'Account the statement belongs to', preview: 'Preview the import', undo: 'Undo this import', imported: /rows imported/, nothing: /Nothing new to import/, historyUndo: /^Undo the import of/, card: /^Credit card ···1111/, agrees: 'the same as the wallet' },
+  'zh-CN': { dashboard: '总览', nav: '导入', account: '账单所属账户', preview: '预览导入', undo: '撤销此次导入', imported: /行已在钱包中|已导入/, nothing: /没有新的内容可导入/, historyUndo: /^撤销 .* 的导入$/, card: /^信用卡 ···1111/, agrees: '与钱包一致' },
 } as const;
 
 type WireResult = { ok: true; value: Record<string, unknown> } | { ok: false; code: string; messageKey: string };
@@ -115,12 +115,39 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await page.getByTestId('import-commit').click();
       await expect(page.getByTestId('import-summary')).toContainText(l.imported);
       expect((await balances(page)).Checking).toBe(before.Checking! - 273906 + 523412);
+      // The statement's own closing balance (LEDGERBAL 3,758.61 on 2024-01-31) beside the wallet's 2,595.06.
+      await expect(page.getByTestId('import-statement-balance')).toContainText('3,758.61');
+      await expect(page.getByTestId('import-statement-balance')).toContainText('2,595.06');
 
       // Undo the OFX import from the summary, the Alipay import from the history.
       await page.getByTestId('import-undo').click();
       await expect.poll(async () => (await balances(page)).Checking).toBe(before.Checking);
+
+      // A QFX holding two bank accounts and a card: the wizard asks which one; the card's two charges
+      // (-321.09 from an opening of 0) come in and its closing balance agrees with the wallet's.
+      const visa = await rpc(page, 'ledger/openAccount', { requestId: crypto.randomUUID(), name: 'Visa', kind: 'credit', currency: 'USD', openingBalance: '0', creditLimit: '5000' });
+      expect(visa.ok, JSON.stringify(visa)).toBe(true);
+      // Away and back: the wizard starts afresh and its account list has the new card.
+      await page.getByRole('navigation').getByText(l.dashboard, { exact: true }).click();
+      await page.getByRole('navigation').getByText(l.nav, { exact: true }).click();
+      await pickOption(page, page.getByLabel(l.account, { exact: true }), /^Visa \(USD\)$/);
+      await page.getByTestId('import-file').setInputFiles(join(FIXTURES, 'ofx-v2-multi.qfx'));
+      const choice = page.getByTestId('import-statement-account');
+      await expect(choice.getByRole('radio')).toHaveCount(3);
+      await choice.getByText(l.card).click();
+      await page.screenshot({ path: join(SHOTS, 'views', `import-statement-account-${lang}.png`), fullPage: true });
+      await page.getByTestId('import-make-preview').click();
+      await expect(count(page, 'count-new')).toHaveText('2');
+      await page.getByTestId('import-commit').click();
+      await expect(page.getByTestId('import-summary')).toContainText(l.imported);
+      await expect(page.getByTestId('import-statement-balance')).toContainText(l.agrees);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, 'views', `import-statement-balance-${lang}.png`), fullPage: true });
+      expect((await balances(page)).Visa).toBe(-32109);
+      await page.getByTestId('import-undo').click();
+      await expect.poll(async () => (await balances(page)).Visa).toBe(0);
       await page.getByRole('button', { name: l.historyUndo }).filter({ hasText: /./ }).last().click();
-      await expect.poll(async () => balances(page)).toEqual(before);
+      await expect.poll(async () => balances(page)).toEqual({ ...before, Visa: 0 });
       expect(pageErrors).toEqual([]);
     } finally {
       await host.stop();

@@ -75,6 +75,26 @@ export function FileStep({ wizard, accounts, onError }: { wizard: ImportWizard; 
               <span data-testid="import-detected-rows">{detected.statementAccounts.reduce((sum, a) => sum + a.rows, 0)}</span>
             </Descriptions.Item>
           </Descriptions>
+          {detected.statementAccounts.length > 1 && (
+            <Form layout="vertical">
+              <Form.Item label={t('import.wizard.statementAccounts.label')} extra={t('import.wizard.statementAccounts.help')}>
+                <Radio.Group
+                  data-testid="import-statement-account"
+                  value={choices.statementAccount ?? 0}
+                  onChange={(event) => setChoices((c) => ({ ...c, statementAccount: Number(event.target.value) }))}
+                  options={detected.statementAccounts.map((account, index) => ({
+                    value: index,
+                    label: t('import.wizard.statementAccounts.option', {
+                      kind: t(`import.wizard.statementAccounts.kind.${account.type ?? 'unknown'}`),
+                      number: account.id ? `···${account.id.slice(-4)}` : '—',
+                      currency: account.currency ?? '',
+                      count: account.rows,
+                    }),
+                  }))}
+                />
+              </Form.Item>
+            </Form>
+          )}
           <Form layout="vertical">
             <Form.Item label={t('import.wizard.neutral.label')} extra={t('import.wizard.neutral.help')}>
               <Space wrap>

@@ -10,6 +10,7 @@ import { ImportHistory } from './ImportHistory';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { useImportWizard } from './use-import';
+import { StatementBalance } from './StatementBalance';
 import './import.css';
 
 export function ImportView() {
@@ -54,6 +55,7 @@ export function ImportView() {
           }
         />
       )}
+      {committed?.statementBalance && <StatementBalance balance={committed.statementBalance} />}
       <ImportHistory wizard={wizard} />
     </Space>
   );

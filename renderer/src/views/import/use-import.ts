@@ -19,6 +19,8 @@ export interface Choices {
   encoding: string | null;
   mapping: Mapping | null;
   neutral: Neutral;
+  /** Which of the statement's accounts to import (an OFX file may hold several); null: the first. */
+  statementAccount: number | null;
 }
 
 export class FileTooLarge extends Error {}
@@ -26,7 +28,7 @@ export class FileTooLarge extends Error {}
 export function useImportWizard() {
   const api = useApi();
   const [source, setSource] = useState<Extract<ImportSource, { base64: string }> | null>(null);
-  const [choices, setChoices] = useState<Choices>({ accountId: null, format: 'auto', encoding: null, mapping: null, neutral: { mode: 'omit' } });
+  const [choices, setChoices] = useState<Choices>({ accountId: null, format: 'auto', encoding: null, mapping: null, neutral: { mode: 'omit' }, statementAccount: null });
   const [detected, setDetected] = useState<DetectResult | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [include, setInclude] = useState<number[]>([]);
@@ -47,7 +49,7 @@ export function useImportWizard() {
   async function chooseFile(file: File): Promise<void> {
     if (file.size > MAX_UPLOAD_BYTES) throw new FileTooLarge();
     setSource({ fileName: file.name, base64: await readFileAsBase64(file) });
-    setChoices((current) => ({ ...current, format: 'auto', encoding: null, mapping: null }));
+    setChoices((current) => ({ ...current, format: 'auto', encoding: null, mapping: null, statementAccount: null }));
     setPreview(null);
     setCommitted(null);
   }
@@ -76,7 +78,9 @@ export function useImportWizard() {
     setBusy('preview');
     setError(null);
     try {
-      const result = await unwrap(api.import.preview({ source, accountId: choices.accountId, ...parseChoices(), neutral: choices.neutral, limit: 1000 }));
+      const several = (detected?.statementAccounts.length ?? 0) > 1;
+      const statementAccount = several ? { statementAccount: choices.statementAccount ?? 0 } : {};
+      const result = await unwrap(api.import.preview({ source, accountId: choices.accountId, ...parseChoices(), ...statementAccount, neutral: choices.neutral, limit: 1000 }));
       setPreview(result);
       setInclude([]);
       setTotals(null);
