@@ -148,6 +148,19 @@ async function nav(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation').getByRole('menuitem').filter({ has: page.getByText(name, { exact: true }) }).press('Enter');
 }
 
+/**
+ * Types into a field that has the focus, by keyboard, and waits until the field holds it. Right
+ * after a dialog opens on a loaded machine the first keys can be lost while it settles (noted in
+ * the closing note of issue 13); a person sees that and types again, and so does this.
+ */
+async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
+  await expect(async () => {
+    await field.press('Control+a');
+    await page.keyboard.type(text);
+    await expect(field).toHaveValue(text, { timeout: 2_000 });
+  }).toPass();
+}
+
 for (const lang of ['en-US', 'zh-CN'] as const) {
   test(`everyday entry by keyboard (${lang})`, async ({ page }) => {
     const l = L[lang];
@@ -225,7 +238,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await noModal(page);
       await openRecordDialog(page, l.add);
       await expect(amount).toBeFocused();
-      await page.keyboard.type('12');
+      await typeInto(page, amount, '12');
       await page.keyboard.press('Escape');
       const confirm = page.getByRole('dialog').filter({ hasText: l.discardTitle });
       await expect(confirm).toBeVisible();
@@ -299,8 +312,14 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
         await expect(amount).toBeFocused();
         if (line.income) await d.getByRole('radio', { name: l.income }).press('Space');
         if (line.date) {
-          await d.getByLabel(l.date, { exact: true }).press('Control+a');
-          await page.keyboard.type(line.date);
+          // The date picker rewrites its box with the current value when its calendar appears, which on
+          // a slow machine can land after the typing: type again until the box holds the date typed.
+          const date = d.getByLabel(l.date, { exact: true });
+          await expect(async () => {
+            await date.press('Control+a');
+            await page.keyboard.type(line.date!);
+            await expect(date).toHaveValue(line.date!, { timeout: 2_000 });
+          }).toPass();
           await page.keyboard.press('Enter');
         }
         await amount.press('Control+a');
@@ -335,7 +354,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       const t = dialog(page);
       const sent = t.getByLabel(l.amount, { exact: true });
       await expect(sent).toBeFocused();
-      await page.keyboard.type('500');
+      await typeInto(page, sent, '500');
       await page.keyboard.press('Tab');
       await expect(sent).toHaveValue('500.00');
       await expect(fieldItem(t, l.fromAccount)).toContainText(l.cash);

@@ -95,7 +95,8 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
   }, [open, editing?.id, ready]);
 
   useEffect(() => {
-    if (open && ready) form.resetFields();
+    // Never over what the user has typed: on a slow machine the first values can arrive after typing began.
+    if (open && ready && !form.isFieldsTouched()) form.resetFields();
   }, [open, ready, initial, form]);
 
   // A new transaction defaults to the first usable account once accounts have loaded.
@@ -107,7 +108,7 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
   const kind = Form.useWatch('kind', form) ?? initial.kind ?? 'expense';
   const accountId = Form.useWatch('accountId', form);
   const account = accounts.find((candidate) => candidate.id === accountId);
-  const { ref: amountRef, focus: focusAmount } = useAmountFocus(open && ready && !locked);
+  const { ref: amountRef, focus: focusAmount, focusOnOpen } = useAmountFocus(open && ready && !locked);
 
   /** A known payee: its last account and category, but never over what the user already chose. */
   const pickPayee = (suggestion: PayeeSuggestion) => {
@@ -199,7 +200,7 @@ function LineDialog({ open, onClose, transaction, defaultAccountId, defaultKind 
       onOk={() => void submit()}
       onSaveAndAdd={editing ? undefined : () => void submit('next')}
       isDirty={() => changedSince(form.getFieldsValue(), initial, ['amount', 'payee', 'categoryId', 'tags', 'note'])}
-      onOpened={focusAmount}
+      onOpened={focusOnOpen}
       onClose={onClose}
     >
       <Form form={form} name={`ow-transaction-${formId}`} layout="vertical" initialValues={initial} disabled={locked} className="ow-ledger-form">

@@ -92,7 +92,8 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
   }, [open, editing?.id, ready]);
 
   useEffect(() => {
-    if (open && ready) form.resetFields();
+    // Never over what the user has typed: on a slow machine the first values can arrive after typing began.
+    if (open && ready && !form.isFieldsTouched()) form.resetFields();
   }, [open, ready, initial, form]);
 
   const choices = usableAccounts(accounts);
@@ -101,7 +102,7 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
   const from = accounts.find((account) => account.id === fromId);
   const to = accounts.find((account) => account.id === toId);
   const crossCurrency = !!from && !!to && from.currency !== to.currency;
-  const { ref: amountRef, focus: focusAmount } = useAmountFocus(open && ready && !locked);
+  const { ref: amountRef, focusOnOpen } = useAmountFocus(open && ready && !locked);
 
   useEffect(() => {
     if (!open || editing) return;
@@ -175,7 +176,7 @@ function TransferForm({ open, onClose, transaction, defaultAccountId }: Transfer
       error={runner.error}
       onOk={() => void submit()}
       isDirty={() => changedSince(form.getFieldsValue(), initial, ['amount', 'toAmount', 'payee', 'tags', 'note'])}
-      onOpened={focusAmount}
+      onOpened={focusOnOpen}
       onClose={onClose}
     >
       <Form form={form} name={`ow-transfer-${formId}`} layout="vertical" initialValues={initial} disabled={locked}>
