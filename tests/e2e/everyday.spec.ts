@@ -196,7 +196,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await expect(amount).toBeFocused();
       // The form has its defaults (the first account) before anything is typed into it.
       await expect(fieldItem(d, l.account)).toContainText(l.cash);
-      await page.keyboard.type('３８。５');
+      await typeInto(page, amount, '３８。５');
       await page.keyboard.press('Tab');
       await expect(amount).toHaveValue('38.50');
       await d.getByLabel(l.payee, { exact: true }).press('Control+a');
