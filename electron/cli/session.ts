@@ -25,33 +25,42 @@ function reportFailures(ctx: CliContext, result: UnlockResult): void {
 }
 
 /**
+ * Writes to the wallet's encrypted security log, best effort: the log is an aid, so a read-only
+ * wallet or a failed write never fails the command (whose change already happened).
+ */
+type LogDetails = Record<string, string | number | boolean | null>;
+
+function appendToLog(session: VaultSession, records: () => { kind: SecurityEventKind; details: LogDetails; at?: string }[]): void {
+  const at = new Date().toISOString();
+  try {
+    if (session.fileState() !== 'ok') return;
+    session.appendSecurityLog(records().map((record) => ({ at: record.at ?? at, kind: record.kind, details: record.details })));
+  } catch {
+    // Best effort, as above.
+  }
+}
+
+/**
  * The unlock cleared the public failed-attempt record: its attempts go into the wallet's encrypted
  * security log, with this unlock (via: cli). A read-only wallet cannot take them; the CLI says how
  * many there were either way.
  */
 function logUnlock(result: UnlockResult): void {
-  const at = new Date().toISOString();
-  try {
-    if (result.session.fileState() !== 'ok') return;
-    const entries = unlockEntries(result.session, result.failedAttemptsSinceLastUnlock, 'unlocked', { via: 'cli' });
-    result.session.appendSecurityLog(entries.map((entry) => ({ at: entry.at ?? at, kind: entry.kind, details: entry.details ?? {} })));
-  } catch {
-    // The log is an aid: a failure to write it must not fail the command.
-  }
+  appendToLog(result.session, () =>
+    unlockEntries(result.session, result.failedAttemptsSinceLastUnlock, 'unlocked', { via: 'cli' }).map((entry) => ({
+      kind: entry.kind,
+      details: entry.details ?? {},
+      ...(entry.at ? { at: entry.at } : {}),
+    })),
+  );
 }
 
 /**
  * What the CLI changed goes into the wallet's security log like the app's changes do, marked
  * `via: cli`, so the Security view shows a password changed or a backup made from a terminal too.
- * Best effort, as above: the change already happened and is not undone by a log that failed.
  */
-export function logCliEvent(session: VaultSession, kind: SecurityEventKind, details: Record<string, unknown> = {}): void {
-  try {
-    if (session.fileState() !== 'ok') return;
-    session.appendSecurityLog([{ at: new Date().toISOString(), kind, details: { ...details, via: 'cli' } }]);
-  } catch {
-    // The log is an aid: a failure to write it must not fail the command.
-  }
+export function logCliEvent(session: VaultSession, kind: SecurityEventKind, details: LogDetails = {}): void {
+  appendToLog(session, () => [{ kind, details: { ...details, via: 'cli' } }]);
 }
 
 /** Unlocks with an already-read password, runs `work`, always locks. */
