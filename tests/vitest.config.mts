@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
@@ -10,6 +11,10 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     pool: 'forks',
+    // Vitest's default is one fewer worker than cores: one on a 2-core CI machine, which ran the
+    // suite file by file. Much of it waits on child processes and fsync, so a worker per core
+    // (at least two) nearly halves the wall time. ONEWALLET_VITEST_WORKERS=1 runs files one by one.
+    maxWorkers: Number(process.env.ONEWALLET_VITEST_WORKERS ?? Math.max(2, availableParallelism())),
     // Hang guards, not speed targets: CI may share both cores with other work (speed lives in npm run bench).
     testTimeout: 180_000,
     hookTimeout: 180_000,

@@ -92,6 +92,9 @@ describe('linux dir build', () => {
       expect(files.some((file) => file.startsWith(`/node_modules/${devOnly}/`)), devOnly).toBe(false);
     }
     expect(files.some((file) => file.endsWith('.map'))).toBe(false);
+    // Of better-sqlite3 only what loads it ships: not SQLite's C sources, object files or its test extension.
+    const sqliteFiles = files.filter((file) => file.startsWith('/node_modules/better-sqlite3/'));
+    expect(sqliteFiles.filter((file) => !/^\/node_modules\/better-sqlite3\/(package\.json|LICENSE|README\.md|lib(\/.*)?|build|build\/Release|build\/Release\/better_sqlite3\.node)$/.test(file))).toEqual([]);
     // The test host takes a seed password on its command line and a cheap Argon2id cost: never shipped.
     expect(files.filter((file) => file.startsWith('/out/test/') || file.startsWith('/tests/'))).toEqual([]);
     // The native addon is unpacked beside the archive so it can be loaded.

@@ -39,7 +39,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the bundled CLI; the bundle lives in a temp dir, so node_modules comes from NODE_PATH. */
+/**
+ * The environment of every bundled child a test starts: node_modules from NODE_PATH (bundles live in
+ * temp dirs), and one V8 compile cache for the suite. Each child otherwise compiles its ~6 MB bundle
+ * from scratch; with the cache a CLI run starts about 0.4 s sooner, over hundreds of runs.
+ */
+export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules'), NODE_COMPILE_CACHE: join(ROOT, 'tests', '.tmp', 'node-compile-cache'), ...extra };
+}
+
+/** Runs the bundled CLI as a real child process. */
 export function runBundled(
   bundle: string,
   args: string[],
@@ -52,7 +61,7 @@ export function runBundled(
 ): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [bundle, ...args], {
-      env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules'), ...options.env },
+      env: childEnv(options.env),
       stdio: ['pipe', options.stdoutFd ?? 'pipe', 'pipe'],
     });
     let stdout = '';

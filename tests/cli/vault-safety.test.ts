@@ -15,7 +15,7 @@ import { EventBus } from '../../electron/router/event-bus';
 import { createVault, openVault, vaultReady } from '../../electron/vault';
 import type { MethodName } from '../../shared/contract';
 import { tempDir, TEST_KDF } from '../vault/support/helpers';
-import { bundleCli, bundleEntry, runBundled, TEST_BUILD_DEFINE } from './support';
+import { bundleCli, bundleEntry, childEnv, runBundled, TEST_BUILD_DEFINE } from './support';
 
 const ROOT = resolve(__dirname, '..', '..');
 const PASSWORD = 'correct horse battery staple';
@@ -54,7 +54,7 @@ function runWithStdout(args: string[], stdout: 'full' | 'closed-pipe', stdin = `
   return new Promise((done, reject) => {
     const full = stdout === 'full' ? openSync('/dev/full', 'w') : null;
     const child = spawn(process.execPath, [bundle, ...args], {
-      env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules') },
+      env: childEnv(),
       stdio: ['pipe', full ?? 'pipe', 'pipe'],
     });
     if (full !== null) closeSync(full);
@@ -82,7 +82,7 @@ async function recoversWith(path: string, recoveryKey: string): Promise<boolean>
 /** Starts a process that holds `path` open as its writer; resolves once it is. */
 function holdWallet(path: string): Promise<ChildProcessWithoutNullStreams> {
   return new Promise((done, reject) => {
-    const child = spawn(process.execPath, [holder, path], { env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules') } });
+    const child = spawn(process.execPath, [holder, path], { env: childEnv() });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => {

@@ -88,6 +88,12 @@ const L = {
 
 const dialog = (page: Page) => page.getByRole('dialog');
 
+/** Every chart on the page has drawn its data and finished its animation (Chart.tsx marks its box). */
+async function chartsDrawn(page: Page) {
+  await expect(page.locator('[data-drawn]').first()).toBeAttached();
+  await expect(page.locator('[data-drawn="false"]')).toHaveCount(0);
+}
+
 /**
  * Selects an account in the list and waits until it is the selected one: the register and the
  * actions belong to the selected account, and on a busy machine a click on "Freeze" or "Close"
@@ -185,7 +191,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
 
       await expect(page.getByText(lang === 'zh-CN' ? '已用 ¥35.50 / ¥500.00' : 'CN¥35.50 of CN¥500.00').first()).toBeVisible();
       await expect(page.getByRole('img', { name: l.byCategory })).toBeVisible();
-      await page.waitForTimeout(600); // let the charts finish their short animation
+      await chartsDrawn(page);
       await shot('reports');
 
       // Balances follow: 1000 + 200 − 35.50 = 1164.50 on the card.
@@ -288,7 +294,7 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await shot('dashboard-dark');
       await go('reports');
       await expect(page.getByRole('img', { name: l.byCategory })).toBeVisible();
-      await page.waitForTimeout(600);
+      await chartsDrawn(page);
       await shot('reports-dark');
     } catch (error) {
       await shot('failure');

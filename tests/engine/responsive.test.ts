@@ -2,7 +2,7 @@
  * Long operations do not freeze the engine (DESIGN.md: heavy work must not freeze the main
  * process). A wallet with ~20k events (appended in batches straight into the vault, so building it
  * is quick) is unlocked (full replay, no snapshot), verified and backed up through the router while
- * the event loop's delay is measured: its worst stall must be a small fraction of the operation,
+ * the event loop is watched: its longest stall (in CPU time, see measure) must be a small fraction of the operation,
  * a cheap call made meanwhile must come back long before the operation ends, and task/progress
  * must arrive while it runs. Ratios, not absolute times, so a slow machine does not fail it.
  * Also pins the concurrency rule (wallet-service.ts): writes and lock wait for a running job.
@@ -61,20 +61,44 @@ async function fill(path: string, count: number): Promise<void> {
   }
 }
 
-/** Runs `op` while sampling the event loop; also fires a cheap `app/info` call shortly after it starts. */
+/** This thread's CPU time in ms: unlike the wall clock, it does not run while a busy machine has descheduled us. */
+function threadCpuMs(): number {
+  const usage = process.threadCpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/**
+ * Runs `op` while sampling the event loop; also fires a cheap `app/info` call shortly after it starts.
+ * The longest stall is measured in this thread's CPU time between two turns of a 1 ms timer: the
+ * longest piece of work that did not yield. The wall-clock delay (logged too) also counts the time
+ * the OS gave both cores to other processes, which on a loaded CI machine says nothing about us.
+ */
 async function measure<T>(kind: string, op: () => Promise<T>) {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
+  let lastTurn = threadCpuMs();
+  let maxStallMs = 0;
+  let turning = true;
+  const turn = () => {
+    const now = threadCpuMs();
+    maxStallMs = Math.max(maxStallMs, now - lastTurn);
+    lastTurn = now;
+    if (turning) setTimeout(turn, 1);
+  };
+  setTimeout(turn, 1);
   const start = performance.now();
   const running = op().then((value) => ({ value, at: performance.now() }));
   const info = new Promise<number>((resolve) => setTimeout(resolve, 20)).then(async () => (await call('app/info'), performance.now()));
   const [done, infoAt] = await Promise.all([running, info]);
+  turning = false;
+  turn();
   histogram.disable();
   const ms = done.at - start;
-  const maxStallMs = histogram.max / 1e6;
   const progressDuring = progress.filter((p) => p.kind === kind && p.at > start && p.at < done.at).length;
   // Visible in the test log: the evidence behind the assertions.
-  console.info(`${kind}: ${ms.toFixed(0)} ms, longest event-loop stall ${maxStallMs.toFixed(1)} ms, app/info answered after ${(infoAt - start).toFixed(0)} ms, ${progressDuring} progress events`);
+  console.info(
+    `${kind}: ${ms.toFixed(0)} ms, longest stall ${maxStallMs.toFixed(1)} ms of CPU (${(histogram.max / 1e6).toFixed(1)} ms wall), app/info answered after ${(infoAt - start).toFixed(0)} ms, ${progressDuring} progress events`,
+  );
   return { value: done.value, ms, maxStallMs, infoMs: infoAt - start, progressDuring };
 }
 

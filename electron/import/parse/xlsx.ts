@@ -4,7 +4,7 @@
  * dates become 'YYYY-MM-DD HH:mm:ss' (exceljs hands wall-clock time as UTC), formulas their result.
  * The zip's declared unpacked size is checked first (a zip bomb is refused, not inflated).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { abort } from './issues';
 import { cleanCell, type TableRow } from './table';
 
@@ -66,7 +66,10 @@ export async function readWorkbook(bytes: Uint8Array, maxRows: number): Promise<
   const unpacked = declaredUnpackedSize(bytes);
   if (unpacked === Infinity) abort(0, 'errors.import.xlsx_invalid');
   if (unpacked > MAX_XLSX_UNPACKED_BYTES) abort(0, 'errors.import.too_large', { max: MAX_XLSX_UNPACKED_BYTES });
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes ~0.5 s to initialise, which every CLI run, engine start and
+  // window would otherwise pay for a format most imports never see.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {

@@ -30,7 +30,9 @@ export function AmountInput({ value, onChange, currency, onBlur, ref, ...rest }:
         if (read?.ok && read.text !== value) onChange?.(read.text);
         onBlur?.(event);
       }}
-      suffix={currency}
+      // Always a suffix: antd rebuilds the input (dropping focus and the keys in flight) when one
+      // appears or goes, as it would when the account, and so the currency, is chosen after typing began.
+      suffix={currency || <span />}
     />
   );
 }

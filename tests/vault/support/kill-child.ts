@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { bundleEntry, TEST_BUILD_DEFINE } from '../../cli/support';
+import { bundleEntry, childEnv, TEST_BUILD_DEFINE } from '../../cli/support';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -27,7 +27,7 @@ export function runCrashChild(
 ): Promise<{ stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const proc = spawn(process.execPath, [child, ...args], {
-      env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules') },
+      env: childEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const kill = () => proc.kill('SIGKILL');

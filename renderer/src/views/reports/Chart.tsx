@@ -32,6 +32,11 @@ export function Chart({ option, label, height = 300, onClick }: { option: ChartO
     const instance = init(element, dark ? 'dark' : undefined, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('click', (params) => click.current?.(params.data));
+    // Marks the box once echarts has drawn the last option and its animation is over, so a
+    // screenshot (or a person's tool) can wait for the picture, not for time.
+    instance.on('finished', () => {
+      element.dataset.drawn = 'true';
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {
@@ -42,6 +47,7 @@ export function Chart({ option, label, height = 300, onClick }: { option: ChartO
   }, [dark]);
 
   useEffect(() => {
+    if (box.current) box.current.dataset.drawn = 'false';
     chart.current?.setOption({ backgroundColor: 'transparent', aria: { enabled: true }, ...option }, { notMerge: true });
   }, [option, dark]);
 
