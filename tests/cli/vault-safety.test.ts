@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEngine, type Engine } from '../../electron/engine';
@@ -17,7 +17,6 @@ import type { MethodName } from '../../shared/contract';
 import { tempDir, TEST_KDF } from '../vault/support/helpers';
 import { bundleCli, bundleEntry, childEnv, runBundled, TEST_BUILD_DEFINE } from './support';
 
-const ROOT = resolve(__dirname, '..', '..');
 const PASSWORD = 'correct horse battery staple';
 let tmp: ReturnType<typeof tempDir>;
 let bundle: string;

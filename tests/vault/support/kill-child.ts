@@ -3,10 +3,7 @@
  * per milestone ("ready", "ack …"), killed with SIGKILL at a moment the test picks from those lines.
  */
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { bundleEntry, childEnv, TEST_BUILD_DEFINE } from '../../cli/support';
-
-const ROOT = resolve(__dirname, '..', '..', '..');
 
 /** Bundles `entry` (a path from the repo root) into `outFile` with the test build's constants. */
 export async function bundleCrashChild(entry: string, outFile: string): Promise<string> {
