@@ -13,7 +13,8 @@
  * section), ONEWALLET_BENCH_RUNS (default 3), ONEWALLET_BENCH_DIR (parent of the temp folder;
  * default the OS temp dir — put it on the disk you care about, fsync cost is the point),
  * ONEWALLET_BENCH_KEEP=1 keeps the temp folder, ONEWALLET_BENCH_ACTUAL_CAP_S caps seeding Actual
- * (default 600 s).
+ * (default 600 s), ONEWALLET_BENCH_PEER=0 skips Actual (its rows say "Actual: —"; the #15 rows
+ * are all still measured), ONEWALLET_BENCH_ONLY=import runs the import section alone.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const sizes = quick ? [10_000] : numberList(process.env.ONEWALLET_BENCH_SIZES, [10_000, 100_000]);
   const runs = quick ? 1 : Math.max(2, Number(process.env.ONEWALLET_BENCH_RUNS) || 3);
+  const skipPeer = process.env.ONEWALLET_BENCH_PEER === '0';
   const actualCapMs = (Number(process.env.ONEWALLET_BENCH_ACTUAL_CAP_S) || 600) * 1000;
   const dir = mkdtempSync(join(process.env.ONEWALLET_BENCH_DIR ?? tmpdir(), 'onewallet-bench-'));
   const largest = sizes[sizes.length - 1]!;
@@ -103,8 +105,9 @@ async function main(): Promise<void> {
       memory[`afterVault${events}`] = rssBytes();
       console.log(`Backups of the ${count(events)} wallet…`);
       backups.push(await runBackupSection({ session: measured.session, dir, lostPath, runs: Math.min(runs, 2), slowRuns: events >= 50_000 ? 1 : Math.min(runs, 2) }));
-      console.log(`Actual Budget with an account of ${count(events)} transactions (seeding capped at ${ms(actualCapMs)})…`);
-      actual.set(events, await runActualSection(actualRows(measured.projection, events), dir, actualCapMs));
+      if (!skipPeer) console.log(`Actual Budget with an account of ${count(events)} transactions (seeding capped at ${ms(actualCapMs)})…`);
+      if (skipPeer) console.log('Actual Budget skipped (ONEWALLET_BENCH_PEER=0).');
+      actual.set(events, skipPeer ? null : await runActualSection(actualRows(measured.projection, events), dir, actualCapMs));
       if (events === largest) kept = measured;
       else {
         measured.projection.close();
