@@ -208,11 +208,11 @@ function summaryRows({ results, backups, actual, ledger, list, importRows }: Sum
   const firstPage = (ledger.operations as { oursMs: number | null }[])[1]?.oursMs ?? Number.NaN;
   const rows: SummaryRow[] = [
     { scenario: `unlock ${size} (calibrated KDF + load from snapshot)`, ours: `${ms(unlock.kdfMs)} + ${ms(unlock.loadMs)}`, peer: '—', ratio: '—', target: 'load ≤ 0.3 s', pass: unlock.loadMs <= 300, over: unlock.loadMs / 300,
-      why: 'profile (100k, load ≈ 4.5): reading the sealed ~20 MiB snapshot row ~120–160 ms and SQLite deserialize of the ~90 MiB projection ~130 ms on the main thread, decrypt + zstd ~200 ms in the worker, plus starting it. Closing it needs a smaller projection image (indexes built after load, or an encrypted file-backed projection opened in place instead of deserialized).' },
+      why: 'profile (100k, load ≈ 4.5): reading the sealed ~20 MiB snapshot row ~120–160 ms and SQLite deserialize of the ~90 MiB projection ~130 ms on the main thread, decrypt + zstd in the worker, plus starting it. Closing it needs a smaller projection image (indexes built after load, or an encrypted file-backed projection opened in place instead of deserialized).' },
     { scenario: '  event-loop delay p99 during unlock', ours: `${ms(unlock.loopP99Ms)} (max ${ms(unlock.loopMaxMs)})`, peer: '—', ratio: '—', target: '≤ 50 ms', pass: unlock.loopP99Ms <= 50, over: unlock.loopP99Ms / 50,
       why: 'the two remaining main-thread blocks (snapshot row read, deserialize) are 100–250 ms each on a loaded machine; reading the row in the worker (its own read-only connection) would leave only the deserialize.' },
     { scenario: `replay ${size}, no snapshot`, ours: ms(replay.loadMs), peer: '—', ratio: '—', target: '≤ 3 s', pass: replay.loadMs <= 3_000, over: replay.loadMs / 3_000,
-      why: 'every event is authenticated (BLAKE2b chain tag in WASM, one createDecipheriv per event), JSON-parsed and applied (line insert, history row, request record); in the profile the walk and the apply statements are the two large parts. Closing it: a native keyed BLAKE2b, one cipher context reused across events, secondary indexes built once at the end of the replay.' },
+      why: 'every event is authenticated (BLAKE2b chain tag in WASM, one createDecipheriv per event), JSON-parsed and applied (line insert, history row, request record); in the profile the walk and the apply statements are the two large parts. Closing it: a native keyed BLAKE2b and XChaCha20 (HChaCha20 runs in WASM for every event\'s own subkey), secondary indexes built once at the end of the replay.' },
     {
       scenario: `durable append p50 / p95 (${size})`, ours: `${ms(r.appendP50)} / ${ms(r.appendP95)}`,
       peer: actualOk ? `Actual add ${ms(a.addP50Ms)} / ${ms(a.addP95Ms)}` : 'Actual: —', ratio: actualOk ? times(a.addP95Ms, r.appendP95) : '—',
@@ -242,7 +242,7 @@ function summaryRows({ results, backups, actual, ledger, list, importRows }: Sum
       },
       {
         scenario: `verify a backup later (${n})`, ours: ms(backup.verifyMs), peer: '—', ratio: '—', target: '≤ 2 s', pass: last ? backup.verifyMs <= 2_000 : null, over: backup.verifyMs / 2_000,
-        why: 'the walk of every event: createDecipheriv per event (~28% of the profile), BLAKE2b chain tags in WASM, small concat/u64le allocations and GC. Closing it: one cipher context for all events, a native BLAKE2b, or verifying in two workers by halves of the chain.',
+        why: 'the walk of every event: a cipher per event (each has its own XChaCha subkey; createDecipheriv ~28% of the profile), BLAKE2b chain tags in WASM, small concat/u64le allocations and GC. Closing it: native BLAKE2b/HChaCha20, or verifying in two workers by halves of the chain (the stored tag at the midpoint is covered by the MAC).',
       },
       {
         scenario: `merge preview (${n})`, ours: ms(backup.previewMs), peer: '—', ratio: '—', target: '≤ 2 s', pass: last ? backup.previewMs <= 2_000 : null, over: backup.previewMs / 2_000,
