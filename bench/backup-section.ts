@@ -111,7 +111,7 @@ export async function runBackupSection(options: BackupOptions): Promise<BackupRe
     const next = everydayExpenses(projection, 11);
     for (let i = 0; i < NEW_SINCE; i += 1) ledger.execute(next());
     for (let run = 0; run < options.runs; run += 1) {
-      const preview = await timedAsync(() => previewMerge(backupPath, lost));
+      const preview = await timedAsync(() => previewMerge(backupPath, lost, {}, undefined, projection));
       previews.push(preview.ms);
       plan = preview.value;
     }
@@ -147,7 +147,8 @@ export async function runBackupSection(options: BackupOptions): Promise<BackupRe
     ],
     [
       'Verification (both rows) as the app does it: trailer hash and MAC, keyslots, the chain and every event decrypted (no ledger rebuild; backup/FORMAT.md).',
-      `The preview decrypts the wallet (${count(lostHead + NEW_SINCE)} events) and only the backup's events after the history both share (chain tags, ${count(verifiedEvents - lostHead)} here), and plans by event id;`,
+      `The preview decrypts only what follows the history both share (chain tags): the wallet's ${NEW_SINCE} new events and the backup's ${count(verifiedEvents - lostHead)};`,
+      `the shared ${count(lostHead)} events are asked of the open wallet's projection (merge-facts.ts), not decrypted;`,
       `the older copy recorded ${NEW_SINCE} new transactions first (lose-and-recover). Backup folder: ${backupDir}`,
     ],
   );

@@ -15,6 +15,10 @@ export interface SummaryRow {
   target: string;
   /** null: measured only, no target. */
   pass: boolean | null;
+  /** On a miss: how far off, as measured ÷ target (shown beside MISS). */
+  over?: number;
+  /** On a miss: what the profile shows and what would close it (printed under the table). */
+  why?: string;
 }
 
 export function times(theirs: number, ours: number): string {
@@ -23,11 +27,18 @@ export function times(theirs: number, ours: number): string {
   return value >= 10 ? `${Math.round(value)}×` : `${value.toFixed(1)}×`;
 }
 
+function result(row: SummaryRow): string {
+  if (row.pass === null) return 'measured';
+  if (row.pass) return 'PASS';
+  return row.over !== undefined && Number.isFinite(row.over) ? `MISS (${row.over.toFixed(1)}× target)` : 'MISS';
+}
+
 export function printSummary(rows: readonly SummaryRow[], notes: readonly string[]): void {
+  const misses = rows.filter((row) => row.pass === false && row.why).map((row) => `MISS ${row.scenario.trim()}: ${row.why}`);
   printTable(
     'Summary — issue #15 targets (every row from this run)',
     ['scenario', 'OneWallet', 'peer / limit', 'ratio', 'target', 'result'],
-    rows.map((row) => [row.scenario, row.ours, row.peer, row.ratio, row.target, row.pass === null ? 'measured' : row.pass ? 'PASS' : 'MISS']),
-    notes,
+    rows.map((row) => [row.scenario, row.ours, row.peer, row.ratio, row.target, result(row)]),
+    [...notes, ...misses],
   );
 }

@@ -25,6 +25,8 @@ import {
   TransactionHistory,
   TransactionPage,
   TransactionQuery,
+  TransactionsAfterPage,
+  TransactionsAfterQuery,
 } from './ledger-views';
 import { CrashReport, CrashSummary, RendererCrashInput, StartupState, SupportConfig } from './crash';
 import * as imports from './import-views';
@@ -516,6 +518,8 @@ export const methods = {
 
   'ledger/accounts': ledgerQuery(NoInput, AccountsView),
   'ledger/transactions': ledgerQuery(TransactionQuery, TransactionPage),
+  /** The page after a cursor of `ledger/transactions` (keyset): what the list reads while scrolling on. */
+  'ledger/transactionsAfter': ledgerQuery(TransactionsAfterQuery, TransactionsAfterPage),
   /** The bill view: spent / income / net of the list's filter, in total and per month, per currency (summed by the engine). */
   'ledger/billTotals': ledgerQuery(BillQuery, BillTotals),
   'ledger/register': ledgerQuery(

@@ -72,7 +72,20 @@ export const TransactionView = z.object({
 });
 export type TransactionView = z.infer<typeof TransactionView>;
 
-export const TransactionPage = z.object({ total: z.number().int(), rows: z.array(TransactionView) });
+/**
+ * Where a page of the transaction list ends, in its sort order: the sort column's value of its
+ * last row and that row's recording order. The next page is read from there (keyset), which costs
+ * one page however deep in the list it is; OFFSET walks every row before it.
+ */
+export const TransactionCursor = z.object({ key: z.union([z.string().max(1000), z.number().int()]), n: z.number().int().min(0) }).strict();
+export type TransactionCursor = z.infer<typeof TransactionCursor>;
+
+export const TransactionPage = z.object({
+  total: z.number().int(),
+  rows: z.array(TransactionView),
+  /** `ledger/transactions` only: the cursor after the last row, null on the last page. */
+  next: TransactionCursor.nullable().optional(),
+});
 export type TransactionPage = z.infer<typeof TransactionPage>;
 
 export const TransactionQuery = z
@@ -96,6 +109,12 @@ export const TransactionQuery = z
   })
   .strict();
 export type TransactionQuery = z.infer<typeof TransactionQuery>;
+
+/** The same query, the page after `after` (no OFFSET, no count: the total came with the first page). */
+export const TransactionsAfterQuery = TransactionQuery.omit({ offset: true }).extend({ after: TransactionCursor }).strict();
+export type TransactionsAfterQuery = z.infer<typeof TransactionsAfterQuery>;
+export const TransactionsAfterPage = z.object({ rows: z.array(TransactionView), next: TransactionCursor.nullable() });
+export type TransactionsAfterPage = z.infer<typeof TransactionsAfterPage>;
 
 export const HistoryEntry = z.object({
   eventId: z.string(),

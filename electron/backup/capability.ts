@@ -210,7 +210,7 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
         return next;
       },
       'backup/previewMerge': ({ dir, file, secret }) => wallets.withOpen(async (open) => {
-        const plan = await previewMerge(fileIn(dir, file), open.vault, keyFor(secret), progress('merge-preview'));
+        const plan = await previewMerge(fileIn(dir, file), open.vault, keyFor(secret), progress('merge-preview'), open.projection);
         pendingPlan = { id: randomUUID(), walletId: open.id, plan };
         return {
           planId: pendingPlan.id,
@@ -232,7 +232,7 @@ export function init(deps: EngineDeps, wallets: WalletService): BackupCapability
           changedSince: changesView(plan.changes),
         };
       }),
-      'backup/restorePreview': ({ dir, file }) => wallets.withOpen(async (open) => changesView(await previewReplace(fileIn(dir, file), open.vault, progress('merge-preview')))),
+      'backup/restorePreview': ({ dir, file }) => wallets.withOpen(async (open) => changesView(await previewReplace(fileIn(dir, file), open.vault, progress('merge-preview'), open.projection))),
       'backup/applyMerge': ({ planId, picked }) => wallets.withOpen((open) => {
         if (!pendingPlan || pendingPlan.id !== planId || pendingPlan.walletId !== open.id) {
           throw new DomainError('not_found', 'errors.backup.plan_expired');

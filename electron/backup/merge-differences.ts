@@ -31,14 +31,29 @@ export interface WalletChanges {
   amended: ChangedItem[];
 }
 
-interface Summary extends ChangedItem {
+export interface Summary extends ChangedItem {
   voided: boolean;
 }
 
 const MONEY_CHANGES = new Set(['TransactionRecorded', 'TransferRecorded', 'TransactionAmended', 'TransactionVoided', 'TransactionRestored']);
 
+/**
+ * The history both journals share, as the two tails are folded on top of it: each transaction's
+ * or transfer's summary at its end, the entity of each transaction id, and which events it holds.
+ * Either folded from its events (`walletChangesSince`) or asked of the open wallet's projection
+ * (merge-facts.ts), so a preview need not decrypt it.
+ */
+export interface SharedBase {
+  /** The summary at the end of the shared history; undefined when it does not have that thing. */
+  summary(key: string): Summary | undefined;
+  legs: Pick<ReadonlyMap<string, string>, 'get'>;
+  hasEvent(eventId: string): boolean;
+  /** `keys` (all in the shared history), in the order it first recorded them. */
+  inOrder(keys: readonly string[]): string[];
+}
+
 interface Folded {
-  /** Only what these events created or changed; the rest is in the base fold. */
+  /** Only what these events created or changed; the rest is in the base. */
   summaries: Map<string, Summary>;
   eventIds: Set<string>;
   keyOf: Map<MergeEvent, string>;
@@ -47,14 +62,14 @@ interface Folded {
 
 /**
  * Folds the events that matter for the preview into one summary per transaction or transfer, on
- * top of `base` (the fold of the history both journals share) without changing it: a summary of
- * the base is copied before these events change it.
+ * top of `base` (the history both journals share) without changing it: a summary of the base is
+ * copied before these events change it.
  */
-function summarise(events: Iterable<unknown>, base?: Folded): Folded {
+function summarise(events: Iterable<unknown>, base?: SharedBase): Folded {
   const summaries = new Map<string, Summary>();
   const eventIds = new Set<string>();
   const keyOf = new Map<MergeEvent, string>();
-  const legs = base ? legsOver(base.legs as Map<string, string>) : new Map<string, string>();
+  const legs = base ? legsOver(base.legs) : new Map<string, string>();
   for (const payload of events) {
     const event = asMergeEvent(payload);
     if (!event) continue;
@@ -81,7 +96,7 @@ function summarise(events: Iterable<unknown>, base?: Folded): Folded {
     }
     let summary = summaries.get(key);
     if (!summary) {
-      const shared = base?.summaries.get(key);
+      const shared = base?.summary(key);
       if (!shared) continue;
       summary = { ...shared };
       summaries.set(key, summary);
@@ -99,28 +114,44 @@ function summarise(events: Iterable<unknown>, base?: Folded): Folded {
   return { summaries, eventIds, keyOf, legs };
 }
 
+/** The shared history folded from its events. */
+function foldedBase(events: readonly unknown[]): SharedBase {
+  const folded = summarise(events);
+  const order = new Map([...folded.summaries.keys()].map((key, index) => [key, index]));
+  return {
+    summary: (key) => folded.summaries.get(key),
+    legs: folded.legs as Map<string, string>,
+    hasEvent: (id) => folded.eventIds.has(id),
+    inOrder: (keys) => [...keys].sort((a, b) => order.get(a)! - order.get(b)!),
+  };
+}
+
 /**
  * `sharedPrefix`: how many leading events both lists have in common (the same chain tags, so the
  * same events). That history is folded once, and only the two tails on top of it: whatever
  * neither tail touched is the same on both sides, so it is no difference.
  */
 export function walletChangesSince(backupEvents: readonly unknown[], walletEvents: readonly unknown[], sharedPrefix = 0): WalletChanges {
-  const shared = summarise(walletEvents.slice(0, sharedPrefix));
-  const backup = summarise(backupEvents.slice(sharedPrefix), shared);
-  const wallet = summarise(walletEvents.slice(sharedPrefix), shared);
-  const inBackup = (eventId: string) => backup.eventIds.has(eventId) || shared.eventIds.has(eventId);
+  return changesOver(foldedBase(walletEvents.slice(0, sharedPrefix)), backupEvents.slice(sharedPrefix), walletEvents.slice(sharedPrefix));
+}
+
+/** The differences from the two tails (the events after the shared history) and that history. */
+export function changesOver(shared: SharedBase, backupTail: readonly unknown[], walletTail: readonly unknown[]): WalletChanges {
+  const backup = summarise(backupTail, shared);
+  const wallet = summarise(walletTail, shared);
+  const inBackup = (eventId: string) => backup.eventIds.has(eventId) || shared.hasEvent(eventId);
   const amendedSince = new Set<string>();
   for (const [event, key] of wallet.keyOf) {
     if (event.type === 'TransactionAmended' && !inBackup(event.eventId)) amendedSince.add(key);
   }
   const changes: WalletChanges = { recorded: [], voided: [], restored: [], amended: [] };
-  // In the wallet's order of first appearance: the shared history's lines, then the tail's new ones.
-  const keys = [...shared.summaries.keys(), ...[...wallet.summaries.keys()].filter((key) => !shared.summaries.has(key))];
+  // Only what a tail touched can differ. In the wallet's order of first appearance: the shared
+  // history's lines, then the tail's new ones.
+  const touched = [...new Set([...wallet.summaries.keys(), ...backup.summaries.keys()])];
+  const keys = [...shared.inOrder(touched.filter((key) => shared.summary(key))), ...[...wallet.summaries.keys()].filter((key) => !shared.summary(key))];
   for (const key of keys) {
-    // Neither tail touched it: the same on both sides.
-    if (!wallet.summaries.has(key) && !backup.summaries.has(key)) continue;
-    const now = (wallet.summaries.get(key) ?? shared.summaries.get(key))!;
-    const then = backup.summaries.get(key) ?? shared.summaries.get(key);
+    const now = (wallet.summaries.get(key) ?? shared.summary(key))!;
+    const then = backup.summaries.get(key) ?? shared.summary(key);
     const { voided: _voided, ...item } = now;
     if (!then) changes.recorded.push(item);
     else if (!then.voided && now.voided) changes.voided.push(item);

@@ -110,7 +110,7 @@ export function noteLegs(event: MergeEvent, legs: Pick<Map<string, string>, 'set
 }
 
 /** A leg map that reads through to a shared one and writes only to its own: two folds over one common prefix. */
-export function legsOver(base: ReadonlyMap<string, string>): Pick<Map<string, string>, 'get' | 'set'> {
+export function legsOver(base: Pick<ReadonlyMap<string, string>, 'get'>): Pick<Map<string, string>, 'get' | 'set'> {
   const own = new Map<string, string>();
   return {
     get: (id) => own.get(id) ?? base.get(id),

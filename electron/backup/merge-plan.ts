@@ -15,7 +15,7 @@
  * - A reconciliation comes back only together with every transaction it cleared, because applying
  *   it would otherwise change transactions the wallet already has.
  */
-import { asMergeEvent, noteLegs, roleOf, type MergeEvent } from './merge-entities';
+import { asMergeEvent, legsOver, noteLegs, roleOf, type MergeEvent } from './merge-entities';
 
 export type MergeItemKind = 'account' | 'transaction' | 'transfer' | 'category';
 
@@ -62,13 +62,19 @@ interface Entity {
   needs: Set<string>;
 }
 
-interface WalletIndex {
-  eventIds: Set<string>;
-  entities: Set<string>;
-  legs: Map<string, string>;
+/**
+ * What planning needs to know about the wallet: which events it has, which things (entity keys)
+ * it created, and the entity of each transaction id it holds. Built from its events
+ * (`planMerge`), or from the open wallet's projection and the events after the history it
+ * shares with the backup (merge-facts.ts), so a preview need not decrypt the whole journal.
+ */
+export interface WalletKnowledge {
+  hasEvent(eventId: string): boolean;
+  hasEntity(key: string): boolean;
+  legs: Pick<ReadonlyMap<string, string>, 'get'>;
 }
 
-function indexWallet(walletEvents: Iterable<unknown>): WalletIndex {
+function indexWallet(walletEvents: Iterable<unknown>): WalletKnowledge {
   const eventIds = new Set<string>();
   const entities = new Set<string>();
   const legs = new Map<string, string>();
@@ -80,12 +86,19 @@ function indexWallet(walletEvents: Iterable<unknown>): WalletIndex {
     const role = roleOf(event, legs);
     if (role?.creates) entities.add(role.key);
   }
-  return { eventIds, entities, legs };
+  return { hasEvent: (id) => eventIds.has(id), hasEntity: (key) => entities.has(key), legs };
 }
 
 export function planMerge(backupEvents: Iterable<unknown>, walletEvents: Iterable<unknown>): MergePlan {
-  const wallet = indexWallet(walletEvents);
-  const legs = new Map(wallet.legs);
+  return planMergeAgainst(backupEvents, indexWallet(walletEvents));
+}
+
+/**
+ * The plan from the backup's events and what the wallet knows. `backupEvents` may leave out a
+ * prefix the wallet shares (same chain tags, so the same events): the wallet has all of them.
+ */
+export function planMergeAgainst(backupEvents: Iterable<unknown>, wallet: WalletKnowledge): MergePlan {
+  const legs = legsOver(wallet.legs);
   const entities = new Map<string, Entity>();
   const order = new Map<MergeEvent, number>();
   let skippedEvents = 0;
@@ -97,15 +110,15 @@ export function planMerge(backupEvents: Iterable<unknown>, walletEvents: Iterabl
       continue;
     }
     noteLegs(event, legs);
-    if (wallet.eventIds.has(event.eventId)) continue;
+    if (wallet.hasEvent(event.eventId)) continue;
     const role = roleOf(event, legs);
     if (!role) {
       unknownEvents++;
       continue;
     }
     // Recovering a reconciliation would change the status of transactions the wallet already has.
-    const touchesWallet = role.key.startsWith('reconciliation:') && role.needs.some((need) => !need.startsWith('account:') && wallet.entities.has(need));
-    if (wallet.entities.has(role.key) || touchesWallet) {
+    const touchesWallet = role.key.startsWith('reconciliation:') && role.needs.some((need) => !need.startsWith('account:') && wallet.hasEntity(need));
+    if (wallet.hasEntity(role.key) || touchesWallet) {
       skippedEvents++;
       continue;
     }
@@ -121,7 +134,7 @@ export function planMerge(backupEvents: Iterable<unknown>, walletEvents: Iterabl
     }
     entity.events.push(event);
     order.set(event, order.size);
-    for (const need of role.needs) if (need !== role.key && !wallet.entities.has(need)) entity.needs.add(need);
+    for (const need of role.needs) if (need !== role.key && !wallet.hasEntity(need)) entity.needs.add(need);
   }
   dropUnrecoverable(entities, (dropped) => (skippedEvents += dropped));
 

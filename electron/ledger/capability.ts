@@ -10,7 +10,7 @@ import { Ledger } from './ledger';
 import { asLedgerProjection, type LedgerProjection } from './projection';
 import * as queries from './queries';
 import * as reports from './reports';
-import { searchTransactions } from './search';
+import { searchTransactions, searchTransactionsAfter } from './search';
 import { billTotals } from './bill';
 import { payeeSuggestions } from './payees';
 import type { CategoryNode, TransactionView } from './views';
@@ -94,7 +94,11 @@ export function init(deps: EngineDeps, wallets: WalletService): Capability {
     },
     'ledger/transactions': (query) => {
       const page = searchTransactions(projection(), query);
-      return { total: page.total, rows: page.rows.map(toWire) };
+      return { total: page.total, rows: page.rows.map(toWire), next: page.next };
+    },
+    'ledger/transactionsAfter': ({ after, ...query }) => {
+      const page = searchTransactionsAfter(projection(), query, after);
+      return { rows: page.rows.map(toWire), next: page.next };
     },
     'ledger/billTotals': (query) => billTotals(projection(), query),
     'ledger/budgets': ({ month }) => reports.budgetOverview(projection(), month),

@@ -187,20 +187,35 @@ export function whereClause(p: LedgerProjection, search: TransactionSearch): { w
 
 const SORT_COLUMNS = { date: 't.date', amount: 't.amount_minor', payee: 't.payee' } as const;
 
-export function searchTransactions(p: LedgerProjection, search: TransactionSearch = {}): Page<TransactionView> {
+/**
+ * One page by OFFSET, with the total and the cursor after its last row (null on the last page),
+ * so the next page can be read by keyset (searchTransactionsAfter) and only a jump pays OFFSET.
+ */
+export function searchTransactions(p: LedgerProjection, search: TransactionSearch = {}): Page<TransactionView> & { next: TransactionCursor | null } {
   const { where, params } = whereClause(p, search);
   const { offset, limit } = clampPage(search.offset, search.limit);
   const direction = search.direction === 'asc' ? 'ASC' : 'DESC';
+  const column = SORT_COLUMNS[search.sort ?? 'date'];
   // Only whitelisted column names reach the SQL text; the recording order breaks ties so pages never overlap.
-  const orderBy = `${SORT_COLUMNS[search.sort ?? 'date']} ${direction}, t.n ${direction}`;
+  const orderBy = `${column} ${direction}, t.n ${direction}`;
   const total = p.sql.get<{ total: number }>(`SELECT COUNT(*) AS total FROM ${TRANSACTION_FROM} WHERE ${where}`, ...params)?.total ?? 0;
-  const rows = p.sql.all<RawTransactionView>(
-    `SELECT ${TRANSACTION_SELECT} FROM ${TRANSACTION_FROM} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+  const rows = p.sql.all<RawTransactionView & CursorColumns>(
+    `SELECT ${TRANSACTION_SELECT}, ${column} AS cursorKey, t.n AS cursorN FROM ${TRANSACTION_FROM} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
     ...params,
     limit,
     offset,
   );
-  return { total, rows: rows.map(toView) };
+  const last = rows.at(-1);
+  return { total, rows: rows.map(withoutCursor), next: last && offset + rows.length < total ? { key: last.cursorKey, n: last.cursorN } : null };
+}
+
+interface CursorColumns {
+  cursorKey: string | number;
+  cursorN: number;
+}
+
+function withoutCursor({ cursorKey: _key, cursorN: _n, ...raw }: RawTransactionView & CursorColumns): TransactionView {
+  return toView(raw);
 }
 
 /** Where a keyset page ends: the sort column's value and the recording order of its last row. */
@@ -226,7 +241,7 @@ export function searchTransactionsAfter(
   const column = SORT_COLUMNS[search.sort ?? 'date'];
   const direction = descending ? 'DESC' : 'ASC';
   const keyset = after ? ` AND (${column}, t.n) ${descending ? '<' : '>'} (?, ?)` : '';
-  const rows = p.sql.all<RawTransactionView & { cursorKey: string | number; cursorN: number }>(
+  const rows = p.sql.all<RawTransactionView & CursorColumns>(
     `SELECT ${TRANSACTION_SELECT}, ${column} AS cursorKey, t.n AS cursorN FROM ${TRANSACTION_FROM}
      WHERE (${where})${keyset} ORDER BY ${column} ${direction}, t.n ${direction} LIMIT ?`,
     ...params,
@@ -235,7 +250,7 @@ export function searchTransactionsAfter(
   );
   const last = rows.at(-1);
   return {
-    rows: rows.map(({ cursorKey: _key, cursorN: _n, ...raw }) => toView(raw)),
+    rows: rows.map(withoutCursor),
     next: last && rows.length === limit ? { key: last.cursorKey, n: last.cursorN } : null,
   };
 }

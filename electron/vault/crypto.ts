@@ -33,6 +33,11 @@ export function newNonce(): Uint8Array {
  */
 const MAC_LENGTH = 16;
 
+/** The RFC 8439 key and nonce of one XChaCha20 message (snapshot-worker.ts decrypts with them off the main thread). */
+export function aeadParts(key: Uint8Array, nonce: Uint8Array): { subkey: Uint8Array; nonce12: Uint8Array } {
+  return ietfParts(key, nonce);
+}
+
 function ietfParts(key: Uint8Array, nonce: Uint8Array): { subkey: Uint8Array; nonce12: Uint8Array } {
   const subkey = sodium.crypto_core_hchacha20(nonce.subarray(0, 16), key, null);
   const nonce12 = new Uint8Array(12);

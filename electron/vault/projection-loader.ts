@@ -10,7 +10,8 @@ import { equal, type Subkeys } from './crypto';
 import { checkHeadAgainstJournal, GENESIS_TAG, readHead, walkJournal } from './journal';
 import { problem, toError, type Problem } from './problems';
 import type { Db } from './schema';
-import { decompressSnapshot, decompressSnapshotAsync, listSnapshots, openSnapshot, readSnapshot, type SnapshotRow } from './snapshots';
+import { decompressSnapshot, decompressSnapshotAsync, listSnapshots, openSnapshot, readSnapshot, snapshotAd, type SnapshotRow } from './snapshots';
+import { openSnapshotInWorker } from './snapshot-worker';
 import type { ProgressFn, Projection, ProjectionFactory } from './types';
 
 export interface VaultContext {
@@ -41,17 +42,30 @@ export interface OpenedSnapshot {
 }
 
 /**
- * The newest snapshot, decrypted, and decompressed on zlib's thread pool while the event loop
- * keeps turning: decompressing is the longest single step of an unlock (a 100k wallet's projection
- * is ~85 MiB). null when there is none or it does not open: trySnapshot then reports why, as before.
+ * The newest snapshot, decrypted and decompressed in a worker (snapshot-worker.ts) while the
+ * event loop keeps turning: after the KDF these are the longest steps of an unlock (a 100k
+ * wallet's projection is ~90 MiB). Only reading the sealed row stays on this thread. When no
+ * worker can run, decrypted here and decompressed on zlib's thread pool, as before. null when
+ * there is none or it does not authenticate: trySnapshot then reports why, as before.
  * The caller zeroes both buffers when done (trySnapshot does too once it has used them).
  */
 export async function openNewestSnapshot(ctx: VaultContext): Promise<OpenedSnapshot | null> {
   const newest = listSnapshots(ctx.db)[0];
   const row = newest ? readSnapshot(ctx.db, newest.id) : null;
-  const plaintext = row ? openSnapshot(ctx.vaultId, ctx.keys.snapshot, row) : null;
-  if (!newest || !row || !plaintext) return null;
-  return { id: newest.id, row, plaintext, bytes: await decompressSnapshotAsync(plaintext) };
+  if (!newest || !row) return null;
+  if (row.coversTag && row.nonce && row.ciphertext && Number.isSafeInteger(row.coversSeq) && row.coversSeq >= 0) {
+    const sealed = { nonce: row.nonce, ad: snapshotAd(ctx.vaultId, row.coversSeq, row.coversTag), ciphertext: row.ciphertext };
+    const opened = await openSnapshotInWorker(ctx.keys.snapshot, sealed).catch(() => undefined);
+    // The ciphertext may have been handed to the worker: the row keeps only what trySnapshot reads.
+    const header: SnapshotRow = { ...row, ciphertext: null };
+    if (opened && !opened.authentic) return null;
+    // Its plaintext never came back (only the projection's bytes did): an empty stand-in to zero.
+    if (opened) return { id: newest.id, row: header, plaintext: new Uint8Array(0), bytes: opened.bytes };
+  }
+  const again = readSnapshot(ctx.db, newest.id);
+  const plaintext = again ? openSnapshot(ctx.vaultId, ctx.keys.snapshot, again) : null;
+  if (!again || !plaintext) return null;
+  return { id: newest.id, row: again, plaintext, bytes: await decompressSnapshotAsync(plaintext) };
 }
 
 /**

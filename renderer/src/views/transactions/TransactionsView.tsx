@@ -43,13 +43,16 @@ export function TransactionsView() {
   const query = useMemo(() => toQuery(filters), [filters]);
   const queryKey = JSON.stringify(query);
   const all = usePagedTransactions(
-    useCallback((offset, limit) => api.ledger.transactions({ ...query, offset, limit }), [api, query]),
+    useCallback(
+      ({ offset, limit, after }) => (after ? api.ledger.transactionsAfter({ ...query, limit, after }) : api.ledger.transactions({ ...query, offset, limit })),
+      [api, query],
+    ),
     queryKey,
   );
   // The bill view's sums come from the engine for the same filter (never added up from a page).
   const bill = useQuery(() => api.ledger.billTotals(query), [api, query]);
   const deleted = usePagedTransactions(
-    useCallback((offset, limit) => api.ledger.recentlyDeleted({ offset, limit }), [api]),
+    useCallback(({ offset, limit }) => api.ledger.recentlyDeleted({ offset, limit }), [api]),
     'deleted',
   );
 

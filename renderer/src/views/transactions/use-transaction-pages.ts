@@ -1,18 +1,34 @@
 /**
- * Pages through a transaction query (offset/limit) for a virtualized list: only the pages the
- * user scrolls to are fetched, so 100k rows cost a few small requests. When the query changes
- * everything reloads from the top; when the ledger changes the visible pages are fetched again
- * and swapped in at once (old rows stay on screen meanwhile, so nothing flickers).
+ * Pages through a transaction query for a virtualized list: only the pages the user scrolls to
+ * are fetched, so 100k rows cost a few small requests. A page right after one already read starts
+ * from that page's cursor (keyset, `ledger/transactionsAfter`): reading on costs one page however
+ * deep in the list, where OFFSET walks every row before it. A jump (to the end, into the middle)
+ * reads by offset, and the pages after it by keyset again. When the query changes everything
+ * reloads from the top; when the ledger changes the visible pages are fetched again by offset
+ * (cursors may have moved) and swapped in at once (old rows stay on screen meanwhile, so nothing
+ * flickers).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result } from '../../../../shared/contract';
-import type { TransactionPage, TransactionView } from '../../../../shared/ledger-views';
+import type { TransactionCursor, TransactionView } from '../../../../shared/ledger-views';
 import { ApiError, useApi } from '../../lib/api-context';
 
 export const PAGE_SIZE = 200;
 const REFRESH_DELAY_MS = 60;
 
-export type PageLoader = (offset: number, limit: number) => Promise<Result<TransactionPage>>;
+export interface PageRequest {
+  offset: number;
+  limit: number;
+  /** Where the page before this one ends, when it was read: read from there (keyset). */
+  after: TransactionCursor | null;
+}
+/** A page: the total comes with offset pages; `next` (the cursor after its last row) from loaders that page by keyset. */
+export interface LoadedPage {
+  total?: number;
+  rows: TransactionView[];
+  next?: TransactionCursor | null;
+}
+export type PageLoader = (request: PageRequest) => Promise<Result<LoadedPage>>;
 
 export interface PagedTransactions {
   /** Null until the first page answered. */
@@ -43,7 +59,9 @@ export function usePagedTransactions(load: PageLoader, key: string): PagedTransa
   const [loading, setLoading] = useState(true);
   const [, setVersion] = useState(0);
   const pages = useRef(new Map<number, TransactionView[]>());
-  const inFlight = useRef(new Set<number>());
+  /** The cursor after each page read since the last reload (null: that page was the last). */
+  const cursors = useRef(new Map<number, TransactionCursor | null>());
+  const inFlight = useRef(new Map<number, Promise<void>>());
   const generation = useRef(0);
   const range = useRef<[number, number]>([0, 0]);
   const loadRef = useRef(load);
@@ -51,13 +69,18 @@ export function usePagedTransactions(load: PageLoader, key: string): PagedTransa
 
   const bump = () => setVersion((v) => v + 1);
 
-  /** Fetches the pages covering the current range afresh and swaps them in together. */
+  const remember = (page: number, result: LoadedPage) => {
+    if (result.next !== undefined) cursors.current.set(page, result.next);
+  };
+
+  /** Fetches the pages covering the current range afresh (by offset) and swaps them in together. */
   const refresh = useCallback(() => {
     const mine = ++generation.current;
-    inFlight.current.clear();
+    inFlight.current = new Map();
+    cursors.current = new Map();
     const wanted = pagesOf(range.current[0], range.current[1]);
     setLoading(true);
-    void Promise.all(wanted.map((page) => loadRef.current(page * PAGE_SIZE, PAGE_SIZE))).then((results) => {
+    void Promise.all(wanted.map((page) => loadRef.current({ offset: page * PAGE_SIZE, limit: PAGE_SIZE, after: null }))).then((results) => {
       if (mine !== generation.current) return;
       setLoading(false);
       const failed = results.find((result) => !result.ok);
@@ -66,38 +89,65 @@ export function usePagedTransactions(load: PageLoader, key: string): PagedTransa
         return;
       }
       const next = new Map<number, TransactionView[]>();
-      results.forEach((result, i) => result.ok && next.set(wanted[i]!, result.value.rows));
+      results.forEach((result, i) => {
+        if (!result.ok) return;
+        next.set(wanted[i]!, result.value.rows);
+        remember(wanted[i]!, result.value);
+      });
       pages.current = next;
       const first = results[0];
-      if (first?.ok) setTotal(first.value.total);
+      if (first?.ok && first.value.total !== undefined) setTotal(first.value.total);
       setError(null);
       bump();
     });
   }, []);
 
-  const showRange = useCallback((start: number, end: number) => {
-    range.current = [start, end];
-    const mine = generation.current;
-    for (const page of pagesOf(start, end)) {
-      if (pages.current.has(page) || inFlight.current.has(page)) continue;
-      inFlight.current.add(page);
-      void loadRef.current(page * PAGE_SIZE, PAGE_SIZE).then((result) => {
-        if (mine !== generation.current) return;
-        inFlight.current.delete(page);
-        if (!result.ok) {
-          setError(new ApiError(result));
-          return;
-        }
-        pages.current.set(page, result.value.rows);
-        // Far-away pages are dropped so a long scroll does not keep 100k rows in memory.
-        for (const cached of pages.current.keys()) {
-          if (Math.abs(cached - page) > 10) pages.current.delete(cached);
-        }
-        setTotal(result.value.total);
-        bump();
-      });
-    }
+  /**
+   * Fetches one page. When the page before it is on its way it waits for it, so it can start at
+   * its cursor; a page whose predecessor was never read (a jump) is read by offset.
+   */
+  const fetchPage = useCallback((page: number, mine: number): Promise<void> => {
+    const running = inFlight.current;
+    const existing = running.get(page);
+    if (existing) return existing;
+    const before = running.get(page - 1);
+    const run = async () => {
+      if (before) await before;
+      if (mine !== generation.current) return;
+      const after = page > 0 ? (cursors.current.get(page - 1) ?? null) : null;
+      const result = await loadRef.current({ offset: page * PAGE_SIZE, limit: PAGE_SIZE, after });
+      if (mine !== generation.current) return;
+      if (!result.ok) {
+        setError(new ApiError(result));
+        return;
+      }
+      pages.current.set(page, result.value.rows);
+      remember(page, result.value);
+      // Far-away pages are dropped so a long scroll does not keep 100k rows in memory.
+      for (const cached of pages.current.keys()) {
+        if (Math.abs(cached - page) > 10) pages.current.delete(cached);
+      }
+      if (result.value.total !== undefined) setTotal(result.value.total);
+      bump();
+    };
+    const promise = run().finally(() => {
+      if (running.get(page) === promise) running.delete(page);
+    });
+    running.set(page, promise);
+    return promise;
   }, []);
+
+  const showRange = useCallback(
+    (start: number, end: number) => {
+      range.current = [start, end];
+      const mine = generation.current;
+      // In order, so each page can chain on the one before it.
+      for (const page of pagesOf(start, end)) {
+        if (!pages.current.has(page)) void fetchPage(page, mine);
+      }
+    },
+    [fetchPage],
+  );
 
   // A new query: forget everything and start at the top.
   useEffect(() => {
