@@ -199,6 +199,8 @@ export const importWizardMessages: AreaMessages = {
           title: 'Transfers in the statement',
           help: 'The statement moves money to or from these accounts. Choose the wallet account for each; a transfer without one is not imported.',
           needs_account: 'Needs an account',
+          statement: 'In the statement',
+          account: 'Wallet account',
           choose: 'Wallet account for “{{name}}”',
         },
         file: {
@@ -230,7 +232,7 @@ export const importWizardMessages: AreaMessages = {
           saved_used: 'Using the columns remembered for this account.',
           fields: { date: 'Date', amount: 'Amount', inflow: 'Money in', outflow: 'Money out', payee: 'Payee', note: 'Note', externalId: 'Transaction ID', flipSign: 'Flip sign' },
         },
-        columns: { line: 'Row', date: 'Date', payee: 'Payee', amount_minor: 'Amount (minor units)', kind: 'Kind', external_id: 'Transaction ID', amount: 'Amount', status: 'Status', include: 'Import' },
+        columns: { line: 'Row', date: 'Date', payee: 'Payee', amount_minor: 'Amount (minor units)', kind: 'Kind', external_id: 'Transaction ID', amount: 'Amount', status: 'Status', include: 'Import', category: 'Category', rows: 'Rows' },
         kind: { expense: 'Expense', income: 'Income', neutral: 'Neutral', refund: 'Refund' },
         status: { new: 'New', duplicate: 'Already imported', possible_duplicate: 'Possible duplicate', error: 'Error', skipped: 'Skipped' },
         preview: {
@@ -350,6 +352,8 @@ export const importWizardMessages: AreaMessages = {
           title: '账单中的转账',
           help: '账单中有转入或转出以下账户的款项。请为每个账户选择对应的钱包账户；没有对应账户的转账不会导入。',
           needs_account: '需要选择账户',
+          statement: '账单中的账户',
+          account: '钱包账户',
           choose: '“{{name}}”对应的钱包账户',
         },
         file: {
@@ -381,7 +385,7 @@ export const importWizardMessages: AreaMessages = {
           saved_used: '正在使用为此账户记住的列设置。',
           fields: { date: '日期', amount: '金额', inflow: '收入金额', outflow: '支出金额', payee: '交易对方', note: '备注', externalId: '交易号', flipSign: '反转正负号' },
         },
-        columns: { line: '行', date: '日期', payee: '交易对方', amount_minor: '金额（最小单位）', kind: '类型', external_id: '交易号', amount: '金额', status: '状态', include: '导入' },
+        columns: { line: '行', date: '日期', payee: '交易对方', amount_minor: '金额（最小单位）', kind: '类型', external_id: '交易号', amount: '金额', status: '状态', include: '导入', category: '分类', rows: '行数' },
         kind: { expense: '支出', income: '收入', neutral: '不计收支', refund: '退款' },
         status: { new: '新', duplicate: '已导入', possible_duplicate: '疑似重复', error: '错误', skipped: '已跳过' },
         preview: {
