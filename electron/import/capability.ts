@@ -106,7 +106,13 @@ export function init(deps: EngineDeps, wallets: WalletService): Capability {
         const result = await service.commit(w, stored, include, requestId, report);
         plans = plans.filter((entry) => entry.stored.id !== planId);
         // The category choices an import was made with are offered again for this account next time.
-        if (result.batchId !== null && stored.choices.categories) mappings.saveCategories(w.open.id, stored.choices.accountId, stored.choices.categories);
+        if (result.batchId !== null && stored.choices.categories) {
+          try {
+            mappings.saveCategories(w.open.id, stored.choices.accountId, stored.choices.categories);
+          } catch {
+            // A preference only: the import is recorded either way, and the next preview matches again.
+          }
+        }
         // A replayed request wrote nothing new, so it leaves no second entry in the security log.
         if (result.batchId !== null && !result.replayed) wallets.recordSecurityEvent('import', { batchId: result.batchId, rows: result.imported });
         return result;

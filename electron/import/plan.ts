@@ -156,6 +156,9 @@ function toMinor(text: string): number | null {
   return Number.isSafeInteger(value) ? value : null;
 }
 
+/** Longest statement category / transfer account text kept (PreviewInput's map keys allow 200). */
+const MAX_MAPPED_TEXT = 200;
+
 const foldName = (text: string): string => text.normalize('NFC').trim().toLocaleLowerCase('en-US');
 
 /** One line a statement row becomes: the row itself, or one of its QIF splits. */
@@ -227,9 +230,10 @@ function routeRows(statement: ParsedStatement, source: readonly StatementRow[], 
         note: piece.note,
         externalId: rowId && piece.split !== null ? `${rowId}:s${piece.split}` : rowId,
         sourceKind: piece.split === null ? row.kind : piece.transferAccount ? 'neutral' : amount !== null && amount < 0 ? 'expense' : 'income',
-        category: piece.transferAccount ? '' : piece.category.normalize('NFC').trim(),
+        // Bounded like the wire's category map keys, so a choice for any text can be sent back.
+        category: piece.transferAccount ? '' : piece.category.normalize('NFC').trim().slice(0, MAX_MAPPED_TEXT),
         categoryId: null,
-        transferAccount: piece.transferAccount,
+        transferAccount: piece.transferAccount?.slice(0, MAX_MAPPED_TEXT) ?? null,
         split: piece.split,
         accountId: target.id,
         counterAccountId: null,
@@ -270,9 +274,9 @@ function routeRows(statement: ParsedStatement, source: readonly StatementRow[], 
       }
       if (piece.transferAccount) {
         // A QIF transfer names its other account: never income or expense, and never left out silently.
-        const counterId = transferTarget(piece.transferAccount);
+        const counterId = transferTarget(base.transferAccount!);
         if (counterId === null) {
-          error(base, 'errors.import_batch.transfer_unmapped', { column: piece.split === null ? 'L' : 'S', value: piece.transferAccount });
+          error(base, 'errors.import_batch.transfer_unmapped', { column: piece.split === null ? 'L' : 'S', value: base.transferAccount! });
           continue;
         }
         if (!transferTo(base, target, counterId)) continue;
