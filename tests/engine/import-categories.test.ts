@@ -184,4 +184,31 @@ describe('statement categories', () => {
     expect((await call('ledger/categories')).categories).toHaveLength(16);
     expect((await call('import/preview', choices)).counts.new).toBe(0);
   });
+
+  it('an Alipay bill of common categories: each lands in its starter category, 转账红包 both ways by direction, an unknown one stays uncategorized; exact totals; again 0 new', async () => {
+    await call('ledger/addStarterCategories', { requestId: requestId(), language: 'zh-CN' });
+    const alipay = await open('支付宝', { kind: 'ewallet' });
+    const id = async (name: string, kind: string) => categoryId(name, kind);
+    const before = await balances();
+    const preview = await call('import/preview', { source: upload('alipay-categories.csv'), accountId: alipay });
+    expect(preview.counts).toMatchObject({ new: 8, error: 0 });
+    expect(preview.totals).toEqual({ expenseMinor: -(400 + 1250 + 8900 + 5000 + 6666 + 3580 + 1000), incomeMinor: 8888, transferInMinor: 0, transferOutMinor: 0 });
+    expect(preview.categories).toEqual([
+      { text: '交通出行', kind: 'expense', rows: 1, categoryId: await id('交通', 'expense') },
+      { text: '日用百货', kind: 'expense', rows: 1, categoryId: await id('购物', 'expense') },
+      { text: '服饰装扮', kind: 'expense', rows: 1, categoryId: await id('购物', 'expense') },
+      { text: '充值缴费', kind: 'expense', rows: 1, categoryId: await id('通讯', 'expense') },
+      { text: '转账红包', kind: 'mixed', rows: 2, categoryId: await id('人情', 'expense') },
+      { text: '医疗健康', kind: 'expense', rows: 1, categoryId: await id('医疗', 'expense') },
+      { text: '公益捐赠', kind: 'expense', rows: 1, categoryId: null },
+    ]);
+    expect(preview.rows.filter((row: any) => row.category === '转账红包').map((row: any) => row.categoryId)).toEqual([await id('人情', 'expense'), await id('红包', 'income')]);
+    expect(await commit(preview.planId)).toMatchObject({ imported: 8 });
+    expect((await balances())[alipay]! - before[alipay]!).toBe(8888 - 26796);
+    const lines = await register(alipay);
+    expect(lines.find((line) => line.payee === '公益基金会')?.categoryId).toBeNull();
+    expect(lines.find((line) => line.payee === '王五')?.categoryId).toBe(await id('红包', 'income'));
+    const again = await call('import/preview', { source: upload('alipay-categories.csv'), accountId: alipay });
+    expect(again.counts).toMatchObject({ new: 0, duplicate: 8 });
+  });
 });
