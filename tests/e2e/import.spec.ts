@@ -2,7 +2,9 @@
  * The import wizard end to end in browser mode, in both languages: an Alipay bill and an OFX file
  * go through the wizard (file → account → detected format → preview counts → import), the same
  * Alipay bill again is all duplicates, "undo this import" and the history's undo put every balance
- * back to what it was. Accounts are opened through the real WebSocket contract from the page; the
+ * back to what it was. A QIF with [Account] transfers shows the account each goes to ("needs an
+ * account" for one the wallet lacks, until it is chosen) and its category mapping (changed in the
+ * preview), and imports exactly. Accounts are opened through the real WebSocket contract from the page; the
  * import goes through the UI. Screenshots of the preview are saved for both languages and themes
  * at two sizes, and axe finds no serious or critical violation on it.
  */
