@@ -77,6 +77,14 @@ export const PlannedRowView = z.object({
   note: z.string(),
   externalId: z.string().nullable(),
   kind: z.enum(['expense', 'income', 'neutral', 'refund']),
+  /** The statement's category text ('' when it has none). */
+  category: z.string(),
+  /** The wallet category the line is recorded with; null: uncategorized (or a transfer). */
+  categoryId: z.string().nullable(),
+  /** QIF `[Account]`: the statement's name of the transfer's other account. */
+  transferAccount: z.string().nullable(),
+  /** 1-based QIF split this line records (a split transaction is one line per split); null for a whole row. */
+  split: z.number().int().nullable(),
   accountId: z.string(),
   counterAccountId: z.string().nullable(),
   status: z.enum(ROW_STATUSES),
@@ -108,6 +116,10 @@ export const ImportPreview = z.object({
   /** Parser issues (first 200) and their count. */
   errors: z.array(ImportIssueView),
   errorCount: z.number().int(),
+  /** Each distinct statement category of the rows to record (first 200) and the wallet category it maps to (null: uncategorized). */
+  categories: z.array(z.object({ text: z.string(), kind: z.enum(['expense', 'income', 'mixed']), rows: z.number().int(), categoryId: z.string().nullable() })),
+  /** Each QIF transfer account name (first 200) and the wallet account it goes to (null: the rows need one). */
+  transferAccounts: z.array(z.object({ name: z.string(), rows: z.number().int(), accountId: z.string().nullable() })),
   total: z.number().int(),
   rows: z.array(PlannedRowView),
 });
@@ -162,6 +174,10 @@ export const NeutralChoice = z.union([
   z.object({ mode: z.literal('transfer'), accountId: z.string().min(1).max(64), direction: z.enum(['in', 'out']).optional() }).strict(),
 ]);
 
+/** A remembered / `--mapping` category map: statement category text → wallet category id (null: uncategorized). */
+export const CategoryMap = z.record(z.string().max(200), z.string().min(1).max(64).nullable());
+export type CategoryMap = z.infer<typeof CategoryMap>;
+
 export const PreviewInput = z
   .object({
     source: ImportSource,
@@ -174,6 +190,10 @@ export const PreviewInput = z
     windowDays: z.number().int().min(0).max(30).optional(),
     neutral: NeutralChoice.optional(),
     paymentMethods: z.record(z.string().max(200), z.string().min(1).max(64)).optional(),
+    /** Statement category text → wallet category id, null for "leave uncategorized"; unlisted texts are matched by name. */
+    categories: CategoryMap.optional(),
+    /** QIF `[Account]` name → wallet account id; unlisted names go to the account of that name. */
+    transferAccounts: z.record(z.string().max(200), z.string().min(1).max(64)).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
   })
   .strict();

@@ -85,10 +85,12 @@ export function init(deps: EngineDeps, wallets: WalletService): Capability {
       const saved = accountId ? mappings.mappingFor(w.open.id, accountId) : null;
       return service.detect(w.projection, bytes, fileName, accountId, { format, encoding, mapping, dateOrder }, saved);
     },
-    'import/preview': async ({ source, limit, ...choices }) => {
+    'import/preview': async ({ source, limit, categories, ...choices }) => {
       const { fileName, bytes } = readSource(source);
       const w = wallet();
-      const stored = await service.preview(w.projection, bytes, fileName, choices);
+      // The account's remembered category map, under this preview's own choices.
+      const remembered = { ...mappings.categoriesFor(w.open.id, choices.accountId), ...categories };
+      const stored = await service.preview(w.projection, bytes, fileName, { ...choices, categories: remembered });
       plans = [...plans.filter((entry) => entry.walletId === w.open.id).slice(-(KEPT_PLANS - 1)), { walletId: w.open.id, stored }];
       return service.previewView(stored, limit ?? DEFAULT_ROWS);
     },
@@ -103,6 +105,14 @@ export function init(deps: EngineDeps, wallets: WalletService): Capability {
       return write(async (w) => {
         const result = await service.commit(w, stored, include, requestId, report);
         plans = plans.filter((entry) => entry.stored.id !== planId);
+        // The category choices an import was made with are offered again for this account next time.
+        if (result.batchId !== null && stored.choices.categories) {
+          try {
+            mappings.saveCategories(w.open.id, stored.choices.accountId, stored.choices.categories);
+          } catch {
+            // A preference only: the import is recorded either way, and the next preview matches again.
+          }
+        }
         // A replayed request wrote nothing new, so it leaves no second entry in the security log.
         if (result.batchId !== null && !result.replayed) wallets.recordSecurityEvent('import', { batchId: result.batchId, rows: result.imported });
         return result;

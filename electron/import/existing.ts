@@ -62,6 +62,10 @@ export const LINE_LOOKUPS = {
   anyWithId: 'SELECT 1 FROM transactions INDEXED BY tx_external WHERE account_id = ? AND external_id IS NOT NULL AND voided = 0 LIMIT 1',
   anyWithoutId: 'SELECT 1 FROM transactions WHERE account_id = ? AND voided = 0 AND external_id IS NULL LIMIT 1',
   anywhere: `SELECT ${COLUMNS} FROM transactions INDEXED BY tx_external WHERE external_id = ? AND voided = 0 AND account_id IN (SELECT value FROM json_each(?))`,
+  /** Transfer lines of an amount in the window whose other line (same transfer_id, tx_transfer named: left alone, SQLite walked the other account's lines per candidate) is in the given account. */
+  transfer: `SELECT ${COLUMNS.split(', ').map((c) => `t.${c}`).join(', ')} FROM transactions t
+    WHERE t.account_id = ? AND t.voided = 0 AND t.amount_minor = ? AND +t.date BETWEEN ? AND ? AND t.transfer_id IS NOT NULL
+      AND EXISTS (SELECT 1 FROM transactions c INDEXED BY tx_transfer WHERE c.transfer_id = t.transfer_id AND c.transfer_id IS NOT NULL AND c.id <> t.id AND c.account_id = ? AND c.voided = 0)`,
 } as const;
 
 export function walletLines(p: LedgerProjection, accountIds: readonly string[]): ExistingLines {
@@ -89,5 +93,9 @@ export function walletLines(p: LedgerProjection, accountIds: readonly string[]):
       return all(withoutId ? LINE_LOOKUPS.nearWithoutId : LINE_LOOKUPS.near, accountId, amountMinor, from, to);
     },
     withExternalIdAnywhere: (externalId) => all(LINE_LOOKUPS.anywhere, externalId, accounts).at(-1),
+    transferLines: (accountId, amountMinor, from, to, counterAccountId, withoutId) =>
+      all(LINE_LOOKUPS.transfer, accountId, amountMinor, from, to, counterAccountId)
+        .filter((line) => !(withoutId && line.externalId))
+        .map((line) => ({ ...line, counterAccountId })),
   };
 }

@@ -18,6 +18,7 @@
  */
 import type { ImportIssue, ParsedStatement, StatementRow, StatementRowKind } from './statement';
 import { normalizePayee, similarPayees } from './similarity';
+import { CategoryMatcher, type CategoryChoices, type WalletCategory } from './categories';
 import { runSync, type Steps } from '../vault/cooperative';
 
 export const DEFAULT_WINDOW_DAYS = 3;
@@ -34,6 +35,8 @@ export interface ExistingLine {
   payee: string;
   externalId: string | null;
   status: 'pending' | 'cleared' | 'reconciled';
+  /** For a transfer's line: the account of its other line. */
+  counterAccountId?: string | null;
 }
 
 export interface PlanAccount {
@@ -59,6 +62,12 @@ export interface PlanOptions {
   neutral?: NeutralChoice;
   /** Payment method text (收/付款方式, 支付方式) → wallet account id. */
   paymentMethods?: Readonly<Record<string, string>>;
+  /** The wallet's live categories, for matching the statement's category text (categories.ts). */
+  categories?: readonly WalletCategory[];
+  /** The user's category map: statement category text → wallet category id (null: uncategorized). */
+  categoryChoices?: CategoryChoices;
+  /** QIF `[Account]` names → wallet account id; an unmapped name is matched by account name. */
+  transferAccounts?: Readonly<Record<string, string>>;
 }
 
 export interface PlannedRow {
@@ -71,6 +80,14 @@ export interface PlannedRow {
   note: string;
   externalId: string | null;
   sourceKind: StatementRowKind;
+  /** The statement's category text (shown when it matched no wallet category). */
+  category: string;
+  /** The wallet category the line is recorded with (none for transfers). */
+  categoryId: string | null;
+  /** QIF `L[Account]` / `S[Account]`: the statement's name of the transfer's other account. */
+  transferAccount: string | null;
+  /** 1-based position of the QIF split this line records, null for a whole row. */
+  split: number | null;
   /** Where the line lands, and for transfers the other account. */
   accountId: string;
   counterAccountId: string | null;
@@ -115,6 +132,19 @@ export interface ImportPlan {
   /** Per account touched: balance now and after the import. */
   balances: { accountId: string; currency: string; beforeMinor: number; afterMinor: number }[];
   warnings: BalanceWarning[];
+  /** Each distinct statement category text of the rows to record, with the wallet category it maps to. */
+  categories: CategorySummary[];
+  /** Each distinct QIF transfer account name, with the wallet account it goes to (null: needs one). */
+  transferAccounts: { name: string; rows: number; accountId: string | null }[];
+}
+
+export interface CategorySummary {
+  text: string;
+  /** The kind of its lines: 'mixed' when the text is on money out and money in. */
+  kind: 'expense' | 'income' | 'mixed';
+  rows: number;
+  /** The wallet category of its first line (of its kind); null: uncategorized. */
+  categoryId: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -126,95 +156,148 @@ function toMinor(text: string): number | null {
   return Number.isSafeInteger(value) ? value : null;
 }
 
+/** Longest statement category / transfer account text kept (PreviewInput's map keys allow 200). */
+const MAX_MAPPED_TEXT = 200;
+
+const foldName = (text: string): string => text.normalize('NFC').trim().toLocaleLowerCase('en-US');
+
+/** One line a statement row becomes: the row itself, or one of its QIF splits. */
+interface Piece {
+  amount: string;
+  category: string;
+  transferAccount: string | null;
+  note: string;
+  split: number | null;
+}
+
+/** A row's lines: its splits (zero ones left out; the parser checked they add up to the row), or the row. */
+function piecesOf(row: StatementRow): Piece[] {
+  if (!row.splits || row.splits.length === 0) {
+    return [{ amount: row.amountMinor, category: row.category ?? '', transferAccount: row.transferAccount ?? null, note: row.note ?? '', split: null }];
+  }
+  return row.splits.flatMap((split, k) =>
+    /^-?0+$/.test(split.amountMinor)
+      ? []
+      : [{ amount: split.amountMinor, category: split.category ?? '', transferAccount: split.transferAccount ?? null, note: split.memo ?? row.note ?? '', split: k + 1 }],
+  );
+}
+
 /** Rows of one statement account turned into lines to record, before matching. */
 function routeRows(statement: ParsedStatement, source: readonly StatementRow[], options: PlanOptions): PlannedRow[] {
   const home = options.accounts.get(options.accountId);
   if (!home) throw new Error('the statement account must be among the plan accounts');
   const neutral = options.neutral ?? { mode: 'omit' };
   const unsignedNeutrals = statement.format === 'alipay' || statement.format === 'wechat';
+  const matcher = new CategoryMatcher(options.categories ?? [], options.categoryChoices ?? {});
+  const byName = new Map<string, string>();
+  for (const account of options.accounts.values()) if (!byName.has(foldName(account.name))) byName.set(foldName(account.name), account.id);
+  /** The wallet account a QIF `[Account]` goes to: the user's map, else the same name, else the neutral-row choice. */
+  const transferTarget = (name: string): string | null =>
+    options.transferAccounts?.[name] ?? byName.get(foldName(name)) ?? (neutral.mode === 'transfer' ? neutral.accountId : null);
   const planned: PlannedRow[] = [];
   const error = (row: PlannedRow, messageKey: string, params: Record<string, string | number> = {}) => {
     row.status = 'error';
     row.issue = { messageKey, params: { line: row.line, ...params } };
   };
+  /** Makes `row` a transfer to `counterId`; false (and an error on the row) when that account cannot take it. */
+  const transferTo = (row: PlannedRow, target: PlanAccount, counterId: string): boolean => {
+    const counter = options.accounts.get(counterId);
+    const problem: [string, Record<string, string | number>] =
+      !counter || counter.id === target.id
+        ? ['errors.import_batch.transfer_same_account', {}]
+        : counter.currency !== target.currency
+          ? ['errors.import_batch.transfer_currency', { currency: counter.currency }]
+          : ['errors.import_batch.account_unusable', { account: counter.name }];
+    if (!counter || counter.id === target.id || counter.currency !== target.currency || !counter.usable) {
+      error(row, ...problem);
+      return false;
+    }
+    row.counterAccountId = counter.id;
+    return true;
+  };
   for (const row of source) {
     const mapped = row.paymentMethod ? options.paymentMethods?.[row.paymentMethod] : undefined;
     const target = options.accounts.get(mapped ?? options.accountId) ?? home;
-    const amount = toMinor(row.amountMinor);
-    const base: PlannedRow = {
-      index: planned.length,
-      line: row.line,
-      date: row.date,
-      amountMinor: amount ?? 0,
-      payee: row.payee ?? '',
-      note: row.note ?? '',
-      externalId: row.externalId?.trim() || null,
-      sourceKind: row.kind,
-      accountId: target.id,
-      counterAccountId: null,
-      status: 'new',
-      matchId: null,
-      refundOf: row.refundOf?.trim() || null,
-      refundOfLine: null,
-      refundOfTransactionId: null,
-      issue: null,
-      skipReason: null,
-    };
-    planned.push(base);
-    if (amount === null) {
-      error(base, 'errors.import_batch.amount_invalid', { column: 'amount', value: row.amountMinor });
-      continue;
-    }
-    if (row.currency && row.currency !== target.currency) {
-      error(base, 'errors.import_batch.row_currency', { column: 'currency', value: row.currency, currency: target.currency });
-      continue;
-    }
-    if (!target.usable) {
-      error(base, 'errors.import_batch.account_unusable', { account: target.name });
-      continue;
-    }
-    // A fee (WeChat 零钱提现 服务费) is money spent even when its neutral row is left out.
-    const fee = row.fee ? toMinor(row.fee) : null;
-    if (fee) {
-      planned.push({
-        ...base,
+    const rowId = row.externalId?.trim() || null;
+    for (const piece of piecesOf(row)) {
+      const amount = toMinor(piece.amount);
+      const base: PlannedRow = {
         index: planned.length,
-        amountMinor: -Math.abs(fee),
-        sourceKind: 'expense',
-        note: base.note ? `${base.note} (fee)` : 'fee',
-        externalId: base.externalId ? `${base.externalId}:fee` : null,
-        refundOf: null,
-      });
-    }
-    if (row.kind === 'neutral') {
-      if (neutral.mode === 'omit') {
+        line: row.line,
+        date: row.date,
+        amountMinor: amount ?? 0,
+        payee: row.payee ?? '',
+        note: piece.note,
+        externalId: rowId && piece.split !== null ? `${rowId}:s${piece.split}` : rowId,
+        sourceKind: piece.split === null ? row.kind : piece.transferAccount ? 'neutral' : amount !== null && amount < 0 ? 'expense' : 'income',
+        // Bounded like the wire's category map keys, so a choice for any text can be sent back.
+        category: piece.transferAccount ? '' : piece.category.normalize('NFC').trim().slice(0, MAX_MAPPED_TEXT),
+        categoryId: null,
+        transferAccount: piece.transferAccount?.slice(0, MAX_MAPPED_TEXT) ?? null,
+        split: piece.split,
+        accountId: target.id,
+        counterAccountId: null,
+        status: 'new',
+        matchId: null,
+        refundOf: row.refundOf?.trim() || null,
+        refundOfLine: null,
+        refundOfTransactionId: null,
+        issue: null,
+        skipReason: null,
+      };
+      planned.push(base);
+      if (amount === null) {
+        error(base, 'errors.import_batch.amount_invalid', { column: 'amount', value: piece.amount });
+        continue;
+      }
+      if (row.currency && row.currency !== target.currency) {
+        error(base, 'errors.import_batch.row_currency', { column: 'currency', value: row.currency, currency: target.currency });
+        continue;
+      }
+      if (!target.usable) {
+        error(base, 'errors.import_batch.account_unusable', { account: target.name });
+        continue;
+      }
+      // A fee (WeChat 零钱提现 服务费) is money spent even when its neutral row is left out.
+      const fee = row.fee ? toMinor(row.fee) : null;
+      if (fee) {
+        planned.push({
+          ...base,
+          index: planned.length,
+          amountMinor: -Math.abs(fee),
+          sourceKind: 'expense',
+          category: '',
+          note: base.note ? `${base.note} (fee)` : 'fee',
+          externalId: base.externalId ? `${base.externalId}:fee` : null,
+          refundOf: null,
+        });
+      }
+      if (piece.transferAccount) {
+        // A QIF transfer names its other account: never income or expense, and never left out silently.
+        const counterId = transferTarget(base.transferAccount!);
+        if (counterId === null) {
+          error(base, 'errors.import_batch.transfer_unmapped', { column: piece.split === null ? 'L' : 'S', value: base.transferAccount! });
+          continue;
+        }
+        if (!transferTo(base, target, counterId)) continue;
+      } else if (row.kind === 'neutral' && piece.split === null) {
+        if (neutral.mode === 'omit') {
+          base.status = 'skipped';
+          base.skipReason = 'import.wizard.skip.neutral';
+          continue;
+        }
+        if (!transferTo(base, target, neutral.accountId)) continue;
+        if (unsignedNeutrals) base.amountMinor = (neutral.direction ?? 'out') === 'out' ? -Math.abs(amount) : Math.abs(amount);
+      }
+      if (base.amountMinor === 0) {
         base.status = 'skipped';
-        base.skipReason = 'import.wizard.skip.neutral';
+        base.skipReason = 'import.wizard.skip.zero';
         continue;
       }
-      const counter = options.accounts.get(neutral.accountId);
-      const problem: [string, Record<string, string | number>] | null =
-        !counter || counter.id === target.id
-          ? ['errors.import_batch.transfer_same_account', {}]
-          : counter.currency !== target.currency
-            ? ['errors.import_batch.transfer_currency', { currency: counter.currency }]
-            : !counter.usable
-              ? ['errors.import_batch.account_unusable', { account: counter.name }]
-              : null;
-      if (problem || !counter) {
-        error(base, ...(problem ?? ['errors.import_batch.transfer_same_account', {}]));
-        continue;
-      }
-      base.counterAccountId = counter.id;
-      if (unsignedNeutrals) base.amountMinor = (neutral.direction ?? 'out') === 'out' ? -Math.abs(amount) : Math.abs(amount);
+      // A refund is money back whatever the source's sign.
+      if (row.kind === 'refund') base.amountMinor = Math.abs(base.amountMinor);
+      if (!base.counterAccountId && base.category) base.categoryId = matcher.match(base.category, base.amountMinor < 0 ? 'expense' : 'income').categoryId;
     }
-    if (base.amountMinor === 0) {
-      base.status = 'skipped';
-      base.skipReason = 'import.wizard.skip.zero';
-      continue;
-    }
-    // A refund is money back whatever the source's sign.
-    if (row.kind === 'refund') base.amountMinor = Math.abs(base.amountMinor);
   }
   return planned;
 }
@@ -240,6 +323,12 @@ export interface ExistingLines {
   near(accountId: string, amountMinor: number, from: string, to: string, withoutId: boolean): readonly ExistingLine[];
   /** A refund's original among the lines of the accounts involved: the latest with that statement id. */
   withExternalIdAnywhere(externalId: string): ExistingLine | undefined;
+  /**
+   * Transfer lines of `accountId` of exactly `amountMinor` dated `from`..`to` whose other line is in
+   * `counterAccountId` (the other side of a transfer already recorded, e.g. from that account's file);
+   * only those without a statement id when `withoutId`.
+   */
+  transferLines(accountId: string, amountMinor: number, from: string, to: string, counterAccountId: string, withoutId: boolean): readonly ExistingLine[];
 }
 
 /** ExistingLines over a list held in memory (in the order given: date, then recording order per account). */
@@ -260,6 +349,10 @@ export function linesFrom(lines: readonly ExistingLine[]): ExistingLines {
     near: (accountId, amountMinor, from, to, withoutId) =>
       (byAmount.get(`${accountId}\u0000${amountMinor}`) ?? []).filter((line) => line.date >= from && line.date <= to && !(withoutId && line.externalId)),
     withExternalIdAnywhere: (externalId) => anywhere.get(externalId),
+    transferLines: (accountId, amountMinor, from, to, counterAccountId, withoutId) =>
+      (byAmount.get(`${accountId}\u0000${amountMinor}`) ?? []).filter(
+        (line) => line.counterAccountId === counterAccountId && line.date >= from && line.date <= to && !(withoutId && line.externalId),
+      ),
   };
 }
 
@@ -284,6 +377,21 @@ function* matchExisting(rows: PlannedRow[], existing: ExistingLines, windowDays:
       row.status = 'duplicate';
       row.matchId = hit.id;
       continue;
+    }
+    // A transfer already recorded from its other side (the same transfer in the other account's file):
+    // the same amount in this account, moved to or from the same other account, within the window.
+    if (row.counterAccountId) {
+      const day = dayNumber(row.date);
+      const counterpart = existing
+        .transferLines(row.accountId, row.amountMinor, shiftDate(row.date, -windowDays), shiftDate(row.date, windowDays), row.counterAccountId, row.externalId !== null)
+        .filter((line) => !taken.has(line.id))
+        .sort((a, b) => Math.abs(dayNumber(a.date) - day) - Math.abs(dayNumber(b.date) - day))[0];
+      if (counterpart) {
+        taken.add(counterpart.id);
+        row.status = 'duplicate';
+        row.matchId = counterpart.id;
+        continue;
+      }
     }
     fuzzy.push(index);
   }
@@ -408,7 +516,32 @@ export function* planImportSteps(statement: ParsedStatement, existing: ExistingL
     parseSkipped: statement.skipped,
     counts,
     ...summarize(rows, options.accounts),
+    ...mappingSummaries(rows),
   };
+}
+
+/** The distinct statement categories and QIF transfer accounts of a plan, as the wizard lists them to map. */
+export function mappingSummaries(rows: readonly PlannedRow[]): Pick<ImportPlan, 'categories' | 'transferAccounts'> {
+  const categories = new Map<string, CategorySummary>();
+  const transfers = new Map<string, ImportPlan['transferAccounts'][number]>();
+  for (const row of rows) {
+    if (row.transferAccount) {
+      const entry = transfers.get(row.transferAccount);
+      if (!entry) transfers.set(row.transferAccount, { name: row.transferAccount, rows: 1, accountId: row.counterAccountId });
+      else entry.rows++;
+      continue;
+    }
+    if (!row.category || row.counterAccountId || row.status === 'skipped' || row.status === 'error') continue;
+    const kind = row.amountMinor < 0 ? 'expense' : 'income';
+    const entry = categories.get(row.category);
+    if (!entry) categories.set(row.category, { text: row.category, kind, rows: 1, categoryId: row.categoryId });
+    else {
+      entry.rows++;
+      if (entry.kind !== kind) entry.kind = 'mixed';
+      entry.categoryId ??= row.categoryId;
+    }
+  }
+  return { categories: [...categories.values()], transferAccounts: [...transfers.values()] };
 }
 
 const isLineList = (existing: ExistingLines | readonly ExistingLine[]): existing is readonly ExistingLine[] => Array.isArray(existing);

@@ -16,6 +16,7 @@ import type { DateOrder, ImportIssue, ParsedStatement, StatementFormat } from '.
 import { planAccounts, walletLines } from './existing';
 import { statementBalance } from './statement-balance';
 import { runCooperative } from '../vault/cooperative';
+import type { WalletCategory } from './categories';
 import { isImported, planImportSteps, summarize, type ImportPlan, type NeutralChoice, type PlannedRow } from './plan';
 
 export interface ImportWallet {
@@ -36,6 +37,10 @@ export interface PlanChoices extends ParseChoices {
   windowDays?: number;
   neutral?: NeutralChoice;
   paymentMethods?: Record<string, string>;
+  /** Statement category text → wallet category id (null: leave uncategorized); unlisted texts are matched (categories.ts). */
+  categories?: Record<string, string | null>;
+  /** QIF `[Account]` name → wallet account id; unlisted names are matched by account name. */
+  transferAccounts?: Record<string, string>;
 }
 
 export interface StoredPlan {
@@ -50,6 +55,8 @@ export interface StoredPlan {
 
 const ISSUES_SHOWN = 200;
 const SAMPLE_ROWS = 20;
+/** Distinct statement categories / transfer accounts listed for mapping. */
+const MAPPED_SHOWN = 200;
 
 export function issueView(issue: ImportIssue): ImportIssueView {
   return { line: issue.line, column: issue.column ?? null, value: issue.value ?? null, messageKey: issue.messageKey, params: issue.params };
@@ -65,6 +72,10 @@ export function rowView(row: PlannedRow): PlannedRowView {
     note: row.note,
     externalId: row.externalId,
     kind: row.sourceKind,
+    category: row.category,
+    categoryId: row.categoryId,
+    transferAccount: row.transferAccount,
+    split: row.split,
     accountId: row.accountId,
     counterAccountId: row.counterAccountId,
     status: row.status,
@@ -139,7 +150,19 @@ export async function detect(
 
 /** Accounts a plan may write to: the statement's, the neutral-transfer account and mapped payment methods. */
 function involvedAccounts(choices: PlanChoices): string[] {
-  return [choices.accountId, ...(choices.neutral?.mode === 'transfer' ? [choices.neutral.accountId] : []), ...Object.values(choices.paymentMethods ?? {})];
+  return [
+    choices.accountId,
+    ...(choices.neutral?.mode === 'transfer' ? [choices.neutral.accountId] : []),
+    ...Object.values(choices.paymentMethods ?? {}),
+    ...Object.values(choices.transferAccounts ?? {}),
+  ];
+}
+
+/** The wallet's live categories, for matching a statement's category text. */
+export function walletCategories(p: LedgerProjection): WalletCategory[] {
+  return p.sql
+    .all<{ id: string; name: string; kind: 'expense' | 'income'; parent_id: string | null }>('SELECT id, name, kind, parent_id FROM categories WHERE archived = 0 ORDER BY n')
+    .map((row) => ({ id: row.id, name: row.name, kind: row.kind, parentId: row.parent_id }));
 }
 
 async function makePlan(p: LedgerProjection, statement: ParsedStatement, choices: PlanChoices): Promise<ImportPlan> {
@@ -153,6 +176,9 @@ async function makePlan(p: LedgerProjection, statement: ParsedStatement, choices
     ...(choices.windowDays !== undefined ? { windowDays: choices.windowDays } : {}),
     ...(choices.neutral ? { neutral: choices.neutral } : {}),
     ...(choices.paymentMethods ? { paymentMethods: choices.paymentMethods } : {}),
+    ...(choices.transferAccounts ? { transferAccounts: choices.transferAccounts } : {}),
+    categories: walletCategories(p),
+    categoryChoices: choices.categories ?? {},
   }));
 }
 
@@ -205,6 +231,8 @@ export function previewView(stored: StoredPlan, limit: number) {
     warnings: plan.warnings,
     errors: plan.parseErrors.slice(0, ISSUES_SHOWN).map(issueView),
     errorCount: plan.parseErrors.length,
+    categories: plan.categories.slice(0, MAPPED_SHOWN),
+    transferAccounts: plan.transferAccounts.slice(0, MAPPED_SHOWN),
     total: plan.rows.length,
     rows: plan.rows.slice(0, limit).map(rowView),
   };
@@ -251,6 +279,7 @@ export async function commit(
       date: row.date,
       payee: row.payee,
       note: row.note,
+      categoryId: row.categoryId,
       externalId: row.externalId,
       line: row.line,
       refundOf: row.refundOf,

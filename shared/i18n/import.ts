@@ -34,6 +34,7 @@ export const importMessages: AreaMessages = {
         ofx_no_statement: 'The OFX file holds no bank or credit-card statement.',
         qif_no_type: 'Line {{line}}: the QIF file does not say which kind of account it is (a !Type: line is missing).',
         qif_date_order_conflict: 'The QIF dates mix day-first and month-first forms; choose the date order.',
+        qif_split_total: 'Line {{line}}, column {{column}}: the splits add up to {{value}}, the transaction is {{total}}. The transaction is not imported.',
       },
     },
     import: {
@@ -95,6 +96,7 @@ export const importMessages: AreaMessages = {
         ofx_no_statement: '该 OFX 文件中没有银行或信用卡对账单。',
         qif_no_type: '第 {{line}} 行：QIF 文件没有说明账户类型（缺少 !Type: 行）。',
         qif_date_order_conflict: 'QIF 文件中的日期混用了“日在前”和“月在前”两种写法，请选择日期顺序。',
+        qif_split_total: '第 {{line}} 行，{{column}} 列：拆分合计为 {{value}}，而这笔交易为 {{total}}。这笔交易不会导入。',
       },
     },
     import: {
@@ -163,6 +165,7 @@ export const importWizardMessages: AreaMessages = {
         bad_date: 'Row {{line}}: “{{value}}” is not a date the wallet can book.',
         bad_text: 'Row {{line}}: the {{column}} contains characters that cannot be stored.',
         transfer_same_account: 'Row {{line}}: a transfer needs two different accounts; choose another account for neutral rows.',
+        transfer_unmapped: 'Row {{line}}: a transfer to “{{value}}”, which is not an account in this wallet; choose the account it goes to.',
         transfer_currency: 'Row {{line}}: the transfer account is in {{currency}}, not in the statement account’s currency.',
         not_found: 'There is no import {{batchId}} in this wallet.',
         already_undone: 'This import has already been undone.',
@@ -180,6 +183,25 @@ export const importWizardMessages: AreaMessages = {
         skip: {
           neutral: 'Neutral row (不计收支 or “/”): left out, as chosen',
           zero: 'Amount 0: nothing to record',
+        },
+        categories: {
+          title: 'Categories',
+          help: 'The statement’s categories and the wallet categories their rows are recorded with. No category is created; rows left uncategorized can be categorized later.',
+          statement: 'In the statement',
+          wallet: 'Wallet category',
+          rows_one: '{{count}} row',
+          rows_other: '{{count}} rows',
+          none: 'Uncategorized',
+          choose: 'Wallet category for “{{text}}”',
+          remembered: 'Your choices are remembered for this account when you import.',
+        },
+        transfers: {
+          title: 'Transfers in the statement',
+          help: 'The statement moves money to or from these accounts. Choose the wallet account for each; a transfer without one is not imported.',
+          needs_account: 'Needs an account',
+          statement: 'In the statement',
+          account: 'Wallet account',
+          choose: 'Wallet account for “{{name}}”',
         },
         file: {
           title: 'Statement file',
@@ -210,7 +232,7 @@ export const importWizardMessages: AreaMessages = {
           saved_used: 'Using the columns remembered for this account.',
           fields: { date: 'Date', amount: 'Amount', inflow: 'Money in', outflow: 'Money out', payee: 'Payee', note: 'Note', externalId: 'Transaction ID', flipSign: 'Flip sign' },
         },
-        columns: { line: 'Row', date: 'Date', payee: 'Payee', amount_minor: 'Amount (minor units)', kind: 'Kind', external_id: 'Transaction ID', amount: 'Amount', status: 'Status', include: 'Import' },
+        columns: { line: 'Row', date: 'Date', payee: 'Payee', amount_minor: 'Amount (minor units)', kind: 'Kind', external_id: 'Transaction ID', amount: 'Amount', status: 'Status', include: 'Import', category: 'Category', rows: 'Rows' },
         kind: { expense: 'Expense', income: 'Income', neutral: 'Neutral', refund: 'Refund' },
         status: { new: 'New', duplicate: 'Already imported', possible_duplicate: 'Possible duplicate', error: 'Error', skipped: 'Skipped' },
         preview: {
@@ -296,6 +318,7 @@ export const importWizardMessages: AreaMessages = {
         bad_date: '第 {{line}} 行：“{{value}}”不是钱包可以记账的日期。',
         bad_text: '第 {{line}} 行：{{column}} 含有无法保存的字符。',
         transfer_same_account: '第 {{line}} 行：转账需要两个不同的账户；请为不计收支的行选择另一个账户。',
+        transfer_unmapped: '第 {{line}} 行：转账到“{{value}}”，钱包里没有这个账户；请选择它转入的账户。',
         transfer_currency: '第 {{line}} 行：转账账户的币种是 {{currency}}，与账单账户的币种不同。',
         not_found: '此钱包中没有编号为 {{batchId}} 的导入。',
         already_undone: '此次导入已经撤销。',
@@ -313,6 +336,25 @@ export const importWizardMessages: AreaMessages = {
         skip: {
           neutral: '不计收支的行（不计收支或“/”）：按所选方式不导入',
           zero: '金额为 0：无需记账',
+        },
+        categories: {
+          title: '分类',
+          help: '账单中的分类，以及这些行记入的钱包分类。不会自动新建分类；未分类的行以后可以再分类。',
+          statement: '账单中的分类',
+          wallet: '钱包分类',
+          rows_one: '{{count}} 行',
+          rows_other: '{{count}} 行',
+          none: '未分类',
+          choose: '“{{text}}”对应的钱包分类',
+          remembered: '导入时会为此账户记住你的选择。',
+        },
+        transfers: {
+          title: '账单中的转账',
+          help: '账单中有转入或转出以下账户的款项。请为每个账户选择对应的钱包账户；没有对应账户的转账不会导入。',
+          needs_account: '需要选择账户',
+          statement: '账单中的账户',
+          account: '钱包账户',
+          choose: '“{{name}}”对应的钱包账户',
         },
         file: {
           title: '账单文件',
@@ -343,7 +385,7 @@ export const importWizardMessages: AreaMessages = {
           saved_used: '正在使用为此账户记住的列设置。',
           fields: { date: '日期', amount: '金额', inflow: '收入金额', outflow: '支出金额', payee: '交易对方', note: '备注', externalId: '交易号', flipSign: '反转正负号' },
         },
-        columns: { line: '行', date: '日期', payee: '交易对方', amount_minor: '金额（最小单位）', kind: '类型', external_id: '交易号', amount: '金额', status: '状态', include: '导入' },
+        columns: { line: '行', date: '日期', payee: '交易对方', amount_minor: '金额（最小单位）', kind: '类型', external_id: '交易号', amount: '金额', status: '状态', include: '导入', category: '分类', rows: '行数' },
         kind: { expense: '支出', income: '收入', neutral: '不计收支', refund: '退款' },
         status: { new: '新', duplicate: '已导入', possible_duplicate: '疑似重复', error: '错误', skipped: '已跳过' },
         preview: {

@@ -26,11 +26,14 @@ beforeAll(async () => {
 });
 afterAll(() => tmp.cleanup());
 
-async function walletWith(currency: string): Promise<string> {
+/** A wallet with the account 'Acct' and, for QIF `[Account]` transfers, accounts of those names. */
+async function walletWith(currency: string, others: readonly string[] = []): Promise<string> {
   const path = tmp.file(`i${n++}.onewallet`);
   (await createVault(path, { password: 'pw', testOnlyKdf: TEST_KDF })).session.lock();
-  const made = await runBundled(bundle, ['--vault', path, 'account', 'add', 'Acct', '--type', 'bank', '--currency', currency, '--password-stdin'], { stdin: 'pw\n' });
-  expect(made.code, made.stderr).toBe(0);
+  for (const name of ['Acct', ...others]) {
+    const made = await runBundled(bundle, ['--vault', path, 'account', 'add', name, '--type', 'bank', '--currency', currency, '--password-stdin'], { stdin: 'pw\n' });
+    expect(made.code, made.stderr).toBe(0);
+  }
   return path;
 }
 
@@ -55,6 +58,7 @@ function journalState(path: string): string {
 
 interface Expected {
   options?: { mapping?: Record<string, unknown> };
+  errors: { line: number; column?: string }[];
   accounts: { count: number; currency?: string; totals: Record<'expense' | 'income' | 'neutral' | 'refund', string> }[];
 }
 
@@ -63,7 +67,6 @@ describe('onewallet import', () => {
     const expected = JSON.parse(readFileSync(join(FIXTURES, `${fixture}.expected.json`), 'utf8')) as Expected;
     const first = expected.accounts[0]!;
     const currency = first.currency ?? 'CNY';
-    const vault = await walletWith(currency);
     const extra: string[] = [];
     if (expected.options?.mapping) {
       const mapping = tmp.file(`${fixture}.mapping.json`);
@@ -72,9 +75,15 @@ describe('onewallet import', () => {
     }
     // Fees (WeChat 零钱提现) are their own expense lines; neutral rows are left out by the CLI.
     const parsed = await parseStatement(readFileSync(join(FIXTURES, fixture)), { fileName: fixture, currency, ...(expected.options?.mapping ? { mapping: expected.options.mapping as never } : {}) });
-    const fees = parsed.accounts[0]!.rows.reduce((sum, row) => sum + Number(row.fee ?? 0), 0);
-    const neutralRows = parsed.accounts[0]!.rows.filter((row) => row.kind === 'neutral').length;
-    const feeRows = parsed.accounts[0]!.rows.filter((row) => row.fee).length;
+    const rows = parsed.accounts[0]!.rows;
+    // QIF [Account] transfers go to the wallet account of that name; the other neutral rows are left out by the CLI.
+    const transferNames = [...new Set(rows.flatMap((row) => [row.transferAccount, ...(row.splits ?? []).map((split) => split.transferAccount)]).filter((name): name is string => Boolean(name)))];
+    const vault = await walletWith(currency, transferNames);
+    const fees = rows.reduce((sum, row) => sum + Number(row.fee ?? 0), 0);
+    const recorded = rows.filter((row) => row.kind !== 'neutral' || row.transferAccount);
+    // A QIF split transaction is one line per split (zero splits left out).
+    const lines = recorded.reduce((sum, row) => sum + (row.splits ? row.splits.filter((split) => split.amountMinor !== '0').length : 1), 0);
+    const feeRows = rows.filter((row) => row.fee).length;
     const before = await balanceMinor(vault);
     const run = await cli(vault, ['import', join(FIXTURES, fixture), '--account', 'Acct', ...extra]);
     // A row in another currency than the account's cannot be booked there: the script gets exit 5 and nothing is written.
@@ -85,11 +94,19 @@ describe('onewallet import', () => {
       expect(await balanceMinor(vault)).toBe(before);
       return;
     }
+    // A file with a row the parser refused (a QIF split that does not add up) is all or nothing too.
+    if (expected.errors.length > 0) {
+      expect(run.code).toBe(5);
+      expect((JSON.parse(run.stdout) as { errors: { row: number; column: string }[] }).errors).toEqual(expected.errors.map((issue) => expect.objectContaining({ row: issue.line, column: issue.column ?? null })));
+      expect(await balanceMinor(vault)).toBe(before);
+      return;
+    }
     expect(run.code, run.stderr + run.stdout).toBe(0);
     const report = JSON.parse(run.stdout) as { format: string; imported: number; duplicates: number; errors: unknown[]; batchId: string };
-    expect(report).toMatchObject({ errors: [], imported: first.count - neutralRows + feeRows });
+    expect(report).toMatchObject({ errors: [], imported: lines + feeRows });
     const { expense, income, refund } = first.totals;
-    const delta = Number(expense) + Number(income) + Math.abs(Number(refund)) - fees;
+    const transfers = rows.filter((row) => row.kind === 'neutral' && row.transferAccount).reduce((sum, row) => sum + Number(row.amountMinor), 0);
+    const delta = Number(expense) + Number(income) + Math.abs(Number(refund)) + transfers - fees;
     expect(Number(await balanceMinor(vault)) - Number(before)).toBe(delta);
 
     const again = await cli(vault, ['import', join(FIXTURES, fixture), '--account', 'Acct', ...extra]);
@@ -125,6 +142,33 @@ describe('onewallet import', () => {
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject({ imported: 6, batchId: null });
     expect(journalState(vault)).toBe(state);
+  });
+
+  test('--mapping carries a category map and QIF transfer accounts by name; an unknown category exits 5 and writes nothing', async () => {
+    const vault = await walletWith('CNY', ['Checking', 'Savings', 'Card']);
+    expect((await cli(vault, ['category', 'add', 'Food'])).code).toBe(0);
+    const file = join(FIXTURES, 'qif-transfers-checking.qif');
+    const mapping = tmp.file('categories.mapping.json');
+    writeFileSync(mapping, JSON.stringify({ categories: { Dining: 'food' }, transferAccounts: { Visa: 'Card' } }));
+    // Without the map, [Visa] names no account: the file is refused, the row named.
+    const refused = await cli(vault, ['import', file, '--account', 'Checking']);
+    expect(refused.code).toBe(5);
+    expect(JSON.parse(refused.stdout).errors).toEqual([expect.objectContaining({ row: 11, column: 'L', message: expect.stringContaining('Visa') })]);
+    const run = await cli(vault, ['import', file, '--account', 'Checking', '--mapping', mapping]);
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ imported: 3, errors: [] });
+    const rows = (JSON.parse((await cli(vault, ['tx', 'list', '--account', 'Checking'])).stdout) as { transactions: { payee: string; kind: string; category: string | null; counterAccount?: string }[] })
+      .transactions;
+    expect(rows.find((row) => row.payee === 'Bakery')).toMatchObject({ kind: 'expense', category: 'Food' });
+    expect(rows.filter((row) => row.kind === 'transfer').map((row) => row.counterAccount).sort()).toEqual(['Card', 'Savings']);
+
+    writeFileSync(mapping, JSON.stringify({ categories: { Dining: 'No such category' } }));
+    const vault2 = await walletWith('CNY', ['Checking', 'Savings', 'Visa']);
+    const state = journalState(vault2);
+    const bad = await cli(vault2, ['import', file, '--account', 'Checking', '--mapping', mapping]);
+    expect(bad.code).toBe(5);
+    expect(bad.stdout + bad.stderr).toContain('categories.Dining');
+    expect(journalState(vault2)).toBe(state);
   });
 
   test('usage errors exit 2; an unknown batch exits 5', async () => {

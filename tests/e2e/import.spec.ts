@@ -2,7 +2,9 @@
  * The import wizard end to end in browser mode, in both languages: an Alipay bill and an OFX file
  * go through the wizard (file → account → detected format → preview counts → import), the same
  * Alipay bill again is all duplicates, "undo this import" and the history's undo put every balance
- * back to what it was. Accounts are opened through the real WebSocket contract from the page; the
+ * back to what it was. A QIF with [Account] transfers shows the account each goes to ("needs an
+ * account" for one the wallet lacks, until it is chosen) and its category mapping (changed in the
+ * preview), and imports exactly. Accounts are opened through the real WebSocket contract from the page; the
  * import goes through the UI. Screenshots of the preview are saved for both languages and themes
  * at two sizes, and axe finds no serious or critical violation on it.
  */
@@ -12,50 +14,23 @@ import { startHost } from './support/host';
 import { pickOption } from './support/select';
 import { createWalletViaUi } from './support/wallet';
 import { seriousViolations } from './support/axe';
+import { rpc } from './support/rpc';
 
 const SHOTS = join(__dirname, '../.tmp/screenshots');
 const FIXTURES = join(__dirname, '../fixtures/import');
 
 const L = {
-  'en-US': { dashboard: 'Dashboard', nav: 'Import', account: 'Account the statement belongs to', preview: 'Preview the import', undo: 'Undo this import', imported: /rows imported/, nothing: /Nothing new to import/, historyUndo: /^Undo the import of/, card: /^Credit card ···1111/, agrees: 'the same as the wallet' },
-  'zh-CN': { dashboard: '总览', nav: '导入', account: '账单所属账户', preview: '预览导入', undo: '撤销此次导入', imported: /行已在钱包中|已导入/, nothing: /没有新的内容可导入/, historyUndo: /^撤销 .* 的导入$/, card: /^信用卡 ···1111/, agrees: '与钱包一致' },
+  'en-US': { dashboard: 'Dashboard', nav: 'Import', account: 'Account the statement belongs to', preview: 'Preview the import', undo: 'Undo this import', imported: /rows imported/, nothing: /Nothing new to import/, historyUndo: /^Undo the import of/, card: /^Credit card ···1111/, agrees: 'the same as the wallet', food: 'Food', needs: 'Needs an account', uncategorized: 'Uncategorized' },
+  'zh-CN': { dashboard: '总览', nav: '导入', account: '账单所属账户', preview: '预览导入', undo: '撤销此次导入', imported: /行已在钱包中|已导入/, nothing: /没有新的内容可导入/, historyUndo: /^撤销 .* 的导入$/, card: /^信用卡 ···1111/, agrees: '与钱包一致', food: '餐饮', needs: '需要选择账户', uncategorized: '未分类' },
 } as const;
 
-type WireResult = { ok: true; value: Record<string, unknown> } | { ok: false; code: string; messageKey: string };
-
-/** Contract calls over a fresh WebSocket from the page, with the app's own session token. */
-async function rpc(page: Page, method: string, input: Record<string, unknown>): Promise<WireResult> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const token = sessionStorage.getItem('onewallet.token') ?? '';
-      const ws = new WebSocket(`ws://${location.host}/rpc?token=${encodeURIComponent(token)}`);
-      await new Promise((resolve, reject) => {
-        ws.onopen = resolve;
-        ws.onerror = reject;
-      });
-      const result = await new Promise<unknown>((resolve) => {
-        ws.onmessage = (event) => {
-          const message = JSON.parse(String(event.data)) as { type: string; result: unknown };
-          if (message.type === 'result') resolve(message.result);
-        };
-        ws.send(JSON.stringify({ id: 0, method, input }));
-      });
-      ws.close();
-      return result;
-    },
-    { method, input },
-  ) as Promise<WireResult>;
-}
-
 async function balances(page: Page): Promise<Record<string, number>> {
-  const result = await rpc(page, 'ledger/accounts', {});
-  if (!result.ok) throw new Error(result.messageKey);
-  return Object.fromEntries((result.value.accounts as { name: string; balanceMinor: number }[]).map((a) => [a.name, a.balanceMinor]));
+  const { accounts } = await rpc<{ accounts: { name: string; balanceMinor: number }[] }>(page, 'ledger/accounts', {});
+  return Object.fromEntries(accounts.map((a) => [a.name, a.balanceMinor]));
 }
 
 async function openAccount(page: Page, name: string, currency: string, kind = 'ewallet'): Promise<void> {
-  const result = await rpc(page, 'ledger/openAccount', { requestId: crypto.randomUUID(), name, kind, currency, openingBalance: '100' });
-  expect(result.ok, JSON.stringify(result)).toBe(true);
+  await rpc(page, 'ledger/openAccount', { requestId: crypto.randomUUID(), name, kind, currency, openingBalance: '100' });
 }
 
 /** Chooses the account and the file, waits for the detection, makes the preview. */
@@ -82,6 +57,9 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await createWalletViaUi(page, lang);
       await openAccount(page, 'Alipay', 'CNY');
       await openAccount(page, 'Checking', 'EUR', 'bank');
+      await openAccount(page, 'Savings', 'EUR', 'bank');
+      await openAccount(page, 'Card', 'EUR', 'bank');
+      await rpc(page, 'ledger/addStarterCategories', { requestId: crypto.randomUUID(), language: lang });
       const before = await balances(page);
       await page.getByRole('navigation').getByText(l.nav, { exact: true }).click();
 
@@ -123,10 +101,34 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await page.getByTestId('import-undo').click();
       await expect.poll(async () => (await balances(page)).Checking).toBe(before.Checking);
 
+      // QIF with [Account] transfers: [Savings] is the account of that name; [Visa] names none, so its
+      // row needs an account until one is chosen; "Dining" matches no category until one is chosen.
+      await previewFile(page, lang, /^Checking \(EUR\)$/, 'qif-transfers-checking.qif');
+      await expect(count(page, 'count-new')).toHaveText('2');
+      const transfers = page.getByTestId('import-transfer-accounts');
+      await expect(transfers.getByRole('row').filter({ hasText: '[Visa]' })).toContainText(l.needs);
+      await expect(transfers.getByRole('row').filter({ hasText: '[Savings]' })).toContainText('Savings');
+      const categories = page.getByTestId('import-categories');
+      await expect(categories.getByRole('row').filter({ hasText: 'Dining' })).toContainText(l.uncategorized);
+      await page.screenshot({ path: join(SHOTS, 'views', `import-qif-needs-account-${lang}.png`), fullPage: true });
+      await pickOption(page, transfers.getByRole('row').filter({ hasText: '[Visa]' }).getByRole('combobox'), /^Card$/);
+      await expect(count(page, 'count-new')).toHaveText('3');
+      await pickOption(page, categories.getByRole('row').filter({ hasText: 'Dining' }).getByRole('combobox'), l.food);
+      await expect(page.getByTestId('import-rows').getByRole('row').filter({ hasText: 'Bakery' })).toContainText(l.food);
+      await expect(transfers).not.toContainText(l.needs);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: join(SHOTS, 'views', `import-qif-mapping-${lang}.png`), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByTestId('import-commit').click();
+      await expect(page.getByTestId('import-summary')).toContainText(l.imported);
+      const afterQif = await balances(page);
+      expect([afterQif.Checking! - before.Checking!, afterQif.Savings! - before.Savings!, afterQif.Card! - before.Card!]).toEqual([-30000 - 4500 - 1250, 30000, 4500]);
+      await page.getByTestId('import-undo').click();
+      await expect.poll(async () => (await balances(page)).Checking).toBe(before.Checking);
+
       // A QFX holding two bank accounts and a card: the wizard asks which one; the card's two charges
       // (-321.09 from an opening of 0) come in and its closing balance agrees with the wallet's.
-      const visa = await rpc(page, 'ledger/openAccount', { requestId: crypto.randomUUID(), name: 'Visa', kind: 'credit', currency: 'USD', openingBalance: '0', creditLimit: '5000' });
-      expect(visa.ok, JSON.stringify(visa)).toBe(true);
+      await rpc(page, 'ledger/openAccount', { requestId: crypto.randomUUID(), name: 'Visa', kind: 'credit', currency: 'USD', openingBalance: '0', creditLimit: '5000' });
       // Away and back: the wizard starts afresh and its account list has the new card.
       await page.getByRole('navigation').getByText(l.dashboard, { exact: true }).click();
       await page.getByRole('navigation').getByText(l.nav, { exact: true }).click();

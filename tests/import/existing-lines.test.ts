@@ -51,6 +51,7 @@ describe('the planner reads the wallet through indexes', () => {
     expect(plan(LINE_LOOKUPS.byExternal, 'a', 'T1')).toMatch(/USING INDEX tx_external \(account_id=\? AND external_id=\?\)/);
     expect(plan(LINE_LOOKUPS.near, 'a', -100, '2024-05-01', '2024-05-07')).toMatch(/USING (COVERING )?INDEX tx_balance \(account_id=\? AND voided=\? AND amount_minor=\?\)/);
     expect(plan(LINE_LOOKUPS.nearWithoutId, 'a', -100, '2024-05-01', '2024-05-07')).toMatch(/USING (COVERING )?INDEX tx_balance \(account_id=\? AND voided=\? AND amount_minor=\?\)/);
+    expect(plan(LINE_LOOKUPS.transfer, 'a', -100, '2024-05-01', '2024-05-07', 'b')).toMatch(/USING (COVERING )?INDEX tx_balance \(account_id=\? AND voided=\? AND amount_minor=\?\).*USING INDEX tx_transfer \(transfer_id=\?\)/);
     expect(plan(LINE_LOOKUPS.anywhere, 'T1', '[]')).toMatch(/USING INDEX tx_external \(account_id=\? AND external_id=\?\)/);
     const params: Record<keyof typeof LINE_LOOKUPS, (string | number)[]> = {
       byExternal: ['a', 'T1'],
@@ -59,6 +60,7 @@ describe('the planner reads the wallet through indexes', () => {
       anywhere: ['T1', '[]'],
       anyWithId: ['a'],
       anyWithoutId: ['a'],
+      transfer: ['a', -100, '2024-05-01', '2024-05-07', 'b'],
     };
     for (const [name, sql] of Object.entries(LINE_LOOKUPS)) expect(plan(sql, ...params[name as keyof typeof LINE_LOOKUPS])).not.toMatch(/tx_register|SCAN transactions|TEMP B-TREE/);
   });

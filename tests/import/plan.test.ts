@@ -95,6 +95,45 @@ describe('import planner', () => {
     expect(plan.warnings).toEqual([{ accountId: 'cash', account: 'cash', currency: 'CNY', balanceMinor: -3000, floorMinor: 0, suggestedAdjustmentMinor: 3000 }]);
   });
 
+  test('QIF splits: one line per non-zero split, the row id + :s<n> on each, a split transfer to the account of that name; re-import finds them by id', () => {
+    const accountsByName = new Map([...accounts, ['sav', account('sav', { name: 'My Savings' })]]);
+    const split = statement(
+      [
+        {
+          amountMinor: '-1000',
+          externalId: 'Q1',
+          note: 'shop',
+          splits: [
+            { amountMinor: '-700', category: 'Food', memo: 'bread' },
+            { amountMinor: '0', category: 'Fees' },
+            { amountMinor: '-300', transferAccount: 'my savings' },
+          ],
+        },
+      ],
+      'qif',
+    );
+    const plan = planImport(split, [], { ...options, accounts: accountsByName });
+    expect(plan.rows.map((row) => [row.split, row.amountMinor, row.externalId, row.note, row.category, row.counterAccountId])).toEqual([
+      [1, -700, 'Q1:s1', 'bread', 'Food', null],
+      [3, -300, 'Q1:s3', 'shop', '', 'sav'],
+    ]);
+    expect(plan.totals).toEqual({ incomeMinor: 0, expenseMinor: -700, transferInMinor: 0, transferOutMinor: 300 });
+    const again = planImport(split, asExisting(plan.rows), { ...options, accounts: accountsByName });
+    expect(statuses(again.rows)).toEqual(['duplicate', 'duplicate']);
+  });
+
+  test('the other side of a transfer already recorded is a duplicate; a transfer to another account or outside the window is not', () => {
+    const transfer = (counter: string, date: string): ExistingLine => ({ id: `t-${counter}-${date}`, accountId: 'cash', date, amountMinor: 500, payee: 'Elsewhere', externalId: null, status: 'cleared', counterAccountId: counter });
+    const rows = statement([{ amountMinor: '500', kind: 'neutral', transferAccount: 'card', payee: 'From card', date: '2024-03-02' }], 'qif');
+    expect(statuses(planImport(rows, [transfer('card', '2024-03-01')], options).rows)).toEqual(['duplicate']);
+    expect(statuses(planImport(rows, [transfer('usd', '2024-03-01')], options).rows)).toEqual(['new']);
+    expect(statuses(planImport(rows, [transfer('card', '2024-02-20')], options).rows)).toEqual(['new']);
+    // An unknown [Account] needs an account: an error row, in no total.
+    const unknown = planImport(statement([{ amountMinor: '-500', kind: 'neutral', transferAccount: 'Nowhere' }], 'qif'), [], options);
+    expect(unknown.rows[0]).toMatchObject({ status: 'error', issue: { messageKey: 'errors.import_batch.transfer_unmapped' } });
+    expect(unknown.totals).toEqual({ incomeMinor: 0, expenseMinor: 0, transferInMinor: 0, transferOutMinor: 0 });
+  });
+
   test('property: re-importing the same rows gives 0 new; identical rows in one file are all new on an empty wallet', () => {
     const row = fc.record({
       date: fc.integer({ min: 0, max: 60 }).map((d) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10)),

@@ -11,7 +11,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DomainError } from '../../../shared/errors';
 import { toDecimalString } from '../../../shared/money';
-import { IMPORT_FORMATS, type ImportCommitResult } from '../../../shared/import-views';
+import { z } from 'zod';
+import { CategoryMap, IMPORT_FORMATS, type ImportCommitResult } from '../../../shared/import-views';
+import type { LedgerProjection } from '../../ledger';
 import { readSource } from '../../import/capability';
 import * as service from '../../import/service';
 import { fileError } from '../../support/os-errors';
@@ -38,6 +40,31 @@ function readMapping(path: string): Record<string, unknown> {
   throw new DomainError('invalid_input', 'cli.import.mapping_not_json', { path });
 }
 
+const fold = (text: string) => text.normalize('NFC').trim().toLocaleLowerCase('en-US');
+const mappingInvalid = (column: string) => new DomainError('invalid_input', 'errors.import.mapping_invalid', { line: 0, column });
+
+/** `"categories": { "餐饮美食": "Food" | "<category id>" | null }`: wallet categories by id or name. */
+function resolveCategories(p: LedgerProjection, value: unknown): Record<string, string | null> {
+  const checked = CategoryMap.safeParse(value);
+  if (!checked.success) throw mappingInvalid('categories');
+  const categories = service.walletCategories(p);
+  return Object.fromEntries(
+    Object.entries(checked.data).map(([text, wanted]) => {
+      if (wanted === null) return [text, null];
+      const found = categories.find((c) => c.id === wanted) ?? categories.find((c) => fold(c.name) === fold(wanted));
+      if (!found) throw mappingInvalid(`categories.${text}`);
+      return [text, found.id];
+    }),
+  );
+}
+
+/** `"transferAccounts": { "Savings": "My savings" }`: QIF `[Account]` names → wallet accounts by name. */
+function resolveTransferAccounts(p: LedgerProjection, value: unknown): Record<string, string> {
+  const checked = z.record(z.string().max(200), z.string().min(1).max(200)).safeParse(value);
+  if (!checked.success) throw mappingInvalid('transferAccounts');
+  return Object.fromEntries(Object.entries(checked.data).map(([name, wanted]) => [name, accountId(p, wanted)]));
+}
+
 interface ErrorLine {
   row: number;
   column: string | null;
@@ -62,11 +89,19 @@ const importFile: Action = {
       throw new UsageError(t('cli.import.format_unknown', { format, formats: ['auto', ...IMPORT_FORMATS].join(', ') }), [syntax(importFile)]);
     }
     const mappingPath = input.string('mapping');
-    const mapping = mappingPath === undefined ? undefined : readMapping(mappingPath);
+    const file = mappingPath === undefined ? undefined : readMapping(mappingPath);
+    // The mapping file is a CSV mapping, and may carry a category map and QIF transfer accounts beside it.
+    const { categories: categoryMap, transferAccounts: transferMap, ...mapping } = file ?? {};
     const source = readSource({ path: input.arg(0) });
     return withLedger(ctx, async (open) => {
       const account = accountId(open.projection, input.string('account') ?? '');
-      const choices = { accountId: account, format: format as 'auto', ...(mapping ? { mapping } : {}) };
+      const choices = {
+        accountId: account,
+        format: format as 'auto',
+        ...(Object.keys(mapping).length > 0 ? { mapping } : {}),
+        ...(categoryMap !== undefined ? { categories: resolveCategories(open.projection, categoryMap) } : {}),
+        ...(transferMap !== undefined ? { transferAccounts: resolveTransferAccounts(open.projection, transferMap) } : {}),
+      };
       const parsed = await service.parseFor(open.projection, source.bytes, source.fileName, account, choices);
       const wanted = input.string('statement-account');
       const statementAccount = wanted === undefined ? undefined : service.findStatementAccount(parsed, wanted);

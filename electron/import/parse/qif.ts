@@ -9,6 +9,7 @@
  * An `!Account` record before a register names the account the register belongs to.
  */
 import type { DateOrder, ImportIssue, SkippedLine, StatementAccount, StatementRow, StatementSplit } from '../statement';
+import { exponentOf } from '../../../shared/money';
 import { readAmount } from './amount';
 import { calendarDate } from './dates';
 import { kindOfSigned, withoutEmpty, type ParserContext, type StatementBody } from './body';
@@ -111,6 +112,14 @@ function decideOrder(values: readonly DateParts[]): { order: DateOrder; ambiguou
   return { order: 'mdy', ambiguous: !monthFirst, conflict: dayFirst && monthFirst };
 }
 
+/** Minor units as decimal text in the currency's exponent (for a message). */
+function minorText(minor: bigint, currency: string): string {
+  const exponent = exponentOf(currency);
+  const digits = (minor < 0n ? -minor : minor).toString().padStart(exponent + 1, '0');
+  const whole = exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+  return `${minor < 0n ? '-' : ''}${whole}`;
+}
+
 function bracketed(value: string): string | undefined {
   return /^\[(.+)\]/.exec(value)?.[1]?.trim();
 }
@@ -211,6 +220,22 @@ function readRecord(record: QifRecord, order: DateOrder, context: ParserContext,
   if (amount === null) {
     errors.push(importIssue(record.line, 'errors.import.amount_missing', { column: 'T' }));
     return null;
+  }
+  if (splits.length > 0) {
+    // A split transaction is recorded line by line: its splits must add up to its amount exactly.
+    const sum = splits.reduce((total, split) => total + BigInt(split.amountMinor), 0n);
+    if (sum !== BigInt(amount)) {
+      const first = record.fields.find((field) => field.code === 'S' || field.code === '$');
+      errors.push(
+        importIssue(
+          first?.line ?? record.line,
+          'errors.import.qif_split_total',
+          { column: 'S/$', value: minorText(sum, context.currency) },
+          { total: minorText(BigInt(amount), context.currency) },
+        ),
+      );
+      return null;
+    }
   }
   const category = raw.L ?? '';
   const transferAccount = bracketed(category);

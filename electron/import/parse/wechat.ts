@@ -55,6 +55,8 @@ export function parseWechatRows(table: readonly TableRow[], context: ParserConte
     rows.push(
       billStatementRow(row, amount, kind, {
         payee: present(row.get('payee')),
+        // 交易类型 is WeChat's category (商户消费, 微信红包, 转账 …); a `<merchant>-退款` type is a refund.
+        category: row.get('type').endsWith('-退款') ? '退款' : present(row.get('type')),
         noteParts: [present(row.get('item')), present(row.get('remark'))],
         externalId: present(row.get('orderId')),
         fee,

@@ -5,13 +5,16 @@
  * skipped unless ticked.
  */
 import { useRef } from 'react';
-import { Alert, Button, Card, Checkbox, Descriptions, Space, Statistic, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Space, Statistic, Tag, Typography } from 'antd';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { AccountView } from '../../../../shared/ledger-views';
+import type { AccountView, CategoryView } from '../../../../shared/ledger-views';
 import type { PlannedRowView } from '../../../../shared/import-views';
 import { useMoney } from '../../lib/money';
+import { useCategories } from '../../components/ledger-data';
+import { categoryLabel } from '../reports/CategoryDialog';
 import { IssueList } from './IssueList';
+import { StatementMapping } from './StatementMapping';
 import type { ImportWizard } from './use-import';
 
 const STATUS_COLOR: Record<PlannedRowView['status'], string> = { new: 'success', duplicate: 'default', possible_duplicate: 'warning', error: 'error', skipped: 'default' };
@@ -24,6 +27,7 @@ export function PreviewStep({ wizard, accounts }: { wizard: ImportWizard; accoun
   const preview = wizard.preview;
   const rows = preview?.rows ?? [];
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const categories = useCategories();
   if (!preview) return null;
   const summary = wizard.totals ?? preview;
   const accountOf = (id: string) => accounts.find((a) => a.id === id);
@@ -64,10 +68,11 @@ export function PreviewStep({ wizard, accounts }: { wizard: ImportWizard; accoun
         />
       ))}
       <IssueList issues={preview.errors} count={preview.errorCount} />
+      <StatementMapping wizard={wizard} accounts={accounts} categories={categories} />
       <div role="table" aria-label={t('import.wizard.preview.table')} aria-rowcount={rows.length + 1} className="ow-import-table">
         <div role="rowgroup">
           <div role="row" className="ow-import-row ow-import-head">
-            {(['line', 'date', 'payee', 'amount', 'status', 'include'] as const).map((column) => (
+            {(['line', 'date', 'payee', 'category', 'amount', 'status', 'include'] as const).map((column) => (
               <span key={column} role="columnheader" style={column === 'amount' ? { textAlign: 'right' } : undefined}>
                 {t(`import.wizard.columns.${column}`)}
               </span>
@@ -85,10 +90,13 @@ export function PreviewStep({ wizard, accounts }: { wizard: ImportWizard; accoun
                   <span role="cell" title={row.note}>
                     {row.payee}
                   </span>
+                  <span role="cell" title={row.category || undefined}>
+                    <RowCategory row={row} categories={categories} accountName={(id) => accountOf(id)?.name ?? ''} />
+                  </span>
                   <span role="cell" style={{ textAlign: 'right' }}>
                     {format(row.amountMinor, accountOf(row.accountId)?.currency ?? currency)}
                   </span>
-                  <span role="cell">
+                  <span role="cell" title={row.issue ? t(row.issue.messageKey, row.issue.params) : undefined}>
                     <Tag color={STATUS_COLOR[row.status]}>{t(`import.wizard.status.${row.status}`)}</Tag>
                     {row.issue && <span className="ow-import-issue">{t(row.issue.messageKey, row.issue.params)}</span>}
                   </span>
@@ -111,5 +119,22 @@ export function PreviewStep({ wizard, accounts }: { wizard: ImportWizard; accoun
         {t('import.wizard.preview.commit', { count: importing })}
       </Button>
     </Card>
+  );
+}
+
+/** A row's category: the wallet category it is recorded with, the transfer's other account, or the statement's own text when nothing matched. */
+function RowCategory({ row, categories, accountName }: { row: PlannedRowView; categories: readonly CategoryView[]; accountName: (id: string) => string }) {
+  const { t } = useTranslation();
+  if (row.counterAccountId) return <span>{`${row.amountMinor < 0 ? '→' : '←'} ${accountName(row.counterAccountId)}`}</span>;
+  if (row.transferAccount) return <span className="ow-import-issue">[{row.transferAccount}]</span>;
+  const category = row.categoryId ? categories.find((c) => c.id === row.categoryId) : undefined;
+  if (category) return <span>{categoryLabel(category, categories)}</span>;
+  if (!row.category) return null;
+  // A row left out (a neutral row, an error) is not recorded: its statement category is shown as it is.
+  if (row.status === 'skipped' || row.status === 'error' || row.kind === 'neutral') return <Typography.Text type="secondary">{row.category}</Typography.Text>;
+  return (
+    <Typography.Text type="secondary">
+      {row.category} · {t('import.wizard.categories.none')}
+    </Typography.Text>
   );
 }

@@ -21,6 +21,10 @@ export interface Choices {
   neutral: Neutral;
   /** Which of the statement's accounts to import (an OFX file may hold several); null: the first. */
   statementAccount: number | null;
+  /** Statement category text → wallet category id (null: uncategorized), as changed in the preview. */
+  categories: Record<string, string | null>;
+  /** QIF `[Account]` name → wallet account id, as chosen in the preview. */
+  transferAccounts: Record<string, string>;
 }
 
 export class FileTooLarge extends Error {}
@@ -28,7 +32,16 @@ export class FileTooLarge extends Error {}
 export function useImportWizard() {
   const api = useApi();
   const [source, setSource] = useState<Extract<ImportSource, { base64: string }> | null>(null);
-  const [choices, setChoices] = useState<Choices>({ accountId: null, format: 'auto', encoding: null, mapping: null, neutral: { mode: 'omit' }, statementAccount: null });
+  const [choices, setChoices] = useState<Choices>({
+    accountId: null,
+    format: 'auto',
+    encoding: null,
+    mapping: null,
+    neutral: { mode: 'omit' },
+    statementAccount: null,
+    categories: {},
+    transferAccounts: {},
+  });
   const [detected, setDetected] = useState<DetectResult | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [include, setInclude] = useState<number[]>([]);
@@ -49,7 +62,7 @@ export function useImportWizard() {
   async function chooseFile(file: File): Promise<void> {
     if (file.size > MAX_UPLOAD_BYTES) throw new FileTooLarge();
     setSource({ fileName: file.name, base64: await readFileAsBase64(file) });
-    setChoices((current) => ({ ...current, format: 'auto', encoding: null, mapping: null, statementAccount: null }));
+    setChoices((current) => ({ ...current, format: 'auto', encoding: null, mapping: null, statementAccount: null, categories: {}, transferAccounts: {} }));
     setPreview(null);
     setCommitted(null);
   }
@@ -73,14 +86,19 @@ export function useImportWizard() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- choices.mapping is read only to seed it once
   }, [api, source, choices.accountId, parseChoices]);
 
-  async function makePreview(): Promise<void> {
-    if (!source || !choices.accountId) return;
+  /** Plans the import with the current choices (or these, when a preview's mapping was just changed). */
+  async function makePreview(next: Choices = choices): Promise<void> {
+    if (!source || !next.accountId) return;
     setBusy('preview');
     setError(null);
     try {
       const several = (detected?.statementAccounts.length ?? 0) > 1;
-      const statementAccount = several ? { statementAccount: choices.statementAccount ?? 0 } : {};
-      const result = await unwrap(api.import.preview({ source, accountId: choices.accountId, ...parseChoices(), ...statementAccount, neutral: choices.neutral, limit: 1000 }));
+      const statementAccount = several ? { statementAccount: next.statementAccount ?? 0 } : {};
+      const mapped = {
+        ...(Object.keys(next.categories).length > 0 ? { categories: next.categories } : {}),
+        ...(Object.keys(next.transferAccounts).length > 0 ? { transferAccounts: next.transferAccounts } : {}),
+      };
+      const result = await unwrap(api.import.preview({ source, accountId: next.accountId, ...parseChoices(), ...statementAccount, neutral: next.neutral, ...mapped, limit: 1000 }));
       setPreview(result);
       setInclude([]);
       setTotals(null);
@@ -89,6 +107,20 @@ export function useImportWizard() {
     } finally {
       setBusy(null);
     }
+  }
+
+  /** A statement category's wallet category (null: uncategorized), changed in the preview: planned again. */
+  async function chooseCategory(text: string, categoryId: string | null): Promise<void> {
+    const next = { ...choices, categories: { ...choices.categories, [text]: categoryId } };
+    setChoices(next);
+    await makePreview(next);
+  }
+
+  /** The wallet account of a QIF `[Account]` name, chosen in the preview: planned again. */
+  async function chooseTransferAccount(name: string, accountId: string): Promise<void> {
+    const next = { ...choices, transferAccounts: { ...choices.transferAccounts, [name]: accountId } };
+    setChoices(next);
+    await makePreview(next);
   }
 
   async function toggleInclude(index: number, on: boolean): Promise<void> {
@@ -135,7 +167,26 @@ export function useImportWizard() {
     }
   }
 
-  return { source, choices, setChoices, detected, preview, include, totals, committed, busy, error, chooseFile, makePreview, toggleInclude, commit, undo, saveMapping };
+  return {
+    source,
+    choices,
+    setChoices,
+    detected,
+    preview,
+    include,
+    totals,
+    committed,
+    busy,
+    error,
+    chooseFile,
+    makePreview,
+    chooseCategory,
+    chooseTransferAccount,
+    toggleInclude,
+    commit,
+    undo,
+    saveMapping,
+  };
 }
 
 export type ImportWizard = ReturnType<typeof useImportWizard>;
