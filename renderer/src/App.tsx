@@ -32,7 +32,7 @@ export function App() {
   const [everOpen, setEverOpen] = useState(false);
   useEffect(() => {
     if (connection === 'open') setEverOpen(true);
-    if (connection === 'closed' || connection === 'no-token') setEverOpen(false);
+    if (connection === 'closed' || connection === 'lost' || connection === 'no-token') setEverOpen(false);
   }, [connection]);
   const live = connection === 'open' || (connection === 'connecting' && everOpen);
   const { settings, update } = useSettings(everOpen || connection === 'open' ? api : null);

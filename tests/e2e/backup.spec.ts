@@ -139,7 +139,7 @@ async function backUpNow(page: Page, lang: Lang, expectedRows: number) {
 
 for (const lang of ['en-US', 'zh-CN'] as const) {
   test(`back up, lose history, merge it back, damaged files (${lang})`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(6 * 60_000);
     const l = L[lang];
     const host = await startHost({ lang });
     const dir = join(host.dataDir, 'backups');

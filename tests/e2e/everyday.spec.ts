@@ -163,6 +163,8 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
 
 for (const lang of ['en-US', 'zh-CN'] as const) {
   test(`everyday entry by keyboard (${lang})`, async ({ page }) => {
+    // A hang guard, not a speed target: this walk is ~150 keyboard steps, 2 min on a CI machine and 4+ at load 15.
+    test.setTimeout(10 * 60_000);
     const l = L[lang];
     const pageErrors: Error[] = [];
     page.on('pageerror', (error) => pageErrors.push(error));

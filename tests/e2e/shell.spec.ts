@@ -63,6 +63,18 @@ test('a wrong token is refused: no connection, no data', async ({ page }) => {
   expect(status).toBe(401);
 });
 
+test('a wrong token says so; an engine that stopped answering says that instead', async ({ page }) => {
+  await page.goto(`${host.origin}/?token=not-the-token&lang=en-US`);
+  await expect(page.getByText('This page is not authorised to open the wallet.', { exact: false })).toBeVisible();
+
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Welcome to OneWallet' })).toBeVisible();
+  await host.stop(); // as when `npm run web` is closed: every reconnect fails
+  await expect(page.getByText('The engine stopped answering.', { exact: false })).toBeVisible();
+  await expect(page.getByText('not authorised', { exact: false })).toHaveCount(0);
+  host = await startHost({ lang: 'en-US', production: true }); // for afterEach
+});
+
 test('a foreign origin or host is refused even with the right token (DNS rebinding)', async () => {
   const attempt = (headers: Record<string, string>) =>
     new Promise<number>((resolve, reject) => {

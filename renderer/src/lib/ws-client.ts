@@ -21,7 +21,8 @@ const TOKEN_KEY = 'onewallet.token';
 const REQUEST_TIMEOUT_MS = 120_000;
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000];
 
-export type ConnectionState = 'connecting' | 'open' | 'closed' | 'no-token';
+/** `lost`: the engine answered once and stopped answering (it was closed); `closed`: it never let us in. */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'lost' | 'no-token';
 
 const transportFailure: Failure = { ok: false, code: 'internal', messageKey: 'errors.transport', params: {} };
 
@@ -65,7 +66,7 @@ export function connectWebSocket(token: string, onState: (state: ConnectionState
         if (wasOpen && delay !== undefined) {
           setTimeout(() => open(attempt + 1, wasOpen), delay);
         } else {
-          onState('closed');
+          onState(wasOpen ? 'lost' : 'closed');
           resolve(null);
         }
       });

@@ -18,7 +18,7 @@ export function ConnectionScreen({ state, onRetry }: { state: ConnectionState; o
       <Result
         status="warning"
         title={t('connection.failed')}
-        subTitle={t('connection.unauthorized')}
+        subTitle={t(state === 'lost' ? 'connection.lost' : 'connection.unauthorized')}
         extra={<Button onClick={onRetry}>{t('connection.retry')}</Button>}
       />
     </div>
