@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { statSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { createVault, openVault, SLICE, vaultReady } from '../../electron/vault';
 import { errorOf, payee, tempDir, TEST_KDF } from './support/helpers';
 import { testProjections } from './support/projection';
@@ -90,7 +91,7 @@ describe('cooperative replay and verify', () => {
     expect(bytes).toBeGreaterThan(1_000_000);
     expect(bytes).toBeLessThan(3_500_000);
     expect(statSync(path).size).toBeGreaterThan(bytes);
-    const { db } = (session as unknown as { ctx: { db: import('better-sqlite3').Database } }).ctx;
+    const { db } = (session as unknown as { ctx: { db: Database.Database } }).ctx;
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     session.append([payee(-1)]);
