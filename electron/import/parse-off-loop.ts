@@ -6,8 +6,8 @@
  * each is one short task (sent ahead, they would all be delivered in one task). The worker's code is
  * read by the host and started as source text (`eval`), so it also runs from inside app.asar, which
  * a worker thread cannot be relied on to read by itself (see vault/kdf.ts). One worker serves the
- * parses one after another and ends after PARSE_WORKER_IDLE_MS without work; it never keeps the
- * process alive.
+ * parses one after another and ends after PARSE_WORKER_IDLE_MS without work; it keeps the process
+ * alive only while it parses.
  *
  * Same answer as `parseStatement` in every case: small files, a run from the TypeScript sources
  * (vitest: there is no bundle) and a worker that fails to start or dies fall back to parsing here.
@@ -92,10 +92,19 @@ function inWorker(source: string, bytes: Uint8Array, options: ParseOptions): Pro
   if (idle) clearTimeout(idle);
   idle = null;
   if (!worker) {
-    worker = new Worker(source, { eval: true });
-    worker.unref();
+    const started = new Worker(source, { eval: true });
+    // A worker that dies between two parses is simply started again by the next one (an 'error'
+    // with no listener would take the host down).
+    const forget = () => {
+      if (worker === started) worker = null;
+    };
+    started.on('error', forget);
+    started.once('exit', forget);
+    worker = started;
   }
   const current = worker;
+  // Held while it works (a CLI run has nothing else keeping the process alive), let go when idle.
+  current.ref();
   return new Promise<ParsedStatement>((resolve, reject) => {
     const rows: StatementRow[][] = [];
     const cleanup = () => {
@@ -132,6 +141,7 @@ function inWorker(source: string, bytes: Uint8Array, options: ParseOptions): Pro
     const copy = bytes.slice();
     current.postMessage({ job: { bytes: copy, options } }, [copy.buffer as ArrayBuffer]);
   }).finally(() => {
+    current.unref();
     if (worker === current) {
       idle = setTimeout(stopParseWorker, PARSE_WORKER_IDLE_MS);
       idle.unref();
