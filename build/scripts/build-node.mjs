@@ -12,6 +12,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const external = ['electron', 'better-sqlite3', 'libsodium-wrappers-sumo', 'electron-updater', 'electron-log'];
 const entries = [
   { in: 'electron/main.ts', out: 'out/main/main.cjs' },
+  // The statement parser's worker thread (electron/import/parse-off-loop.ts), found beside main.cjs by every host.
+  { in: 'electron/import/parse-worker.ts', out: 'out/main/import-parse-worker.cjs', minify: true },
   // Parsed in every window before the page: minified (most of it is zod, for the contract's schemas).
   { in: 'electron/preload.ts', out: 'out/preload/preload.cjs', minify: true },
   { in: 'electron/web/main.ts', out: 'out/web/host.cjs' },

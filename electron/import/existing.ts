@@ -2,7 +2,8 @@
  * The planner's read-only view of the wallet: every account with its balance (one grouped query)
  * and the live lines of the accounts a statement may touch, looked up through the projection's
  * indexes as the planner asks (tx_external for a statement id, tx_balance for an amount), so
- * re-importing 100k rows costs 100k index probes, not a read of every line of the account.
+ * re-importing 100k rows costs 100k index probes (asked 2,000 ids per statement), not a read of every
+ * line of the account.
  */
 import type { LedgerProjection } from '../ledger';
 import type { ExistingLine, ExistingLines, PlanAccount } from './plan';
@@ -57,6 +58,8 @@ const inRegisterOrder = (rows: LineRow[]): ExistingLine[] => rows.sort((a, b) =>
 /** walletLines' lookups, exported so a test can hold each to its index (EXPLAIN QUERY PLAN). */
 export const LINE_LOOKUPS = {
   byExternal: `SELECT ${COLUMNS} FROM transactions INDEXED BY tx_external WHERE account_id = ? AND external_id = ? AND voided = 0`,
+  /** byExternal for a slice of the statement's ids at once (a JSON list): one statement, one probe per id. */
+  byExternalMany: `SELECT ${COLUMNS} FROM transactions INDEXED BY tx_external WHERE account_id = ? AND external_id IN (SELECT value FROM json_each(?)) AND voided = 0`,
   near: `SELECT ${COLUMNS} FROM transactions WHERE account_id = ? AND voided = 0 AND amount_minor = ? AND +date BETWEEN ? AND ?`,
   nearWithoutId: `SELECT ${COLUMNS} FROM transactions WHERE account_id = ? AND voided = 0 AND amount_minor = ? AND +date BETWEEN ? AND ? AND external_id IS NULL`,
   anyWithId: 'SELECT 1 FROM transactions INDEXED BY tx_external WHERE account_id = ? AND external_id IS NOT NULL AND voided = 0 LIMIT 1',
@@ -87,6 +90,16 @@ export function walletLines(p: LedgerProjection, accountIds: readonly string[]):
   };
   return {
     withExternalId: (accountId, externalId) => (holds(accountId).withId ? all(LINE_LOOKUPS.byExternal, accountId, externalId) : []),
+    withExternalIds: (accountId, externalIds) => {
+      const found = new Map<string, ExistingLine[]>();
+      if (externalIds.length === 0 || !holds(accountId).withId) return found;
+      for (const line of all(LINE_LOOKUPS.byExternalMany, accountId, JSON.stringify(externalIds))) {
+        const list = found.get(line.externalId!);
+        if (list) list.push(line);
+        else found.set(line.externalId!, [line]);
+      }
+      return found;
+    },
     near: (accountId, amountMinor, from, to, withoutId) => {
       const held = holds(accountId);
       if (!held.withoutId && (withoutId || !held.withId)) return [];

@@ -22,6 +22,8 @@ import { CategoryMatcher, type CategoryChoices, type WalletCategory } from './ca
 import { runSync, type Steps } from '../vault/cooperative';
 
 export const DEFAULT_WINDOW_DAYS = 3;
+/** Rows routed or matched per slice of the cooperative planner (a few index probes each). */
+const MATCH_SLICE = 2_000;
 /** Fuzzy candidates looked at per row: a bound, so thousands of equal amounts stay linear. */
 const MAX_CANDIDATES = 16;
 
@@ -182,8 +184,8 @@ function piecesOf(row: StatementRow): Piece[] {
   );
 }
 
-/** Rows of one statement account turned into lines to record, before matching. */
-function routeRows(statement: ParsedStatement, source: readonly StatementRow[], options: PlanOptions): PlannedRow[] {
+/** Rows of one statement account turned into lines to record, before matching; yields every MATCH_SLICE rows. */
+function* routeRows(statement: ParsedStatement, source: readonly StatementRow[], options: PlanOptions): Steps<PlannedRow[]> {
   const home = options.accounts.get(options.accountId);
   if (!home) throw new Error('the statement account must be among the plan accounts');
   const neutral = options.neutral ?? { mode: 'omit' };
@@ -215,7 +217,9 @@ function routeRows(statement: ParsedStatement, source: readonly StatementRow[], 
     row.counterAccountId = counter.id;
     return true;
   };
-  for (const row of source) {
+  for (let position = 0; position < source.length; position++) {
+    if (position > 0 && position % MATCH_SLICE === 0) yield;
+    const row = source[position]!;
     const mapped = row.paymentMethod ? options.paymentMethods?.[row.paymentMethod] : undefined;
     const target = options.accounts.get(mapped ?? options.accountId) ?? home;
     const rowId = row.externalId?.trim() || null;
@@ -319,6 +323,8 @@ interface Candidate {
 export interface ExistingLines {
   /** Lines of `accountId` carrying the statement id `externalId`. */
   withExternalId(accountId: string, externalId: string): readonly ExistingLine[];
+  /** `withExternalId` for many ids of one account at once: id → its lines (ids without lines left out). */
+  withExternalIds(accountId: string, externalIds: readonly string[]): ReadonlyMap<string, readonly ExistingLine[]>;
   /** Lines of `accountId` of exactly `amountMinor` dated `from`..`to` (inclusive), only those without a statement id when `withoutId`. */
   near(accountId: string, amountMinor: number, from: string, to: string, withoutId: boolean): readonly ExistingLine[];
   /** A refund's original among the lines of the accounts involved: the latest with that statement id. */
@@ -346,6 +352,14 @@ export function linesFrom(lines: readonly ExistingLine[]): ExistingLines {
   }
   return {
     withExternalId: (accountId, externalId) => byExternal.get(`${accountId}\u0000${externalId}`) ?? [],
+    withExternalIds: (accountId, externalIds) => {
+      const found = new Map<string, ExistingLine[]>();
+      for (const externalId of externalIds) {
+        const lines = byExternal.get(`${accountId}\u0000${externalId}`);
+        if (lines) found.set(externalId, lines);
+      }
+      return found;
+    },
     near: (accountId, amountMinor, from, to, withoutId) =>
       (byAmount.get(`${accountId}\u0000${amountMinor}`) ?? []).filter((line) => line.date >= from && line.date <= to && !(withoutId && line.externalId)),
     withExternalIdAnywhere: (externalId) => anywhere.get(externalId),
@@ -356,44 +370,55 @@ export function linesFrom(lines: readonly ExistingLine[]): ExistingLines {
   };
 }
 
-/** Rows matched per slice of the cooperative planner (a few index probes each). */
-const MATCH_SLICE = 2_000;
-
 const shiftDate = (date: string, days: number): string => new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
 
 /** Dedup against existing lines (rules 1–5 above); mutates statuses and matchIds of `rows`; yields between slices. */
 function* matchExisting(rows: PlannedRow[], existing: ExistingLines, windowDays: number): Steps<void> {
   const taken = new Set<string>();
 
-  // 1. Exact: the statement's own id, one-to-one in file order.
+  // 1. Exact: the statement's own id, one-to-one in file order. The ids of a slice are looked up
+  // together, one query per account (existing.ts), then taken row by row in file order.
   const fuzzy: number[] = [];
-  for (let index = 0; index < rows.length; index++) {
-    if (index > 0 && index % MATCH_SLICE === 0) yield;
-    const row = rows[index]!;
-    if (row.status !== 'new') continue;
-    const hit = row.externalId ? existing.withExternalId(row.accountId, row.externalId).find((line) => !taken.has(line.id)) : undefined;
-    if (hit !== undefined) {
-      taken.add(hit.id);
-      row.status = 'duplicate';
-      row.matchId = hit.id;
-      continue;
+  for (let start = 0; start < rows.length; start += MATCH_SLICE) {
+    if (start > 0) yield;
+    const end = Math.min(rows.length, start + MATCH_SLICE);
+    const wanted = new Map<string, Set<string>>();
+    for (let index = start; index < end; index++) {
+      const row = rows[index]!;
+      if (row.status !== 'new' || !row.externalId) continue;
+      const ids = wanted.get(row.accountId);
+      if (ids) ids.add(row.externalId);
+      else wanted.set(row.accountId, new Set([row.externalId]));
     }
-    // A transfer already recorded from its other side (the same transfer in the other account's file):
-    // the same amount in this account, moved to or from the same other account, within the window.
-    if (row.counterAccountId) {
-      const day = dayNumber(row.date);
-      const counterpart = existing
-        .transferLines(row.accountId, row.amountMinor, shiftDate(row.date, -windowDays), shiftDate(row.date, windowDays), row.counterAccountId, row.externalId !== null)
-        .filter((line) => !taken.has(line.id))
-        .sort((a, b) => Math.abs(dayNumber(a.date) - day) - Math.abs(dayNumber(b.date) - day))[0];
-      if (counterpart) {
-        taken.add(counterpart.id);
+    const known = new Map<string, ReadonlyMap<string, readonly ExistingLine[]>>();
+    for (const [accountId, ids] of wanted) known.set(accountId, existing.withExternalIds(accountId, [...ids]));
+    for (let index = start; index < end; index++) {
+      const row = rows[index]!;
+      if (row.status !== 'new') continue;
+      const hit = row.externalId ? known.get(row.accountId)?.get(row.externalId)?.find((line) => !taken.has(line.id)) : undefined;
+      if (hit !== undefined) {
+        taken.add(hit.id);
         row.status = 'duplicate';
-        row.matchId = counterpart.id;
+        row.matchId = hit.id;
         continue;
       }
+      // A transfer already recorded from its other side (the same transfer in the other account's file):
+      // the same amount in this account, moved to or from the same other account, within the window.
+      if (row.counterAccountId) {
+        const day = dayNumber(row.date);
+        const counterpart = existing
+          .transferLines(row.accountId, row.amountMinor, shiftDate(row.date, -windowDays), shiftDate(row.date, windowDays), row.counterAccountId, row.externalId !== null)
+          .filter((line) => !taken.has(line.id))
+          .sort((a, b) => Math.abs(dayNumber(a.date) - day) - Math.abs(dayNumber(b.date) - day))[0];
+        if (counterpart) {
+          taken.add(counterpart.id);
+          row.status = 'duplicate';
+          row.matchId = counterpart.id;
+          continue;
+        }
+      }
+      fuzzy.push(index);
     }
-    fuzzy.push(index);
   }
 
   // 2 + 5. Possible duplicates: every (row, line) pair within the window, nearest date first.
@@ -497,7 +522,7 @@ export function planImport(statement: ParsedStatement, existing: ExistingLines |
 export function* planImportSteps(statement: ParsedStatement, existing: ExistingLines | readonly ExistingLine[], options: PlanOptions): Steps<ImportPlan> {
   const lines = isLineList(existing) ? linesFrom(existing) : existing;
   const source = statement.accounts[options.statementAccount ?? 0]?.rows ?? [];
-  const rows = routeRows(statement, source, options);
+  const rows = yield* routeRows(statement, source, options);
   yield;
   yield* matchExisting(rows, lines, options.windowDays ?? DEFAULT_WINDOW_DAYS);
   pairRefunds(rows, lines);

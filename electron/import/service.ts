@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../shared/errors';
 import type { DetectResult, ImportBatchView, ImportCommitResult, ImportIssueView, PlannedRowView } from '../../shared/import-views';
 import type { Ledger, LedgerProjection } from '../ledger';
-import { decideBatchUndo, decideImportBatch } from '../ledger/decide-import';
+import { decideBatchUndo, decideImportBatchSteps } from '../ledger/decide-import';
 import type { BatchProgress } from '../ledger/ledger';
-import { parseStatement } from './parse/detect';
+import { parseStatementOffLoop } from './parse-off-loop';
 import { suggestMapping, type CsvMappingInput } from './parse/csv';
 import type { DateOrder, ImportIssue, ParsedStatement, StatementFormat } from './statement';
 import { planAccounts, walletLines } from './existing';
@@ -94,7 +94,7 @@ function requireAccount(p: LedgerProjection, accountId: string) {
 
 export async function parseFor(p: LedgerProjection, bytes: Uint8Array, fileName: string, accountId: string | null, choices: ParseChoices): Promise<ParsedStatement> {
   const currency = accountId ? requireAccount(p, accountId).currency : 'CNY';
-  return parseStatement(bytes, {
+  return parseStatementOffLoop(bytes, {
     fileName,
     currency,
     ...(choices.format ? { format: choices.format } : {}),
@@ -285,7 +285,7 @@ export async function commit(
       refundOf: row.refundOf,
     })),
   };
-  const result = await wallet.ledger.executeBatch(requestId, (ctx) => decideImportBatch(p, input, ctx), onProgress);
+  const result = await wallet.ledger.executeBatch(requestId, (ctx) => decideImportBatchSteps(p, input, ctx), onProgress);
   const recorded = p.sql.get<{ n: number }>('SELECT row_count AS n FROM import_batches WHERE id = ?', result.id)?.n ?? rows.length;
   return { batchId: result.id, imported: recorded, ...counts, replayed: result.replayed, statementBalance: closing() };
 }

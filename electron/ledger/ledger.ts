@@ -10,7 +10,7 @@ import { commandDigest } from './command-digest';
 import { decide, LedgerCommand, type DecideContext } from './commands';
 import { localDate } from './dates';
 import { checkCommandText } from './rules';
-import { LedgerEvent } from './events';
+import { LedgerEvent, type ImportedRow } from './events';
 import type { LedgerProjection } from './projection';
 
 /** Where events become durable; the vault session implements it. Returns one seq per payload, in order. */
@@ -26,6 +26,37 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 /** Transaction lines a batch adds (an import chunk carries up to IMPORT_CHUNK_ROWS): sizes the fold's index pause. */
 function linesAdded(events: readonly LedgerEvent[]): number {
   return events.reduce((lines, event) => lines + (event.type === 'TransactionsImported' ? event.rows.length : 0), 0);
+}
+
+/** What a batch's decision may be: its events at once, or a generator that yields between slices and returns them. */
+export type BatchDecision = LedgerEvent[] | Generator<void, LedgerEvent[], void>;
+
+/**
+ * The checks of an imported row that the decision (decide-import.ts) does not make by
+ * construction; a row that fails one sends its whole event through the full schema parse, which
+ * then throws exactly as before. Everything else about each row — ids, the account's currency, a
+ * checked booking date, single-line payee, free-text note, sign against kind, the transfer leg —
+ * is built by the decision itself, so the schema is checked on the event with its first row only.
+ */
+function rowNeedsSchema(row: ImportedRow): boolean {
+  const text = (value: unknown) => value === null || (typeof value === 'string' && value.length >= 1 && value.length <= 200);
+  return !(
+    Number.isSafeInteger(row.amountMinor) &&
+    row.amountMinor !== 0 &&
+    Number.isSafeInteger(row.line) &&
+    row.line > 0 &&
+    text(row.externalId) &&
+    text(row.refundOf) &&
+    (row.kind === 'transfer') === (row.transfer !== null) &&
+    (row.kind === 'transfer' || (row.kind === 'expense' ? row.amountMinor < 0 : row.amountMinor > 0))
+  );
+}
+
+/** A rule's check of an event about to be written: a failure here is our bug, caught before it is durable. */
+function checkEvent(event: LedgerEvent): LedgerEvent {
+  if (event.type !== 'TransactionsImported' || event.rows.length < 2 || event.rows.some(rowNeedsSchema)) return LedgerEvent.parse(event);
+  const checked = LedgerEvent.parse({ ...event, rows: event.rows.slice(0, 1) });
+  return { ...checked, rows: event.rows } as LedgerEvent;
 }
 
 /** Where a long batch is: checking its events, writing them, folding them into the projection. */
@@ -55,6 +86,8 @@ export class Ledger {
   private readonly today: (now: Date) => string;
   /** Set when the journal accepted events the projection could not apply: the two now disagree. */
   private failure: unknown = null;
+  /** Batches being decided, written or folded, by request id: a second call with the same id gets the first's answer. */
+  private readonly batches = new Map<string, Promise<CommandResult & { replayed: boolean }>>();
 
   constructor(deps: LedgerDeps) {
     this.sink = deps.sink;
@@ -108,18 +141,32 @@ export class Ledger {
    */
   async executeBatch(
     requestId: string,
-    decideEvents: (ctx: DecideContext) => LedgerEvent[],
+    decideEvents: (ctx: DecideContext) => BatchDecision,
     onProgress: BatchProgress = () => {},
+  ): Promise<CommandResult & { replayed: boolean }> {
+    const running = this.batches.get(requestId);
+    if (running) return running.then((result) => ({ ...result, replayed: true }));
+    const batch = this.runBatch(requestId, decideEvents, onProgress);
+    this.batches.set(requestId, batch);
+    try {
+      return await batch;
+    } finally {
+      this.batches.delete(requestId);
+    }
+  }
+
+  private async runBatch(
+    requestId: string,
+    decideEvents: (ctx: DecideContext) => BatchDecision,
+    onProgress: BatchProgress,
   ): Promise<CommandResult & { replayed: boolean }> {
     if (this.failure) throw new DomainError('internal', 'errors.ledger_needs_reload', {});
     const seen = this.projection.requestResult(requestId);
     if (seen) return { requestId, id: seen.id, eventIds: seen.eventIds, replayed: true };
-    const now = this.now();
-    const decided = decideEvents({ now, newId: this.newId, today: this.today(now) });
+    const decided = await this.decideBatch(decideEvents);
     const events: LedgerEvent[] = [];
     for (const event of decided) {
-      // A rule's check of an event we are about to write: a failure here is our bug, caught before it is durable.
-      events.push(LedgerEvent.parse(event));
+      events.push(checkEvent(event));
       onProgress('check', events.length, decided.length);
       await nextTurn();
     }
@@ -151,5 +198,25 @@ export class Ledger {
     const result = this.projection.requestResult(requestId);
     if (!result) throw new Error('applied events left no request result');
     return { requestId, id: result.id, eventIds: result.eventIds, replayed: false };
+  }
+
+  /**
+   * The batch's events, decided one slice per event-loop turn when the decision is a generator. If
+   * something was recorded meanwhile, the decision is made again on the new state (twice at most).
+   */
+  private async decideBatch(decideEvents: (ctx: DecideContext) => BatchDecision): Promise<LedgerEvent[]> {
+    for (let attempt = 0; ; attempt++) {
+      const before = this.projection.lastSeq();
+      const now = this.now();
+      const decision = decideEvents({ now, newId: this.newId, today: this.today(now) });
+      if (Array.isArray(decision)) return decision;
+      let next = decision.next();
+      while (!next.done) {
+        await nextTurn();
+        next = decision.next();
+      }
+      if (this.projection.lastSeq() === before) return next.value;
+      if (attempt >= 2) throw new DomainError('wallet_busy', 'errors.import_batch.journal_moved', {});
+    }
   }
 }

@@ -4,6 +4,7 @@
  * after lock gets `wallet_locked` rather than garbage.
  */
 import { renameSync, rmSync, statSync } from 'node:fs';
+import { open as openFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
@@ -13,9 +14,9 @@ import { writeCopy, type CopyInfo, type CopyProgress, type CopyResult } from './
 import { openCopyWithKey, type CopyReader } from './copy-reader';
 import type { Clock } from './backoff';
 import { toHex } from './bytes';
-import { runCooperative, type Steps } from './cooperative';
+import { nextTurn, runCooperative, type Steps } from './cooperative';
 import { deriveSubkeys, equal, random, wipe, wipeSubkeys, type Subkeys } from './crypto';
-import { appendEvents, checkHeadAgainstJournal, commitSealed, GENESIS_TAG, prepareEvents, readHead, walkJournal } from './journal';
+import { appendEvents, checkHeadAgainstJournal, commitSealedSyncLater, GENESIS_TAG, prepareEvents, readHead, walkJournal } from './journal';
 import { newSalt, passwordKek, readSlot, recoveryKek, RECOVERY_KDF, wrapSlot, writeSlot } from './keyslots';
 import { problem, toError, type Problem } from './problems';
 import { loadProjectionSteps, openNewestSnapshot, storedTag, type OpenedSnapshot, type VaultContext } from './projection-loader';
@@ -190,13 +191,35 @@ export class Session implements VaultSession {
       this.writable();
       const sealed = await this.cooperative('journal', ({ db, vaultId, keys }) => prepareEvents(vaultId, keys, readHead(db), payloads, slice));
       this.writable();
-      const appended = this.guarded('journal', ({ db }) => commitSealed(db, sealed));
+      const { appended, walPath } = this.guarded('journal', ({ db }) => commitSealedSyncLater(db, sealed));
       if (appended) {
+        if (walPath) await this.syncWal(walPath);
         this.checkFile();
         return appended;
       }
       if (attempt >= 2) throw new DomainError('wallet_busy', 'errors.import_batch.journal_moved', {});
     }
+  }
+
+  /**
+   * Makes a commit of `commitSealedSyncLater` durable: the WAL's fsync on libuv's thread pool, then
+   * the checkpoint it left out, on a turn of its own (a PASSIVE one: it never waits for readers).
+   * If the fsync fails, a FULL checkpoint on this thread syncs the WAL and the database instead.
+   */
+  private async syncWal(walPath: string): Promise<void> {
+    try {
+      const handle = await openFile(walPath, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      this.guarded('journal', ({ db }) => db.pragma('wal_checkpoint(FULL)'));
+      return;
+    }
+    await nextTurn();
+    if (!this.closed) this.guarded('journal', ({ db }) => db.pragma('wal_checkpoint(PASSIVE)'));
   }
 
   /**

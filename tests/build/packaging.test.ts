@@ -85,7 +85,8 @@ describe('linux dir build', () => {
     const { buildLinuxDir } = await import('../../build/scripts/package-check.mjs');
     const asar = buildLinuxDir(out) as string;
     const files = listPackage(asar, { isPack: false }).map((file) => file.replaceAll('\\', '/'));
-    expect(files).toEqual(expect.arrayContaining(['/out/main/main.cjs', '/out/preload/preload.cjs', '/out/renderer/index.html', '/package.json']));
+    // The statement parser's worker thread ships beside main.cjs (electron/import/parse-off-loop.ts reads it from there).
+    expect(files).toEqual(expect.arrayContaining(['/out/main/main.cjs', '/out/main/import-parse-worker.cjs', '/out/preload/preload.cjs', '/out/renderer/index.html', '/package.json']));
     expect(files.some((file) => file.startsWith('/node_modules/better-sqlite3/'))).toBe(true);
     expect(files.some((file) => file.startsWith('/node_modules/libsodium-wrappers-sumo/'))).toBe(true);
     for (const devOnly of ['electron', 'vite', 'react', 'antd', 'vitest', 'typescript', 'esbuild', '@playwright/test', 'electron-builder']) {

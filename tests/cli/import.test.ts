@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseStatement } from '../../electron/import/parse/detect';
 import { createVault, vaultReady } from '../../electron/vault';
 import { tempDir, TEST_KDF } from '../vault/support/helpers';
-import { bundleCli, runBundled } from './support';
+import { bundleCli, bundleEntry, runBundled } from './support';
 
 const FIXTURES = resolve(__dirname, '..', 'fixtures', 'import');
 const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.expected.json')).map((name) => name.slice(0, -'.expected.json'.length));
@@ -204,4 +204,19 @@ describe('onewallet import', () => {
     expect(again.stdout).toContain('The statement says -321.09 USD on 2024-01-31; the wallet has -321.09 on that date (difference 0.00).');
     expect(await balanceMinor(vault)).toBe('-32109');
   });
+
+  test('a statement big enough for the parser worker (bundled beside the CLI) is parsed there and imported; the process waits for it', async () => {
+    const dir = tmp.file('with-worker');
+    const withWorker = await bundleCli(dir);
+    await bundleEntry('electron/import/parse-worker.ts', join(dir, 'import-parse-worker.cjs'));
+    const vault = await walletWith('CNY');
+    const lines = ['Date,Payee,Amount,Transaction ID'];
+    for (let i = 0; i < 12_000; i++) lines.push(`2024-05-${String(1 + (i % 28)).padStart(2, '0')},Shop number ${i % 40},-${1 + (i % 90)}.${String(i % 100).padStart(2, '0')},T${i}`);
+    const file = tmp.file('big.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(readFileSync(file).length).toBeGreaterThanOrEqual(256 * 1024);
+    const run = await runBundled(withWorker, ['--vault', vault, '--json', 'import', file, '--account', 'Acct', '--password-stdin'], { stdin: 'pw\n' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ imported: 12_000, errors: [] });
+  }, 240_000);
 });

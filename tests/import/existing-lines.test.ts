@@ -49,12 +49,14 @@ describe('the planner reads the wallet through indexes', () => {
     const plan = (sql: string, ...params: (string | number)[]) =>
       world.projection.sql.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, ...params).map((row) => row.detail).join(' | ');
     expect(plan(LINE_LOOKUPS.byExternal, 'a', 'T1')).toMatch(/USING INDEX tx_external \(account_id=\? AND external_id=\?\)/);
+    expect(plan(LINE_LOOKUPS.byExternalMany, 'a', '["T1","T2"]')).toMatch(/USING INDEX tx_external \(account_id=\? AND external_id=\?\)/);
     expect(plan(LINE_LOOKUPS.near, 'a', -100, '2024-05-01', '2024-05-07')).toMatch(/USING (COVERING )?INDEX tx_balance \(account_id=\? AND voided=\? AND amount_minor=\?\)/);
     expect(plan(LINE_LOOKUPS.nearWithoutId, 'a', -100, '2024-05-01', '2024-05-07')).toMatch(/USING (COVERING )?INDEX tx_balance \(account_id=\? AND voided=\? AND amount_minor=\?\)/);
     expect(plan(LINE_LOOKUPS.transfer, 'a', -100, '2024-05-01', '2024-05-07', 'b')).toMatch(/USING (COVERING )?INDEX tx_balance \(account_id=\? AND voided=\? AND amount_minor=\?\).*USING INDEX tx_transfer \(transfer_id=\?\)/);
     expect(plan(LINE_LOOKUPS.anywhere, 'T1', '[]')).toMatch(/USING INDEX tx_external \(account_id=\? AND external_id=\?\)/);
     const params: Record<keyof typeof LINE_LOOKUPS, (string | number)[]> = {
       byExternal: ['a', 'T1'],
+      byExternalMany: ['a', '["T1","T2"]'],
       near: ['a', -100, '2024-05-01', '2024-05-07'],
       nearWithoutId: ['a', -100, '2024-05-01', '2024-05-07'],
       anywhere: ['T1', '[]'],
@@ -76,6 +78,12 @@ describe('the planner reads the wallet through indexes', () => {
         expect(ids(fromWallet.withExternalId(accountId, externalId))).toEqual(ids(fromList.withExternalId(accountId, externalId)));
         compared += fromWallet.withExternalId(accountId, externalId).length;
       }
+      // Many ids at once: the same lines per id, in the same order; ids without lines left out.
+      const many = ['T1', 'T2', 'T5', 'T999', 'missing'];
+      const together = fromWallet.withExternalIds(accountId, many);
+      expect([...together.keys()].sort()).toEqual(many.filter((id) => fromList.withExternalId(accountId, id).length > 0).sort());
+      for (const externalId of many) expect(ids(together.get(externalId) ?? [])).toEqual(ids(fromList.withExternalId(accountId, externalId)));
+      expect(ids(fromList.withExternalIds(accountId, many).get('T1') ?? [])).toEqual(ids(fromList.withExternalId(accountId, 'T1')));
       for (const amount of [-100, -103, -106, -107]) {
         for (const withoutId of [false, true]) {
           const wallet = fromWallet.near(accountId, amount, '2024-05-03', '2024-05-09', withoutId);

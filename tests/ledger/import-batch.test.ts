@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { decideBatchUndo, decideImportBatch, type ImportRowInput } from '../../electron/ledger/decide-import';
+import { decideBatchUndo, decideImportBatch, decideImportBatchSteps, DECIDE_SLICE_ROWS, type ImportRowInput } from '../../electron/ledger/decide-import';
 import { ledgerProjectionFactory } from '../../electron/ledger/projection';
 import { domainError, makeLedger, requestId } from './support';
 
@@ -110,6 +110,47 @@ describe('import batches in the ledger', () => {
     expect(domainError(() => decideImportBatch(world.projection, bad, ctxFor())).messageKey).toBe('errors.account_not_found');
     const zero = importInput(world.cash, [{ ...rows(world.cash, 1)[0]!, amountMinor: 0 }]);
     expect(domainError(() => decideImportBatch(world.projection, zero, ctxFor())).params).toMatchObject({ line: 2 });
+  });
+
+  test('a batch decided in slices equals the one decided at once; the same request twice at once records one batch', async () => {
+    const world = setup();
+    const planned = rows(world.card, DECIDE_SLICE_ROWS * 2 + 10);
+    const input = importInput(world.card, planned);
+    let ids = 0;
+    const ctx = () => ({ now: new Date('2024-05-02T10:00:00Z'), today: '2024-05-02', newId: () => `00000000-0000-4000-8000-${String(ids++).padStart(12, '0')}` });
+    const atOnce = decideImportBatch(world.projection, input, ctx());
+    ids = 0;
+    const steps = decideImportBatchSteps(world.projection, input, ctx());
+    let slices = 0;
+    let next = steps.next();
+    while (!next.done) {
+      slices += 1;
+      next = steps.next();
+    }
+    expect(slices).toBe(2);
+    expect(next.value).toEqual(atOnce);
+
+    // A double click: the second call arrives while the first is still deciding and writing.
+    const appendsBefore = world.sink.appendCalls;
+    const [first, second] = await Promise.all([
+      world.ledger.executeBatch(input.requestId, (c) => decideImportBatchSteps(world.projection, input, c)),
+      world.ledger.executeBatch(input.requestId, (c) => decideImportBatchSteps(world.projection, input, c)),
+    ]);
+    expect(world.sink.appendCalls - appendsBefore).toBe(1);
+    expect(second.id).toBe(first.id);
+    expect([first.replayed, second.replayed]).toEqual([false, true]);
+    expect(world.projection.sql.get<{ n: number }>('SELECT count(*) AS n FROM import_batches')?.n).toBe(1);
+    expect(world.projection.sql.get<{ n: number }>('SELECT count(*) AS n FROM transactions WHERE import_batch = ?', input.batchId)?.n).toBe(planned.length);
+  });
+
+  test('a row the decision does not vouch for still meets the full event schema before anything is written', async () => {
+    const world = setup();
+    const planned = rows(world.card, 5);
+    planned[3] = { ...planned[3]!, externalId: 'x'.repeat(201) };
+    const input = importInput(world.card, planned);
+    const appendsBefore = world.sink.appendCalls;
+    await expect(world.ledger.executeBatch(input.requestId, (c) => decideImportBatchSteps(world.projection, input, c))).rejects.toThrow();
+    expect(world.sink.appendCalls - appendsBefore).toBe(0);
   });
 });
 

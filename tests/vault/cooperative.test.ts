@@ -4,7 +4,9 @@
  * them with wallet_locked — never a report of "damage" read through wiped keys or a closed DB.
  */
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { createVault, SLICE, vaultReady } from '../../electron/vault';
+import { statSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { createVault, openVault, SLICE, vaultReady } from '../../electron/vault';
 import { errorOf, payee, tempDir, TEST_KDF } from './support/helpers';
 import { testProjections } from './support/projection';
 
@@ -74,5 +76,28 @@ describe('cooperative replay and verify', () => {
     const session = await bigSession(4 * SLICE);
     const load = errorOf(() => session.loadProjection(testProjections, (p) => p.phase === 'replay' && p.done === SLICE && setImmediate(() => session.lock())));
     expect(await load).toMatchObject({ code: 'wallet_locked' });
+  });
+
+  test('a big batch commits as one transaction, then its WAL is synced and checkpointed; the connection is back to FULL and automatic checkpoints', async () => {
+    tmp = tempDir();
+    const path = tmp.file('w.onewallet');
+    const { session } = await createVault(path, { password: 'correct horse', testOnlyKdf: TEST_KDF });
+    const payloads = Array.from({ length: 40 }, (_, i) => ({ rows: Array.from({ length: 500 }, (__, j) => payee(i * 500 + j)) }));
+    const appended = await session.appendCooperatively(payloads);
+    expect(appended.map(({ seq }) => seq)).toEqual(payloads.map((_, i) => i + 1));
+    // Checkpointed before it was acknowledged: the events are in the wallet file itself, not only in its
+    // WAL (~1.5 MB, below the 1,000-page automatic checkpoint, which would otherwise leave them there).
+    const bytes = payloads.reduce((sum, payload) => sum + JSON.stringify(payload).length, 0);
+    expect(bytes).toBeGreaterThan(1_000_000);
+    expect(bytes).toBeLessThan(3_500_000);
+    expect(statSync(path).size).toBeGreaterThan(bytes);
+    const { db } = (session as unknown as { ctx: { db: Database.Database } }).ctx;
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    session.append([payee(-1)]);
+    session.lock();
+    const { session: again } = await openVault(path).unlock({ password: 'correct horse' });
+    expect([...again.events()].map(({ seq }) => seq)).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
+    again.lock();
   });
 });
