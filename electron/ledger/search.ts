@@ -11,7 +11,7 @@ import type { TransactionStatus } from './events';
 import type { LedgerProjection } from './projection';
 import type { TransactionKind } from './read-model';
 import { clampPage } from './queries';
-import { LIST_COLUMNS, LIST_FROM, LIST_SELECT, listRowToView, readNameBook, type NameBook } from './transaction-rows';
+import { LIST_COLUMNS, LIST_COUNT_FROM, LIST_FROM, LIST_SELECT, listRowToView, readNameBook, type NameBook } from './transaction-rows';
 import type { Page, TransactionView } from './views';
 
 export interface TransactionSearch {
@@ -213,7 +213,7 @@ export function searchTransactions(p: LedgerProjection, search: TransactionSearc
   const column = SORT_COLUMNS[search.sort ?? 'date'];
   // Only whitelisted column names reach the SQL text; the recording order breaks ties so pages never overlap.
   const orderBy = `${column} ${direction}, t.n ${direction}`;
-  const total = p.sql.get<{ total: number }>(`SELECT COUNT(*) AS total FROM ${LIST_FROM} WHERE ${where}`, ...params)?.total ?? 0;
+  const total = p.sql.get<{ total: number }>(`SELECT COUNT(*) AS total FROM ${LIST_COUNT_FROM} WHERE ${where}`, ...params)?.total ?? 0;
   const rows = listRows(p, `SELECT ${LIST_SELECT}, ${column}, t.n FROM ${LIST_FROM} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [
     ...params,
     limit,

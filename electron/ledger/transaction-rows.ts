@@ -74,10 +74,14 @@ export const LIST_SELECT = `
 /** Columns LIST_SELECT reads, in order; a caller may append its own after them. */
 export const LIST_COLUMNS = 21;
 
-export const LIST_FROM = `
+/** The lines a list filters (aliases t, c, pc): counting needs no more than this. */
+export const LIST_COUNT_FROM = `
   transactions t
   LEFT JOIN categories c ON c.id = t.category_id
-  LEFT JOIN categories pc ON pc.id = c.parent_id
+  LEFT JOIN categories pc ON pc.id = c.parent_id`;
+
+/** …and each line's transfer counterpart (exactly one per leg, none otherwise: the same row count). */
+export const LIST_FROM = `${LIST_COUNT_FROM}
   LEFT JOIN transactions ct ON ct.transfer_id = t.transfer_id AND ct.id <> t.id`;
 
 /** Account and category names by id, read once per list call. */
