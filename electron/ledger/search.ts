@@ -11,7 +11,7 @@ import type { TransactionStatus } from './events';
 import type { LedgerProjection } from './projection';
 import type { TransactionKind } from './read-model';
 import { clampPage } from './queries';
-import { TRANSACTION_FROM, TRANSACTION_SELECT, toView, type RawTransactionView } from './transaction-rows';
+import { LIST_COLUMNS, LIST_COUNT_FROM, LIST_FROM, LIST_SELECT, listRowToView, readNameBook, type NameBook } from './transaction-rows';
 import type { Page, TransactionView } from './views';
 
 export interface TransactionSearch {
@@ -187,6 +187,21 @@ export function whereClause(p: LedgerProjection, search: TransactionSearch): { w
 
 const SORT_COLUMNS = { date: 't.date', amount: 't.amount_minor', payee: 't.payee' } as const;
 
+/** Reads LIST_SELECT rows plus the cursor columns (sort key, n) as arrays: no object per row from SQLite. */
+function listRows(p: LedgerProjection, sql: string, params: Param[]): unknown[][] {
+  return p.sql.prepare(sql).raw(true).all(...params) as unknown[][];
+}
+
+function pageOf(rows: unknown[][], names: NameBook): TransactionView[] {
+  const views = new Array<TransactionView>(rows.length);
+  for (let i = 0; i < rows.length; i += 1) views[i] = listRowToView(rows[i]!, names);
+  return views;
+}
+
+function cursorOf(row: unknown[]): TransactionCursor {
+  return { key: row[LIST_COLUMNS] as string | number, n: row[LIST_COLUMNS + 1] as number };
+}
+
 /**
  * One page by OFFSET, with the total and the cursor after its last row (null on the last page),
  * so the next page can be read by keyset (searchTransactionsAfter) and only a jump pays OFFSET.
@@ -198,24 +213,14 @@ export function searchTransactions(p: LedgerProjection, search: TransactionSearc
   const column = SORT_COLUMNS[search.sort ?? 'date'];
   // Only whitelisted column names reach the SQL text; the recording order breaks ties so pages never overlap.
   const orderBy = `${column} ${direction}, t.n ${direction}`;
-  const total = p.sql.get<{ total: number }>(`SELECT COUNT(*) AS total FROM ${TRANSACTION_FROM} WHERE ${where}`, ...params)?.total ?? 0;
-  const rows = p.sql.all<RawTransactionView & CursorColumns>(
-    `SELECT ${TRANSACTION_SELECT}, ${column} AS cursorKey, t.n AS cursorN FROM ${TRANSACTION_FROM} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+  const total = p.sql.get<{ total: number }>(`SELECT COUNT(*) AS total FROM ${LIST_COUNT_FROM} WHERE ${where}`, ...params)?.total ?? 0;
+  const rows = listRows(p, `SELECT ${LIST_SELECT}, ${column}, t.n FROM ${LIST_FROM} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [
     ...params,
     limit,
     offset,
-  );
+  ]);
   const last = rows.at(-1);
-  return { total, rows: rows.map(withoutCursor), next: last && offset + rows.length < total ? { key: last.cursorKey, n: last.cursorN } : null };
-}
-
-interface CursorColumns {
-  cursorKey: string | number;
-  cursorN: number;
-}
-
-function withoutCursor({ cursorKey: _key, cursorN: _n, ...raw }: RawTransactionView & CursorColumns): TransactionView {
-  return toView(raw);
+  return { total, rows: pageOf(rows, readNameBook(p.sql)), next: last && offset + rows.length < total ? cursorOf(last) : null };
 }
 
 /** Where a keyset page ends: the sort column's value and the recording order of its last row. */
@@ -241,16 +246,15 @@ export function searchTransactionsAfter(
   const column = SORT_COLUMNS[search.sort ?? 'date'];
   const direction = descending ? 'DESC' : 'ASC';
   const keyset = after ? ` AND (${column}, t.n) ${descending ? '<' : '>'} (?, ?)` : '';
-  const rows = p.sql.all<RawTransactionView & CursorColumns>(
-    `SELECT ${TRANSACTION_SELECT}, ${column} AS cursorKey, t.n AS cursorN FROM ${TRANSACTION_FROM}
+  const rows = listRows(
+    p,
+    `SELECT ${LIST_SELECT}, ${column}, t.n FROM ${LIST_FROM}
      WHERE (${where})${keyset} ORDER BY ${column} ${direction}, t.n ${direction} LIMIT ?`,
-    ...params,
-    ...(after ? [after.key, after.n] : []),
-    limit,
+    [...params, ...(after ? [after.key, after.n] : []), limit],
   );
   const last = rows.at(-1);
   return {
-    rows: rows.map(withoutCursor),
-    next: last && rows.length === limit ? { key: last.cursorKey, n: last.cursorN } : null,
+    rows: pageOf(rows, readNameBook(p.sql)),
+    next: last && rows.length === limit ? cursorOf(last) : null,
   };
 }
