@@ -15,8 +15,18 @@ export function concat(...parts: readonly Uint8Array[]): Uint8Array {
 /** Unsigned 64-bit little-endian; seq numbers and byte sizes are written this way everywhere. */
 export function u64le(value: number): Uint8Array {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`not a u64: ${value}`);
+  // Byte by byte from two 32-bit halves (no BigInt, no DataView): twice per event on every replay and verify.
   const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, BigInt(value), true);
+  const low = value >>> 0;
+  const high = Math.floor(value / 0x1_0000_0000);
+  out[0] = low & 0xff;
+  out[1] = (low >>> 8) & 0xff;
+  out[2] = (low >>> 16) & 0xff;
+  out[3] = low >>> 24;
+  out[4] = high & 0xff;
+  out[5] = (high >>> 8) & 0xff;
+  out[6] = (high >>> 16) & 0xff;
+  out[7] = high >>> 24;
   return out;
 }
 
