@@ -130,6 +130,8 @@ async function addAccount(page: Page, lang: keyof typeof L, account: { name: str
 
 for (const lang of ['en-US', 'zh-CN'] as const) {
   test(`accounts, balances, reconcile and budgets in ${lang}`, async ({ page }) => {
+    // A hang guard, not a speed target: ~1 min on a CI machine, it ran past 4 min at load 17.
+    test.setTimeout(10 * 60_000);
     const l = L[lang];
     const host = await startHost({ lang });
     const shot = (name: string) => page.screenshot({ path: join(SHOTS, `overview-${name}-${lang}.png`), fullPage: true });
