@@ -21,6 +21,11 @@ export default defineConfig({
   use: {
     headless: true,
     viewport: { width: 1280, height: 800 },
+    // The app honours the system's "reduce motion" (antd's motion token, echarts' animation): no
+    // dialog, drawer or chart animates, so steps wait for states without animations in between.
+    // The everyday keyboard walk keeps full motion (test.use there): typing while a dialog opens
+    // must keep working for people who have animations on.
+    reducedMotion: 'reduce',
     // A failure on a busy CI machine must be diagnosable afterwards: what the page showed, and a trace.
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

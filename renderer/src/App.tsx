@@ -12,7 +12,7 @@ import { ApiContext } from './lib/api-context';
 import { createClient, type ConnectionState } from './lib/client';
 import { applyLanguage, languageFromUrl, systemLanguage } from './lib/i18n';
 import { DARK_THEME, LIGHT_THEME } from './lib/theme';
-import { useSettings, useSystemDark } from './lib/use-settings';
+import { useReducedMotion, useSettings, useSystemDark } from './lib/use-settings';
 import { ConnectionScreen } from './shell/ConnectionScreen';
 import { Preferences } from './shell/Preferences';
 import { Shell } from './shell/Shell';
@@ -22,6 +22,12 @@ import { ErrorBoundary } from './views/crashes/ErrorBoundary';
 import { StartupNotice } from './views/crashes/StartupNotice';
 
 installWindowCapture();
+
+/** antd's theme for the colour scheme; with reduced motion asked for, nothing animates (antd's `motion` token). */
+function themeFor(dark: boolean, reducedMotion: boolean) {
+  const base = dark ? DARK_THEME : LIGHT_THEME;
+  return reducedMotion ? { ...base, token: { ...base.token, motion: false } } : base;
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -39,6 +45,7 @@ export function App() {
   const [urlLanguage, setUrlLanguage] = useState<Language | null>(languageFromUrl);
   const language: Language = urlLanguage ?? settings?.language ?? systemLanguage();
   const systemDark = useSystemDark();
+  const reducedMotion = useReducedMotion();
   const dark = settings?.theme === 'dark' || (settings?.theme !== 'light' && systemDark);
 
   useEffect(() => applyLanguage(language), [language]);
@@ -55,7 +62,7 @@ export function App() {
       locale={language === 'zh-CN' ? zhCN : enUS}
       // antd puts a space between two CJK characters in buttons ("锁 定"); Chinese UI text should not have it.
       button={{ autoInsertSpace: false }}
-      theme={dark ? DARK_THEME : LIGHT_THEME}
+      theme={themeFor(dark, reducedMotion)}
     >
       <AntApp>
         {connection === 'connecting' && everOpen && (

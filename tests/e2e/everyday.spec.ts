@@ -161,6 +161,9 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
   }).toPass();
 }
 
+// Full motion here: keys typed while a dialog is still opening must land (see playwright.config.ts).
+test.use({ reducedMotion: 'no-preference' });
+
 for (const lang of ['en-US', 'zh-CN'] as const) {
   test(`everyday entry by keyboard (${lang})`, async ({ page }) => {
     // A hang guard, not a speed target: this walk is ~150 keyboard steps, 2 min on a CI machine and 4+ at load 15.

@@ -3,11 +3,12 @@
  * and, when the field is left, shows it as the exact decimal the engine will get (38.50). What
  * cannot be read is shown in red under the field right away, with the engine's own wording.
  */
-import { useCallback, useEffect, useRef, type Ref } from 'react';
+import { useCallback, type Ref } from 'react';
 import { Input, type InputProps, type InputRef } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
 import { readTypedAmount } from '../../../shared/typed-amount';
+import { useFocusOnOpen } from '../lib/use-focus-on-open';
 
 interface Props extends Omit<InputProps, 'onChange' | 'value'> {
   value?: string;
@@ -56,40 +57,13 @@ export function amountToSend(value: string, currency: string | undefined): strin
 
 /** The amount field's ref and a focus() for it; focuses it once `active` (the dialog is open and editable). */
 export function useAmountFocus(active: boolean) {
-  const ref = useRef<InputRef>(null);
+  const { ref, focusOnOpen } = useFocusOnOpen(active);
   /** Puts the caret in the amount, its text selected so typing replaces it (save-and-add, explicit). */
   const focus = useCallback((): boolean => {
     const field = ref.current;
     if (!field?.input) return false;
     if (document.activeElement !== field.input) field.focus({ cursor: 'all' });
     return true;
-  }, []);
-  /**
-   * The automatic focus when the dialog opens. On a loaded machine the open animation ends after the
-   * person has begun: typing in the amount, or already moved on to the payee. Taking the caret back
-   * then would select what they typed or put the payee's letters into the amount, so once the caret
-   * is in any field of this dialog, it stays where the person put it.
-   */
-  const focusOnOpen = useCallback((): boolean => {
-    const field = ref.current;
-    if (!field?.input) return false;
-    const active = document.activeElement;
-    const dialog = field.input.closest('[role="dialog"]');
-    if (active && dialog?.contains(active) && active.matches('input, textarea, [contenteditable="true"]')) return true;
-    field.focus({ cursor: 'all' });
-    return true;
-  }, []);
-  useEffect(() => {
-    if (!active) return;
-    // From the next frame on (after the modal's own focus handling), until the field is mounted:
-    // on a slow machine the form can render a few frames after the dialog says it is ready.
-    let frame = 0;
-    let frames = 0;
-    const attempt = () => {
-      if (!focusOnOpen() && ++frames < 120) frame = requestAnimationFrame(attempt);
-    };
-    frame = requestAnimationFrame(attempt);
-    return () => cancelAnimationFrame(frame);
-  }, [active, focusOnOpen]);
+  }, [ref]);
   return { ref, focus, focusOnOpen };
 }

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { CategoryView } from '../../../shared/ledger-views';
 import { ApiError, unwrap, useApi } from '../lib/api-context';
 import { useCategories, useCommandRunner } from './ledger-data';
+import { useFocusOnOpen } from '../lib/use-focus-on-open';
 
 type Action = { type: 'rename' | 'merge' | 'delete'; category: CategoryView; notice?: string };
 
@@ -83,6 +84,7 @@ function CategoryActionDialog({ action, categories, label, onNext, onClose }: Di
   const { message } = App.useApp();
   const runner = useCommandRunner(true);
   const [form] = Form.useForm<{ name?: string; into?: string }>();
+  const { ref: nameRef, focusOnOpen } = useFocusOnOpen(action.type === 'rename');
   const { category } = action;
   const targets = categories.filter((c) => c.kind === category.kind && c.id !== category.id && c.parentId !== category.id);
 
@@ -122,12 +124,13 @@ function CategoryActionDialog({ action, categories, label, onNext, onClose }: Di
       onCancel={onClose}
       confirmLoading={runner.busy}
       destroyOnHidden
+      afterOpenChange={(opened) => opened && focusOnOpen()}
     >
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ name: category.name }} requiredMark="optional">
         {action.notice && <Alert type="info" showIcon title={action.notice} style={{ marginBottom: 16 }} />}
         {action.type === 'rename' && (
           <Form.Item name="name" label={t('daily.manage.name')} rules={[{ required: true, whitespace: true, message: t('daily.manage.nameRequired') }]}>
-            <Input maxLength={100} autoFocus />
+            <Input maxLength={100} ref={nameRef} />
           </Form.Item>
         )}
         {action.type === 'merge' && (

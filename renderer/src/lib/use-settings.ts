@@ -25,13 +25,21 @@ export function useSettings(api: OneWalletApi | null) {
 }
 
 export function useSystemDark(): boolean {
-  const query = '(prefers-color-scheme: dark)';
-  const [dark, setDark] = useState(() => window.matchMedia(query).matches);
+  return useMediaQuery('(prefers-color-scheme: dark)');
+}
+
+/** The system asks for less motion (an accessibility setting): dialogs, drawers and charts then appear without animating. */
+export function useReducedMotion(): boolean {
+  return useMediaQuery('(prefers-reduced-motion: reduce)');
+}
+
+function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
   useEffect(() => {
     const list = window.matchMedia(query);
-    const onChange = () => setDark(list.matches);
+    const onChange = () => setMatches(list.matches);
     list.addEventListener('change', onChange);
     return () => list.removeEventListener('change', onChange);
-  }, []);
-  return dark;
+  }, [query]);
+  return matches;
 }

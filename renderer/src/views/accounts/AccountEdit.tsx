@@ -13,6 +13,7 @@ import { ApiError, errorText, unwrap, useApi } from '../../lib/api-context';
 import { newRequestId } from '../../lib/money';
 import { useCommandRunner } from '../../components/ledger-data';
 import { KIND_ORDER, kindIcon } from './helpers';
+import { useFocusOnOpen } from '../../lib/use-focus-on-open';
 
 /** The kinds as Select options, icon and translated name, in list order. */
 export function kindOptions(t: TFunction) {
@@ -39,6 +40,7 @@ export function EditAccountDialog({ account, open, onClose }: { account: Account
   const api = useApi();
   const { message } = App.useApp();
   const [form] = Form.useForm<EditValues>();
+  const { ref: nameRef, focusOnOpen } = useFocusOnOpen(open);
   const runner = useCommandRunner(open);
   const [fieldError, setFieldError] = useState<{ field: 'name' | 'kind'; text: string } | null>(null);
 
@@ -82,6 +84,7 @@ export function EditAccountDialog({ account, open, onClose }: { account: Account
       onCancel={onClose}
       confirmLoading={runner.busy}
       destroyOnHidden
+      afterOpenChange={(opened) => opened && focusOnOpen()}
     >
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark="optional">
         <Form.Item
@@ -90,7 +93,7 @@ export function EditAccountDialog({ account, open, onClose }: { account: Account
           rules={[{ required: true, whitespace: true, message: t('accounts.form.nameRequired') }]}
           {...fieldStatus('name')}
         >
-          <Input maxLength={100} autoFocus onPressEnter={() => form.submit()} />
+          <Input maxLength={100} ref={nameRef} onPressEnter={() => form.submit()} />
         </Form.Item>
         <Form.Item name="kind" label={t('accounts.form.kind')} rules={[{ required: true }]} {...fieldStatus('kind')}>
           <Select aria-label={t('accounts.form.kind')} options={kindOptions(t)} />

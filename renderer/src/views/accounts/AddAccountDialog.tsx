@@ -12,6 +12,7 @@ import { unwrap, useApi } from '../../lib/api-context';
 import { useCategories, useCommandRunner } from '../../components/ledger-data';
 import { KINDS_WITH_LIMIT } from './helpers';
 import { kindOptions } from './AccountEdit';
+import { useFocusOnOpen } from '../../lib/use-focus-on-open';
 
 interface Values {
   name: string;
@@ -40,6 +41,7 @@ export function AddAccountDialog({ open, onClose, defaultCurrency }: { open: boo
   const categories = useCategories();
   const offerStarter = categories.length === 0;
   const [form] = Form.useForm<Values>();
+  const { ref: nameRef, focusOnOpen } = useFocusOnOpen(open);
   // One request id per opening, no second submit while one is in flight, the engine's error translated.
   const runner = useCommandRunner(open);
   const kind = Form.useWatch('kind', form);
@@ -81,10 +83,11 @@ export function AddAccountDialog({ open, onClose, defaultCurrency }: { open: boo
       onCancel={onClose}
       confirmLoading={runner.busy}
       destroyOnHidden
+      afterOpenChange={(opened) => opened && focusOnOpen()}
     >
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark="optional">
         <Form.Item name="name" label={t('accounts.form.name')} rules={[{ required: true, whitespace: true, message: t('accounts.form.nameRequired') }]}>
-          <Input maxLength={100} placeholder={t('accounts.form.namePlaceholder')} autoFocus />
+          <Input maxLength={100} placeholder={t('accounts.form.namePlaceholder')} ref={nameRef} />
         </Form.Item>
         <Form.Item name="kind" label={t('accounts.form.kind')} rules={[{ required: true }]}>
           <Select aria-label={t('accounts.form.kind')} options={kindOptions(t)} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CategoryView } from '../../../../shared/ledger-views';
 import { unwrap, useApi } from '../../lib/api-context';
 import { useCommandRunner } from '../../components/ledger-data';
+import { useFocusOnOpen } from '../../lib/use-focus-on-open';
 
 interface Values {
   name: string;
@@ -17,6 +18,7 @@ export function CategoryDialog({ open, onClose, categories }: { open: boolean; o
   const api = useApi();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const { ref: nameRef, focusOnOpen } = useFocusOnOpen(open);
   // One request id per opening, no second submit while one is in flight, the engine's error translated.
   const runner = useCommandRunner(open);
   const kind = Form.useWatch('kind', form) ?? 'expense';
@@ -47,10 +49,11 @@ export function CategoryDialog({ open, onClose, categories }: { open: boolean; o
       onCancel={() => onClose()}
       confirmLoading={runner.busy}
       destroyOnHidden
+      afterOpenChange={(opened) => opened && focusOnOpen()}
     >
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark="optional">
         <Form.Item name="name" label={t('reports.category.name')} rules={[{ required: true, whitespace: true, message: t('reports.category.nameRequired') }]}>
-          <Input maxLength={100} placeholder={t('reports.category.namePlaceholder')} autoFocus />
+          <Input maxLength={100} placeholder={t('reports.category.namePlaceholder')} ref={nameRef} />
         </Form.Item>
         <Form.Item name="kind" label={t('reports.category.kind')}>
           <Radio.Group

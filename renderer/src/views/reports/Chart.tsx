@@ -10,6 +10,7 @@ import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipC
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useIsDark } from '../accounts/helpers';
+import { useReducedMotion } from '../../lib/use-settings';
 import type { ChartOption } from './chart-types';
 
 export type { ChartOption };
@@ -23,6 +24,7 @@ export function Chart({ option, label, height = 300, onClick }: { option: ChartO
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const dark = useIsDark();
+  const reducedMotion = useReducedMotion();
   const click = useRef(onClick);
   click.current = onClick;
 
@@ -48,8 +50,8 @@ export function Chart({ option, label, height = 300, onClick }: { option: ChartO
 
   useEffect(() => {
     if (box.current) box.current.dataset.drawn = 'false';
-    chart.current?.setOption({ backgroundColor: 'transparent', aria: { enabled: true }, ...option }, { notMerge: true });
-  }, [option, dark]);
+    chart.current?.setOption({ backgroundColor: 'transparent', aria: { enabled: true }, animation: !reducedMotion, ...option }, { notMerge: true });
+  }, [option, dark, reducedMotion]);
 
   // echarts' aria module writes its own description onto the chart's element, so the label sits on a wrapper.
   return (
