@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseStatement } from '../../electron/import/parse/detect';
+import { mappingFile } from '../../renderer/src/views/import/mapping-file';
 import { createVault, vaultReady } from '../../electron/vault';
 import { tempDir, TEST_KDF } from '../vault/support/helpers';
 import { bundleCli, bundleEntry, runBundled } from './support';
@@ -169,6 +170,29 @@ describe('onewallet import', () => {
     expect(bad.code).toBe(5);
     expect(bad.stdout + bad.stderr).toContain('categories.Dining');
     expect(journalState(vault2)).toBe(state);
+  });
+
+  test("the wizard's Export as JSON is a --mapping file: preview matches and choices (accounts by id) import the same rows", async () => {
+    const vault = await walletWith('CNY', ['Checking', 'Savings', 'Card']);
+    expect((await cli(vault, ['category', 'add', 'Food'])).code).toBe(0);
+    const accounts = (JSON.parse((await cli(vault, ['account', 'list'])).stdout) as { accounts: { id: string; name: string }[] }).accounts;
+    const id = (name: string) => accounts.find((a) => a.name === name)!.id;
+    // The preview matched Savings by name and found nothing for Visa; the person chose Card for it and Food for Dining.
+    const exported = mappingFile(
+      {},
+      { categories: { Dining: 'Food' }, transferAccounts: { Visa: id('Card') } },
+      { categories: [{ text: 'Dining', kind: 'expense', rows: 1, categoryId: null }], transferAccounts: [{ name: 'Savings', rows: 1, accountId: id('Savings') }, { name: 'Visa', rows: 1, accountId: null }] },
+    );
+    expect(JSON.parse(exported)).toEqual({ categories: { Dining: 'Food' }, transferAccounts: { Savings: id('Savings'), Visa: id('Card') } });
+    const mapping = tmp.file('exported.mapping.json');
+    writeFileSync(mapping, exported);
+    const run = await cli(vault, ['import', join(FIXTURES, 'qif-transfers-checking.qif'), '--account', 'Checking', '--mapping', mapping]);
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ imported: 3, errors: [] });
+    const rows = (JSON.parse((await cli(vault, ['tx', 'list', '--account', 'Checking'])).stdout) as { transactions: { payee: string; kind: string; category: string | null; counterAccount?: string }[] })
+      .transactions;
+    expect(rows.find((row) => row.payee === 'Bakery')).toMatchObject({ kind: 'expense', category: 'Food' });
+    expect(rows.filter((row) => row.kind === 'transfer').map((row) => row.counterAccount).sort()).toEqual(['Card', 'Savings']);
   });
 
   test('usage errors exit 2; an unknown batch exits 5', async () => {

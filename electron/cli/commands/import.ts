@@ -58,11 +58,18 @@ function resolveCategories(p: LedgerProjection, value: unknown): Record<string, 
   );
 }
 
-/** `"transferAccounts": { "Savings": "My savings" }`: QIF `[Account]` names → wallet accounts by name. */
+/**
+ * `"transferAccounts": { "Savings": "My savings" | "<account id>" }`: QIF `[Account]` names → open
+ * wallet accounts by id (what the wizard's "Export as JSON" writes) or by name.
+ */
 function resolveTransferAccounts(p: LedgerProjection, value: unknown): Record<string, string> {
   const checked = z.record(z.string().max(200), z.string().min(1).max(200)).safeParse(value);
   if (!checked.success) throw mappingInvalid('transferAccounts');
-  return Object.fromEntries(Object.entries(checked.data).map(([name, wanted]) => [name, accountId(p, wanted)]));
+  const byId = (id: string) => {
+    const account = p.account(id);
+    return account && !account.closed ? account.id : undefined;
+  };
+  return Object.fromEntries(Object.entries(checked.data).map(([name, wanted]) => [name, byId(wanted) ?? accountId(p, wanted)]));
 }
 
 interface ErrorLine {

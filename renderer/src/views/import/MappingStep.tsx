@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { downloadText } from '../../lib/files';
 import type { ImportWizard, Mapping } from './use-import';
 import { IssueList } from './IssueList';
+import { mappingFile } from './mapping-file';
 
 const FIELDS = ['date', 'amount', 'inflow', 'outflow', 'payee', 'note', 'externalId'] as const;
 
@@ -28,7 +29,7 @@ export function MappingStep({ wizard }: { wizard: ImportWizard }) {
             <Button size="small" onClick={() => void wizard.saveMapping()} disabled={!choices.accountId}>
               {t('import.wizard.mapping.save')}
             </Button>
-            <Button size="small" onClick={() => downloadText('onewallet-mapping.json', JSON.stringify(mapping, null, 2), 'application/json')}>
+            <Button size="small" onClick={() => downloadText('onewallet-mapping.json', mappingFile(mapping, choices, wizard.preview), 'application/json')}>
               {t('import.wizard.mapping.export')}
             </Button>
           </Space>
