@@ -24,5 +24,25 @@ if (playwright?.stats) {
   failed += playwright.stats.unexpected ?? 0;
   skipped += playwright.stats.skipped ?? 0;
 }
+// Where the time went, so a slow CI run can be read afterwards: wall time of each half and the
+// spec files that took the longest (summed over their tests, across the workers).
+const lines = [];
+if (vitest?.testResults?.length) {
+  const end = Math.max(...vitest.testResults.map((file) => file.endTime ?? 0));
+  lines.push(`vitest: ${Math.round((end - vitest.startTime) / 1000)} s wall, ${vitest.testResults.length} files`);
+}
+if (playwright?.stats) {
+  const perFile = new Map();
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const run of spec.tests ?? []) for (const result of run.results ?? []) perFile.set(spec.file, (perFile.get(spec.file) ?? 0) + (result.duration ?? 0));
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of playwright.suites ?? []) walk(suite);
+  const slowest = [...perFile].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([file, ms]) => `${file} ${Math.round(ms / 1000)} s`);
+  lines.push(`playwright: ${Math.round(playwright.stats.duration / 1000)} s wall; slowest: ${slowest.join(', ')}`);
+}
+for (const line of lines) console.log(line);
 if (status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
