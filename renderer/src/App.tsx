@@ -14,6 +14,7 @@ import { applyLanguage, languageFromUrl, systemLanguage } from './lib/i18n';
 import { DARK_THEME, LIGHT_THEME } from './lib/theme';
 import { useReducedMotion, useSettings, useSystemDark } from './lib/use-settings';
 import { ConnectionScreen } from './shell/ConnectionScreen';
+import { DocumentTheme } from './shell/DocumentTheme';
 import { Preferences } from './shell/Preferences';
 import { Shell } from './shell/Shell';
 import { WalletGate } from './wallet/WalletGate';
@@ -64,6 +65,7 @@ export function App() {
       button={{ autoInsertSpace: false }}
       theme={themeFor(dark, reducedMotion)}
     >
+      <DocumentTheme dark={dark} />
       <AntApp>
         {connection === 'connecting' && everOpen && (
           <Alert banner type="info" showIcon message={t('connection.reconnecting')} role="status" />

@@ -3,12 +3,14 @@
  * contract method on screen in both languages; bad tokens, origins and payloads are refused
  * without effect.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { seriousViolations } from './support/axe';
 import { startHost, type RunningHost } from './support/host';
+import { SCREEN_SIZES, screenshotDir } from './support/screens';
 
 const version = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version as string;
 
@@ -74,6 +76,68 @@ test('a wrong token says so; an engine that stopped answering says that instead'
   await expect(page.getByText('not authorised', { exact: false })).toHaveCount(0);
   host = await startHost({ lang: 'en-US', production: true }); // for afterEach
 });
+
+/** WCAG contrast of the antd Result title against the page behind it (a transparent page is the white canvas). In the browser. */
+function titleContrast(): number {
+  const rgb = (text: string, fallback: number[]): number[] => {
+    const parts = text.match(/[\d.]+/g)?.map(Number) ?? [];
+    if (parts.length < 3 || parts[3] === 0) return fallback;
+    const alpha = parts[3] ?? 1;
+    return parts.slice(0, 3).map((c, i) => c * alpha + fallback[i]! * (1 - alpha));
+  };
+  const luminance = ([r, g, b]: number[]) =>
+    [r!, g!, b!].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+  const page = rgb(getComputedStyle(document.body).backgroundColor, [255, 255, 255]);
+  const title = document.querySelector('.ant-result-title');
+  if (!title) return 0;
+  const text = rgb(getComputedStyle(title).color, page);
+  const [light, dark] = [luminance(page), luminance(text)].sort((a, b) => b - a);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+/** Looks at the page as it is now in both themes and both window sizes: a screenshot each, and axe. */
+async function lookAt(page: Page, name: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const size of SCREEN_SIZES) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: join(screenshotDir('shell'), `${name}-${theme}-${size.width}x${size.height}.png`) });
+      // axe could not tell the page's colour under a dark theme's text (the browser's white canvas), so it
+      // passed white on white: the title's contrast against the page is checked here.
+      const contrast = await page.evaluate(titleContrast);
+      if (contrast < 4.5) found.push(`${name} ${theme} @${size.width}: the title's contrast against the page is ${contrast.toFixed(2)}:1`);
+      found.push(...(await seriousViolations(page)).map((line) => `${name} ${theme} @${size.width}: ${line}`));
+    }
+  }
+  return found;
+}
+
+for (const [lang, unauthorised, lost, welcome] of [
+  ['en-US', 'This page is not authorised', 'The engine stopped answering.', 'Welcome to OneWallet'],
+  ['zh-CN', '此页面无权打开钱包', '引擎停止了响应', '欢迎使用一钱包'],
+] as const) {
+  test(`the connection screens in ${lang}: screenshots in both themes and sizes, no serious axe violation`, async ({ page }) => {
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    const own = await startHost({ lang, production: true });
+    const found: string[] = [];
+    try {
+      await page.goto(`${own.origin}/?token=not-the-token&lang=${lang}`);
+      await expect(page.getByText(unauthorised, { exact: false })).toBeVisible();
+      found.push(...(await lookAt(page, `unauthorised-${lang}`)));
+      await page.goto(own.url);
+      await expect(page.getByRole('heading', { name: welcome })).toBeVisible();
+      await own.stop();
+      await expect(page.getByText(lost, { exact: false })).toBeVisible();
+      found.push(...(await lookAt(page, `lost-${lang}`)));
+    } finally {
+      await own.stop();
+    }
+    expect(found, found.join('\n')).toEqual([]);
+    expect(pageErrors.map(String)).toEqual([]);
+  });
+}
 
 test('a foreign origin or host is refused even with the right token (DNS rebinding)', async () => {
   const attempt = (headers: Record<string, string>) =>
