@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ALERT_RULES, DEFAULT_ALERT_SETTINGS, type AlertView } from '../../shared/security-centre';
 import { EMPTY_MEMORY, foldAlertFacts, type AlertFact } from '../../electron/security/alerts/memory';
 import { evaluateAlerts, type AccountFacts, type HistoryRow } from '../../electron/security/alerts/rules';
-import { median, medianAbsoluteDeviation, unusualLimit } from '../../electron/security/alerts/robust-stats';
+import { median, medianAbsoluteDeviation, percentile, unusualLimit } from '../../electron/security/alerts/robust-stats';
 import { ordinaryYear, YEAR_ACCOUNTS, YEAR_CATEGORIES } from './alerts-synthetic';
 import { seedFromEnv } from '../vault/support/rng';
 
@@ -50,6 +50,12 @@ describe('robust statistics', () => {
     expect(medianAbsoluteDeviation([1, 2, 3, 4, 100])).toBe(1);
     // A constant amount (MAD 0) still leaves room: the spread counts as at least a tenth of the median, the limit at least twice it.
     expect(unusualLimit([4500, 4500, 4500, 4500, 4500, 4500], 6).limit).toBe(13500);
+    // Ten grocery bills that sat low (median 101) but went up to 300: a 409 bill is not far above them.
+    const groceries = [60, 70, 80, 90, 100, 102, 110, 150, 200, 300];
+    expect(percentile(groceries, 0.95)).toBe(300);
+    expect(unusualLimit(groceries, 6).limit).toBe(450);
+    // One odd payment among forty does not raise the bar for the next one.
+    expect(unusualLimit([...Array.from({ length: 39 }, () => 30), 900], 6).limit).toBe(90);
   });
 });
 

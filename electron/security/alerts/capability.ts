@@ -13,7 +13,7 @@ import { EVENT_SCHEMA_VERSION, LedgerEvent } from '../../ledger/events';
 import { asLedgerProjection, type LedgerProjection } from '../../ledger/projection';
 import { localDate } from '../../ledger/dates';
 import type { OpenWallet, WalletService } from '../../wallet/wallet-service';
-import { lastLine, readHistory, readMemory } from './history';
+import { lastLine, readHistory, readHistoryFor, readMemory } from './history';
 import type { AlertFact } from './memory';
 import { addDays, evaluateAlerts } from './rules';
 
@@ -31,9 +31,10 @@ export function init(deps: EngineDeps, wallets: WalletService): AlertsCapability
 
   const projectionOf = (open: OpenWallet): LedgerProjection => asLedgerProjection(open.projection);
 
-  function alertsOf(open: OpenWallet, isCandidate: (row: { n: number; date: string }) => boolean): AlertView[] {
+  /** `sinceN`: only lines recorded after it can be candidates, so only their keys' past is read (history.ts). */
+  function alertsOf(open: OpenWallet, isCandidate: (row: { n: number; date: string }) => boolean, sinceN?: number): AlertView[] {
     const projection = projectionOf(open);
-    const history = readHistory(projection);
+    const history = sinceN === undefined ? readHistory(projection) : readHistoryFor(projection, sinceN);
     return evaluateAlerts({ history: history.rows, accounts: history.accounts, categoryNames: history.categoryNames, memory: readMemory(projection), isCandidate });
   }
 
@@ -55,7 +56,7 @@ export function init(deps: EngineDeps, wallets: WalletService): AlertsCapability
     const since = judged.upToN;
     judged.upToN = upToN;
     const from = addDays(localDate(new Date()), -LIST_DAYS);
-    const fired = alertsOf(open, (row) => row.n > since && row.date >= from);
+    const fired = alertsOf(open, (row) => row.n > since && row.date >= from, since);
     if (fired.length > 0) deps.bus.emit('alerts/fired', { alerts: fired });
   }
 
