@@ -156,3 +156,54 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
     }
   });
 }
+
+// A real-sized statement through the wizard: ~300 KiB and 7,000 rows uploaded from the page, counted,
+// imported to the cent and found again as duplicates. At this size the host parses in its worker thread
+// (out/main/import-parse-worker.cjs) and falls back to parsing in place if the worker fails, with the
+// same answer either way; which path answered is checked in tests/import/parse-off-loop.test.ts.
+test('a statement of 7,000 rows (over 256 KiB) imports exactly through the wizard; again, all duplicates (en-US)', async ({ page }) => {
+  test.setTimeout(240_000);
+  const l = L['en-US'];
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  const rows = 7_000;
+  const lines = ['Date,Payee,Memo,Amount,Category,Transaction ID'];
+  let totalCents = 0;
+  for (let n = 1; n <= rows; n++) {
+    const cents = (n % 97) + 1;
+    totalCents += cents;
+    const day = String((n % 28) + 1).padStart(2, '0');
+    lines.push(`2024-03-${day},Corner shop ${n % 50},weekly groceries ${n},-${(cents / 100).toFixed(2)},Dining,BIG${n}`);
+  }
+  const text = `${lines.join('\n')}\n`;
+  expect(Buffer.byteLength(text)).toBeGreaterThan(256 * 1024);
+  const file = { name: 'big-statement.csv', mimeType: 'text/csv', buffer: Buffer.from(text) };
+  const host = await startHost({ lang: 'en-US' });
+  try {
+    await page.goto(host.url);
+    await createWalletViaUi(page, 'en-US');
+    await openAccount(page, 'Checking', 'EUR', 'bank');
+    const before = await balances(page);
+    await page.getByRole('navigation').getByText(l.nav, { exact: true }).click();
+    for (const round of ['first', 'again'] as const) {
+      await pickOption(page, page.getByLabel(l.account, { exact: true }), /^Checking \(EUR\)$/);
+      await page.getByTestId('import-file').setInputFiles(file);
+      await expect(page.getByTestId('import-detected-rows')).toHaveText(String(rows));
+      await page.getByTestId('import-make-preview').click();
+      await expect(page.getByTestId('import-preview')).toBeVisible();
+      if (round === 'first') {
+        await expect(count(page, 'count-new')).toHaveText(rows.toLocaleString('en-US'));
+        await page.getByTestId('import-commit').click();
+        await expect(page.getByTestId('import-summary')).toContainText(l.imported);
+        expect((await balances(page)).Checking).toBe(before.Checking! - totalCents);
+      } else {
+        await expect(count(page, 'count-new')).toHaveText('0');
+        await expect(count(page, 'count-duplicate')).toHaveText(rows.toLocaleString('en-US'));
+        await expect(page.getByTestId('import-commit')).toBeDisabled();
+      }
+    }
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await host.stop();
+  }
+});
