@@ -41,6 +41,17 @@ async function walletWith(currency: string, others: readonly string[] = []): Pro
 const cli = (vault: string, args: string[], json = true) =>
   runBundled(bundle, ['--vault', vault, ...(json ? ['--json'] : []), ...args, '--password-stdin'], { stdin: 'pw\n' });
 
+/** qif-transfers-checking.qif into Checking with `mapping`: 3 rows, Bakery in Food, the transfers to Card and Savings. */
+async function expectCheckingImportedWith(vault: string, mapping: string): Promise<void> {
+  const run = await cli(vault, ['import', join(FIXTURES, 'qif-transfers-checking.qif'), '--account', 'Checking', '--mapping', mapping]);
+  expect(run.code, run.stderr + run.stdout).toBe(0);
+  expect(JSON.parse(run.stdout)).toMatchObject({ imported: 3, errors: [] });
+  const rows = (JSON.parse((await cli(vault, ['tx', 'list', '--account', 'Checking'])).stdout) as { transactions: { payee: string; kind: string; category: string | null; counterAccount?: string }[] })
+    .transactions;
+  expect(rows.find((row) => row.payee === 'Bakery')).toMatchObject({ kind: 'expense', category: 'Food' });
+  expect(rows.filter((row) => row.kind === 'transfer').map((row) => row.counterAccount).sort()).toEqual(['Card', 'Savings']);
+}
+
 async function balanceMinor(vault: string): Promise<string> {
   const result = await cli(vault, ['balance']);
   expect(result.code, result.stderr).toBe(0);
@@ -155,13 +166,7 @@ describe('onewallet import', () => {
     const refused = await cli(vault, ['import', file, '--account', 'Checking']);
     expect(refused.code).toBe(5);
     expect(JSON.parse(refused.stdout).errors).toEqual([expect.objectContaining({ row: 11, column: 'L', message: expect.stringContaining('Visa') })]);
-    const run = await cli(vault, ['import', file, '--account', 'Checking', '--mapping', mapping]);
-    expect(run.code, run.stderr + run.stdout).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ imported: 3, errors: [] });
-    const rows = (JSON.parse((await cli(vault, ['tx', 'list', '--account', 'Checking'])).stdout) as { transactions: { payee: string; kind: string; category: string | null; counterAccount?: string }[] })
-      .transactions;
-    expect(rows.find((row) => row.payee === 'Bakery')).toMatchObject({ kind: 'expense', category: 'Food' });
-    expect(rows.filter((row) => row.kind === 'transfer').map((row) => row.counterAccount).sort()).toEqual(['Card', 'Savings']);
+    await expectCheckingImportedWith(vault, mapping);
 
     writeFileSync(mapping, JSON.stringify({ categories: { Dining: 'No such category' } }));
     const vault2 = await walletWith('CNY', ['Checking', 'Savings', 'Visa']);
@@ -186,13 +191,7 @@ describe('onewallet import', () => {
     expect(JSON.parse(exported)).toEqual({ categories: { Dining: 'Food' }, transferAccounts: { Savings: id('Savings'), Visa: id('Card') } });
     const mapping = tmp.file('exported.mapping.json');
     writeFileSync(mapping, exported);
-    const run = await cli(vault, ['import', join(FIXTURES, 'qif-transfers-checking.qif'), '--account', 'Checking', '--mapping', mapping]);
-    expect(run.code, run.stderr + run.stdout).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ imported: 3, errors: [] });
-    const rows = (JSON.parse((await cli(vault, ['tx', 'list', '--account', 'Checking'])).stdout) as { transactions: { payee: string; kind: string; category: string | null; counterAccount?: string }[] })
-      .transactions;
-    expect(rows.find((row) => row.payee === 'Bakery')).toMatchObject({ kind: 'expense', category: 'Food' });
-    expect(rows.filter((row) => row.kind === 'transfer').map((row) => row.counterAccount).sort()).toEqual(['Card', 'Savings']);
+    await expectCheckingImportedWith(vault, mapping);
   });
 
   test('usage errors exit 2; an unknown batch exits 5', async () => {
