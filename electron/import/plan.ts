@@ -370,7 +370,19 @@ export function linesFrom(lines: readonly ExistingLine[]): ExistingLines {
   };
 }
 
-const shiftDate = (date: string, days: number): string => new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
+const shifted = new Map<number, Map<string, string>>();
+/** `date` moved by `days`; remembered (a statement has a few hundred distinct dates, asked twice per row). */
+const shiftDate = (date: string, days: number): string => {
+  let byDate = shifted.get(days);
+  if (!byDate) shifted.set(days, (byDate = new Map()));
+  let moved = byDate.get(date);
+  if (moved === undefined) {
+    if (byDate.size >= 100_000) byDate.clear();
+    moved = new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
+    byDate.set(date, moved);
+  }
+  return moved;
+};
 
 /** Dedup against existing lines (rules 1–5 above); mutates statuses and matchIds of `rows`; yields between slices. */
 function* matchExisting(rows: PlannedRow[], existing: ExistingLines, windowDays: number): Steps<void> {

@@ -6,7 +6,8 @@
  * Balances are SUMs over transaction rows (the indexes below keep those sums, and the 100k-row
  * register and search, fast). The one cached figure is accounts.balance_minor, the running balance
  * the funds check reads on every command (a SUM over a 12k-line account costs milliseconds): the
- * triggers below keep it equal to opening + SUM(live lines) whatever statement changes a line, a
+ * triggers below keep it equal to opening + SUM(live lines) whatever statement changes a line (an
+ * import chunk's fold sets the insert trigger aside and adds each account's sum itself: apply-import.ts), a
  * replay rebuilds it with the rows, and verify (LedgerProjection.audit) checks it against the SUM.
  */
 export const PROJECTION_SCHEMA_VERSION = 3;
