@@ -142,6 +142,8 @@ export function wipeSubkeys(keys: Subkeys): void {
 export interface RowOpener {
   /** Takes the row `seq` whose chain tag and ciphertext the next calls check. */
   load(seq: number, nonce: Uint8Array, ciphertext: Uint8Array): void;
+  /** The same from one row packed as nonce ‖ ciphertext ‖ tag (the tag is not loaded). */
+  loadPacked(seq: number, packed: Uint8Array): void;
   /** Whether the loaded row's chain tag from `prevTag` is `stored` (constant time). */
   chainMatches(prevTag: Uint8Array, stored: Uint8Array): boolean;
   /** A copy of the tag the last `chainMatches` computed. */
@@ -244,6 +246,21 @@ class WasmRowOpener implements RowOpener {
     this.length = ciphertext.length;
   }
 
+  loadPacked(seq: number, packed: Uint8Array): void {
+    if (!this.base) throw new Error('row opener disposed');
+    const length = packed.length - NONCE_BYTES - TAG_BYTES;
+    if (length < 0) throw new RangeError('packed row length');
+    // Copied whole: the tag lands just past the ciphertext, inside the ciphertext's space.
+    if (packed.length - NONCE_BYTES > this.capacity) this.allocate(Math.max(packed.length, 2 * this.capacity));
+    const heap = this.raw.HEAPU8;
+    const seqAt = this.messageAt + TAG_BYTES;
+    writeU64le(heap, seqAt, seq);
+    heap.copyWithin(this.adAt + this.vaultId.length, seqAt, seqAt + 8);
+    heap.set(packed, seqAt + 8);
+    this.seq = seq;
+    this.length = length;
+  }
+
   chainMatches(prevTag: Uint8Array, stored: Uint8Array): boolean {
     const heap = this.raw.HEAPU8;
     heap.set(prevTag, this.messageAt);
@@ -293,6 +310,10 @@ class PortableRowOpener implements RowOpener {
 
   load(seq: number, nonce: Uint8Array, ciphertext: Uint8Array): void {
     this.row = { seq, nonce, ciphertext };
+  }
+
+  loadPacked(seq: number, packed: Uint8Array): void {
+    this.load(seq, packed.subarray(0, NONCE_BYTES), packed.subarray(NONCE_BYTES, packed.length - TAG_BYTES));
   }
 
   /** The chain tag's message or the AEAD's AD of the loaded row. */

@@ -225,25 +225,22 @@ export function* walkJournal(db: Db, vaultId: Uint8Array, keys: Subkeys, options
         const seq = row.seq;
         expected = seq + 1;
         lastSeen = seq;
-        let nonce: Uint8Array | null;
-        let ciphertext: Uint8Array | null;
         let tag: Uint8Array | null;
         if (row.packed instanceof Uint8Array) {
-          const packed = row.packed;
-          nonce = view(packed, 0, NONCE_BYTES);
-          ciphertext = view(packed, NONCE_BYTES, packed.length - TAG_BYTES);
-          tag = view(packed, packed.length - TAG_BYTES, packed.length);
+          // Well-formed by the page query's own test: nonce ‖ ciphertext ‖ tag.
+          tag = view(row.packed, row.packed.length - TAG_BYTES, row.packed.length);
+          opener.loadPacked(seq, row.packed);
         } else {
-          nonce = blob(row.nonce, NONCE_BYTES);
-          ciphertext = blob(row.ciphertext);
+          const nonce = blob(row.nonce, NONCE_BYTES);
+          const ciphertext = blob(row.ciphertext);
           tag = blob(row.tag, TAG_BYTES);
+          if (!nonce || !ciphertext || ciphertext.length < MAC_BYTES || !tag) {
+            items.push({ problem: problem('journal', 'event_malformed', {}, seq) });
+            prevTag = tag ?? prevTag;
+            continue;
+          }
+          opener.load(seq, nonce, ciphertext);
         }
-        if (!nonce || !ciphertext || ciphertext.length < MAC_BYTES || !tag) {
-          items.push({ problem: problem('journal', 'event_malformed', {}, seq) });
-          prevTag = tag ?? prevTag;
-          continue;
-        }
-        opener.load(seq, nonce, ciphertext);
         let chainOk = opener.chainMatches(prevTag, tag);
         const computed = chainOk ? null : opener.lastTag();
         // After a broken row, the next row may chain from the stored tag (the row's data was hit) or

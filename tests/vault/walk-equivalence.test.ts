@@ -247,11 +247,15 @@ describe('journal walk', () => {
     let opened = 0;
     for (const row of rows) {
       for (const [previous, ciphertext] of [[prev, row.ciphertext], [row.tag, row.ciphertext], [prev, Buffer.concat([row.ciphertext.subarray(1), Buffer.from([0])])]] as const) {
-        const results = [fast, portable].map((opener) => {
-          opener.load(row.seq, row.nonce, ciphertext);
-          return { matches: opener.chainMatches(previous, row.tag), tag: Buffer.from(opener.lastTag()).toString('hex'), text: opener.openText(previous) };
-        });
-        expect(results[0], `seq ${row.seq}`).toEqual(results[1]);
+        const packed = Buffer.concat([row.nonce, ciphertext, row.tag]);
+        const results = [fast, portable].flatMap((opener) =>
+          [false, true].map((fromPacked) => {
+            if (fromPacked) opener.loadPacked(row.seq, packed);
+            else opener.load(row.seq, row.nonce, ciphertext);
+            return { matches: opener.chainMatches(previous, row.tag), tag: Buffer.from(opener.lastTag()).toString('hex'), text: opener.openText(previous) };
+          }),
+        );
+        for (const other of results.slice(1)) expect(other, `seq ${row.seq}`).toEqual(results[0]);
         if (results[0]!.text !== null) opened += 1;
       }
       prev = row.tag;
