@@ -14,19 +14,21 @@
  * default the OS temp dir — put it on the disk you care about, fsync cost is the point),
  * ONEWALLET_BENCH_KEEP=1 keeps the temp folder, ONEWALLET_BENCH_ACTUAL_CAP_S caps seeding Actual
  * (default 600 s), ONEWALLET_BENCH_PEER=0 skips Actual (its rows say "Actual: —"; the #15 rows
- * are all still measured), ONEWALLET_BENCH_ONLY=import runs the import section alone.
+ * are all still measured), ONEWALLET_BENCH_ONLY=import runs the import section alone,
+ * ONEWALLET_BENCH_ONLY=backup only the three journal-walk targets (backup + verify, verify later,
+ * replay without a snapshot) with the merge preview and restore, each run RUNS times.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { calibrateKdf, vaultReady } from '../electron/vault';
+import { calibrateKdf, openVault, vaultReady } from '../electron/vault';
 import { searchTransactions, searchTransactionsAfter, type LedgerProjection, type TransactionCursor } from '../electron/ledger';
 import { MAX_PAGE } from '../electron/ledger/queries';
 import { actualRows, runActualSection, type ActualResult } from './actual-section';
 import { lostCopyHook, runBackupSection, type BackupResult } from './backup-section';
-import { CHILD_FLAG, runChild } from './child';
-import { buildWallet, type BuildOptions } from './dataset';
+import { CHILD_FLAG, inChild, runChild } from './child';
+import { buildWallet, PASSWORD, type BuildOptions } from './dataset';
 import { importSection } from './import-hook';
 import { runImportSection } from './import-section';
 import { runLedgerSection } from './ledger-section';
@@ -91,6 +93,10 @@ async function main(): Promise<void> {
       report.import = await runImportSection({ dir, kdf });
       return;
     }
+    if (process.env.ONEWALLET_BENCH_ONLY === 'backup') {
+      report.backupOnly = await backupOnly(dir, kdf, sizes, runs);
+      return;
+    }
     const results: VaultSizeResult[] = [];
     const backups: BackupResult[] = [];
     const actual = new Map<number, ActualResult | null>();
@@ -153,6 +159,44 @@ async function main(): Promise<void> {
   report.totalMs = Math.round(performance.now() - started);
   console.log(`\nDone in ${ms(performance.now() - started)}; load average now ${load()} (numbers above are noisy when it is high).`);
   console.log(`BENCH_JSON ${JSON.stringify(report)}`);
+}
+
+/**
+ * ONEWALLET_BENCH_ONLY=backup: the journal walk's three targets without the rest of the bench. The
+ * same wallets (snapshot 499 events behind the head, the lost copy for the merge preview), the
+ * replay without a snapshot in fresh child processes, and the backup section with every slow row
+ * run `runs` times (the full bench runs them once at 100k).
+ */
+async function backupOnly(dir: string, kdf: BuildOptions['kdf'], sizes: readonly number[], runs: number): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  const rows: SummaryRow[] = [];
+  for (const events of sizes) {
+    const lostPath = join(dir, `lost-${events}.onewallet`);
+    console.log(`Building a wallet of ${count(events)} events through the ledger…`);
+    const wallet = await buildWallet(join(dir, `wallet-${events}.onewallet`), events, { kdf, at: new Map([snapshotHook(events), lostCopyHook(events, lostPath)]) });
+    wallet.projection.close();
+    wallet.session.lock();
+    const replays: number[] = [];
+    for (let run = 0; run < runs; run += 1) replays.push((await inChild('replay', wallet.path)).loadMs);
+    const locked = openVault(wallet.path);
+    const { session } = await locked.unlock({ password: PASSWORD });
+    locked.close();
+    try {
+      const backup = await runBackupSection({ session, dir, lostPath, runs, slowRuns: runs });
+      const replayMs = median(replays);
+      const n = count(events);
+      rows.push(
+        { scenario: `backup + verify (${n})`, ours: `${ms(backup.writeMs)} (copy+seal ${ms(backup.writeCopyMs)}, verify ${ms(backup.writeVerifyMs)})`, peer: '—', ratio: '—', target: '≤ 2 s', pass: backup.writeMs <= 2_000, over: backup.writeMs / 2_000 },
+        { scenario: `verify a backup later (${n})`, ours: ms(backup.verifyMs), peer: '—', ratio: '—', target: '≤ 2 s', pass: backup.verifyMs <= 2_000, over: backup.verifyMs / 2_000 },
+        { scenario: `replay ${n}, no snapshot`, ours: `${ms(replayMs)} (runs ${replays.map(ms).join(', ')})`, peer: '—', ratio: '—', target: '≤ 3 s', pass: replayMs <= 3_000, over: replayMs / 3_000 },
+      );
+      out.push({ ...backup, replayMs: replays.map(Math.round) });
+    } finally {
+      session.lock();
+    }
+  }
+  printSummary(rows, [`Medians of ${runs} runs each; load average now ${load()}.`]);
+  return out;
 }
 
 function printBackups(backups: readonly BackupResult[], results: readonly VaultSizeResult[]): void {
