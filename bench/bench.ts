@@ -256,7 +256,7 @@ function summaryRows({ results, backups, actual, ledger, list, importRows }: Sum
     { scenario: '  event-loop delay p99 during unlock', ours: `${ms(unlock.loopP99Ms)} (max ${ms(unlock.loopMaxMs)})`, peer: '—', ratio: '—', target: '≤ 50 ms', pass: unlock.loopP99Ms <= 50, over: unlock.loopP99Ms / 50,
       why: 'the two remaining main-thread blocks (snapshot row read, deserialize) are 100–250 ms each on a loaded machine; reading the row in the worker (its own read-only connection) would leave only the deserialize.' },
     { scenario: `replay ${size}, no snapshot`, ours: ms(replay.loadMs), peer: '—', ratio: '—', target: '≤ 3 s', pass: replay.loadMs <= 3_000, over: replay.loadMs / 3_000,
-      why: 'every event is authenticated (BLAKE2b chain tag and XChaCha20-Poly1305 open, both in libsodium\'s WASM), JSON-parsed and applied (line insert, history row, request record); in the profile the walk and the apply statements are the two large parts. Closing it: a native keyed BLAKE2b and XChaCha20 (HChaCha20 runs in WASM for every event\'s own subkey), secondary indexes built once at the end of the replay.' },
+      why: 'every event is authenticated (chain tag and AEAD open in libsodium\'s heap), JSON-parsed and applied (line insert with its balance trigger, history row, request record), then the read indexes are built; after the walk was cut the fold\'s statements are most of the profile. Closing it: a cheaper fold (fewer rows per event, the balance trigger replaced by one pass at the end), and opening the next slice in a worker while this one is applied.' },
     {
       scenario: `durable append p50 / p95 (${size})`, ours: `${ms(r.appendP50)} / ${ms(r.appendP95)}`,
       peer: actualOk ? `Actual add ${ms(a.addP50Ms)} / ${ms(a.addP95Ms)}` : 'Actual: —', ratio: actualOk ? times(a.addP95Ms, r.appendP95) : '—',
@@ -286,7 +286,7 @@ function summaryRows({ results, backups, actual, ledger, list, importRows }: Sum
       },
       {
         scenario: `verify a backup later (${n})`, ours: ms(backup.verifyMs), peer: '—', ratio: '—', target: '≤ 2 s', pass: last ? backup.verifyMs <= 2_000 : null, over: backup.verifyMs / 2_000,
-        why: 'the walk of every event: an XChaCha20-Poly1305 open per event (libsodium WASM; the native cipher\'s per-event setup cost more), BLAKE2b chain tags in WASM, SQLite page reads, copies into the WASM heap and GC. Closing it: native BLAKE2b/HChaCha20, or verifying in two workers by halves of the chain (the stored tag at the midpoint is covered by the MAC).',
+        why: 'the walk of every event on one thread: SQLite page reads (one packed blob per row), keyed BLAKE2b chain tag and XChaCha20-Poly1305 open in libsodium\'s WASM heap (rowOpener, no copies in and out), UTF-8 decode and JSON.parse; before it the whole-file BLAKE2b of opening the copy. Closing it: check the journal in two workers by halves (the chain needs only the stored tag before each half, and a half with any problem is walked again the plain way so reports stay exact), and a native BLAKE2b.',
       },
       {
         scenario: `merge preview (${n})`, ours: ms(backup.previewMs), peer: '—', ratio: '—', target: '≤ 2 s', pass: last ? backup.previewMs <= 2_000 : null, over: backup.previewMs / 2_000,
