@@ -127,3 +127,240 @@ export function deriveSubkeys(dataKey: Uint8Array): Subkeys {
 export function wipeSubkeys(keys: Subkeys): void {
   wipe(keys.journal, keys.snapshot, keys.chain, keys.securityLog);
 }
+
+/**
+ * The two per-event checks of a journal walk — the chain tag (`chainTag`: keyed BLAKE2b-256 of
+ * prevTag ‖ u64le(seq) ‖ nonce ‖ ciphertext) and the XChaCha20-Poly1305 open with AD
+ * vaultId ‖ u64le(seq) ‖ prevTag (`eventAd`) — for one row after another. Same algorithms, same
+ * bytes as `hash` and `open`; what differs is the cost: the wrapper functions copy every argument
+ * into libsodium's WASM heap and every result out again, allocate each time, and build the two
+ * concatenations in JS. Here the row is copied in once and both checks read it in place, through
+ * libsodium's own raw exports (the `libsodium` module libsodium-wrappers exposes). Keys live in
+ * the heap only for the life of the opener: `dispose` zeroes and frees its memory.
+ * (At 100k events this is most of what verifying a backup costs: bench/README.md.)
+ */
+export interface RowOpener {
+  /** Takes the row `seq` whose chain tag and ciphertext the next calls check. */
+  load(seq: number, nonce: Uint8Array, ciphertext: Uint8Array): void;
+  /** The same from one row packed as nonce ‖ ciphertext ‖ tag (the tag is not loaded). */
+  loadPacked(seq: number, packed: Uint8Array): void;
+  /** Whether the loaded row's chain tag from `prevTag` is `stored` (constant time). */
+  chainMatches(prevTag: Uint8Array, stored: Uint8Array): boolean;
+  /** A copy of the tag the last `chainMatches` computed. */
+  lastTag(): Uint8Array;
+  /** The loaded row opened with `prevTag` in its AD, as text; null when it does not authenticate or is not UTF-8. */
+  openText(prevTag: Uint8Array): string | null;
+  /** Zeroes and frees what the opener holds (safe to call twice). */
+  dispose(): void;
+}
+
+interface RawSodium {
+  HEAPU8: Uint8Array;
+  _malloc(size: number): number;
+  _free(pointer: number): void;
+  _crypto_generichash(out: number, outLength: number, input: number, inLengthLow: number, inLengthHigh: number, key: number, keyLength: number): number;
+  _crypto_aead_xchacha20poly1305_ietf_decrypt(
+    message: number, messageLengthOut: number, secretNonce: number, ciphertext: number, ciphertextLengthLow: number, ciphertextLengthHigh: number,
+    ad: number, adLengthLow: number, adLengthHigh: number, nonce: number, key: number,
+  ): number;
+}
+
+function rawSodium(): RawSodium | null {
+  const raw = (sodium as unknown as { libsodium?: Partial<RawSodium> }).libsodium;
+  if (!raw || !(raw.HEAPU8 instanceof Uint8Array)) return null;
+  const needed = [raw._malloc, raw._free, raw._crypto_generichash, raw._crypto_aead_xchacha20poly1305_ietf_decrypt];
+  return needed.every((fn) => typeof fn === 'function') ? (raw as RawSodium) : null;
+}
+
+function writeU64le(target: Uint8Array, offset: number, value: number): void {
+  const low = value >>> 0;
+  const high = Math.floor(value / 0x1_0000_0000);
+  target[offset] = low & 0xff;
+  target[offset + 1] = (low >>> 8) & 0xff;
+  target[offset + 2] = (low >>> 16) & 0xff;
+  target[offset + 3] = low >>> 24;
+  target[offset + 4] = high & 0xff;
+  target[offset + 5] = (high >>> 8) & 0xff;
+  target[offset + 6] = (high >>> 16) & 0xff;
+  target[offset + 7] = high >>> 24;
+}
+
+/** Rows up to this many ciphertext bytes fit the scratch space as first allocated (journal events are ~0.5 KiB). */
+const FIRST_CAPACITY = 4096;
+
+/**
+ * Heap layout (one allocation): journal key 32 ‖ chain key 32 ‖ computed tag 32 ‖
+ * AD (vaultId ‖ u64le seq ‖ prevTag) ‖ message (prevTag 32 ‖ u64le seq ‖ nonce 24 ‖ ciphertext) ‖ plaintext.
+ */
+class WasmRowOpener implements RowOpener {
+  private base = 0;
+  private capacity = 0;
+  private seq = 0;
+  private length = 0;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly adBytes: number;
+
+  constructor(private readonly raw: RawSodium, private readonly journalKey: Uint8Array, private readonly chainKey: Uint8Array, private readonly vaultId: Uint8Array) {
+    this.adBytes = vaultId.length + 8 + TAG_BYTES;
+    this.allocate(FIRST_CAPACITY);
+  }
+
+  private get tagAt() { return this.base + 2 * KEY_BYTES; }
+  private get adAt() { return this.tagAt + TAG_BYTES; }
+  private get messageAt() { return this.adAt + this.adBytes; }
+  private get ciphertextAt() { return this.messageAt + TAG_BYTES + 8 + NONCE_BYTES; }
+  private get plaintextAt() { return this.ciphertextAt + this.capacity; }
+
+  private allocate(capacity: number): void {
+    this.release();
+    const size = 2 * KEY_BYTES + TAG_BYTES + this.adBytes + TAG_BYTES + 8 + NONCE_BYTES + 2 * capacity;
+    const base = this.raw._malloc(size);
+    if (!base) throw new Error('libsodium: out of memory');
+    this.base = base;
+    this.capacity = capacity;
+    const heap = this.raw.HEAPU8; // read after _malloc: the heap may have grown
+    heap.set(this.journalKey, base);
+    heap.set(this.chainKey, base + KEY_BYTES);
+    heap.set(this.vaultId, this.adAt);
+  }
+
+  private release(): void {
+    if (!this.base) return;
+    const size = 2 * KEY_BYTES + TAG_BYTES + this.adBytes + TAG_BYTES + 8 + NONCE_BYTES + 2 * this.capacity;
+    this.raw.HEAPU8.fill(0, this.base, this.base + size);
+    this.raw._free(this.base);
+    this.base = 0;
+  }
+
+  load(seq: number, nonce: Uint8Array, ciphertext: Uint8Array): void {
+    if (!this.base) throw new Error('row opener disposed');
+    if (nonce.length !== NONCE_BYTES) throw new RangeError('nonce length');
+    if (ciphertext.length > this.capacity) this.allocate(Math.max(ciphertext.length, 2 * this.capacity));
+    const heap = this.raw.HEAPU8;
+    const seqAt = this.messageAt + TAG_BYTES;
+    writeU64le(heap, seqAt, seq);
+    heap.copyWithin(this.adAt + this.vaultId.length, seqAt, seqAt + 8);
+    heap.set(nonce, seqAt + 8);
+    heap.set(ciphertext, this.ciphertextAt);
+    this.seq = seq;
+    this.length = ciphertext.length;
+  }
+
+  loadPacked(seq: number, packed: Uint8Array): void {
+    if (!this.base) throw new Error('row opener disposed');
+    const length = packed.length - NONCE_BYTES - TAG_BYTES;
+    if (length < 0) throw new RangeError('packed row length');
+    // Copied whole: the tag lands just past the ciphertext, inside the ciphertext's space.
+    if (packed.length - NONCE_BYTES > this.capacity) this.allocate(Math.max(packed.length, 2 * this.capacity));
+    const heap = this.raw.HEAPU8;
+    const seqAt = this.messageAt + TAG_BYTES;
+    writeU64le(heap, seqAt, seq);
+    heap.copyWithin(this.adAt + this.vaultId.length, seqAt, seqAt + 8);
+    heap.set(packed, seqAt + 8);
+    this.seq = seq;
+    this.length = length;
+  }
+
+  chainMatches(prevTag: Uint8Array, stored: Uint8Array): boolean {
+    const heap = this.raw.HEAPU8;
+    heap.set(prevTag, this.messageAt);
+    const messageBytes = TAG_BYTES + 8 + NONCE_BYTES + this.length;
+    if (this.raw._crypto_generichash(this.tagAt, TAG_BYTES, this.messageAt, messageBytes, 0, this.base + KEY_BYTES, KEY_BYTES) !== 0) return false;
+    if (stored.length !== TAG_BYTES) return false;
+    let diff = 0;
+    for (let i = 0; i < TAG_BYTES; i += 1) diff |= heap[this.tagAt + i]! ^ stored[i]!;
+    return diff === 0;
+  }
+
+  lastTag(): Uint8Array {
+    return this.raw.HEAPU8.slice(this.tagAt, this.tagAt + TAG_BYTES);
+  }
+
+  openText(prevTag: Uint8Array): string | null {
+    if (this.length < MAC_LENGTH || prevTag.length !== TAG_BYTES) return null;
+    const heap = this.raw.HEAPU8;
+    heap.set(prevTag, this.adAt + this.vaultId.length + 8);
+    const plaintextBytes = this.length - MAC_LENGTH;
+    const at = this.plaintextAt;
+    const status = this.raw._crypto_aead_xchacha20poly1305_ietf_decrypt(
+      at, 0, 0, this.ciphertextAt, this.length, 0, this.adAt, this.adBytes, 0, this.messageAt + TAG_BYTES + 8, this.base,
+    );
+    if (status !== 0) return null;
+    try {
+      return this.decoder.decode(heap.subarray(at, at + plaintextBytes));
+    } catch {
+      return null;
+    } finally {
+      heap.fill(0, at, at + plaintextBytes);
+    }
+  }
+
+  dispose(): void {
+    this.release();
+  }
+}
+
+/** The same contract with the wrapper functions: used when libsodium's raw exports are not there. */
+class PortableRowOpener implements RowOpener {
+  private row: { seq: number; nonce: Uint8Array; ciphertext: Uint8Array } | null = null;
+  private computed: Uint8Array = new Uint8Array(TAG_BYTES);
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+
+  constructor(private readonly journalKey: Uint8Array, private readonly chainKey: Uint8Array, private readonly vaultId: Uint8Array) {}
+
+  load(seq: number, nonce: Uint8Array, ciphertext: Uint8Array): void {
+    this.row = { seq, nonce, ciphertext };
+  }
+
+  loadPacked(seq: number, packed: Uint8Array): void {
+    this.load(seq, packed.subarray(0, NONCE_BYTES), packed.subarray(NONCE_BYTES, packed.length - TAG_BYTES));
+  }
+
+  /** The chain tag's message or the AEAD's AD of the loaded row. */
+  private bytes(kind: 'chain' | 'ad', prevTag: Uint8Array): Uint8Array {
+    const row = this.row!;
+    const seq = new Uint8Array(8);
+    writeU64le(seq, 0, row.seq);
+    const parts = kind === 'ad' ? [this.vaultId, seq, prevTag] : [prevTag, seq, row.nonce, row.ciphertext];
+    let length = 0;
+    for (const part of parts) length += part.length;
+    const out = new Uint8Array(length);
+    let offset = 0;
+    for (const part of parts) {
+      out.set(part, offset);
+      offset += part.length;
+    }
+    return out;
+  }
+
+  chainMatches(prevTag: Uint8Array, stored: Uint8Array): boolean {
+    this.computed = hash(this.bytes('chain', prevTag), this.chainKey);
+    return equal(this.computed, stored);
+  }
+
+  lastTag(): Uint8Array {
+    return new Uint8Array(this.computed);
+  }
+
+  openText(prevTag: Uint8Array): string | null {
+    const plaintext = open(this.journalKey, this.row!.nonce, this.bytes('ad', prevTag), this.row!.ciphertext);
+    if (!plaintext) return null;
+    try {
+      return this.decoder.decode(plaintext);
+    } catch {
+      return null;
+    } finally {
+      plaintext.fill(0);
+    }
+  }
+
+  dispose(): void {
+    this.row = null;
+  }
+}
+
+/** An opener for rows of the journal of `vaultId` under `keys`; the caller disposes it. */
+export function rowOpener(keys: Pick<Subkeys, 'journal' | 'chain'>, vaultId: Uint8Array, options: { portable?: boolean } = {}): RowOpener {
+  const raw = options.portable ? null : rawSodium();
+  return raw ? new WasmRowOpener(raw, keys.journal, keys.chain, vaultId) : new PortableRowOpener(keys.journal, keys.chain, vaultId);
+}
