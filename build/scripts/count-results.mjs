@@ -31,7 +31,7 @@ if (vitest?.testResults?.length) {
   const end = Math.max(...vitest.testResults.map((file) => file.endTime ?? 0));
   lines.push(`vitest: ${Math.round((end - vitest.startTime) / 1000)} s wall, ${vitest.testResults.length} files`);
 }
-if (playwright?.stats) {
+if (typeof playwright?.stats?.duration === 'number') {
   const perFile = new Map();
   const walk = (suite) => {
     for (const spec of suite.specs ?? []) {

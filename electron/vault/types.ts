@@ -30,6 +30,8 @@ export interface Projection {
   serialize(): Uint8Array;
   /** A stable digest of the state (hex), used by verify to compare the snapshot path with a full rebuild. */
   digest(): string;
+  /** Optional: `digest()` in resumable steps (a yield every few thousand rows), for verify of a large wallet. Same result. */
+  digestSteps?(): Generator<void, string, void>;
   /** Must tolerate being called twice: the session closes projections it handed out when it locks. */
   close(): void;
 }
