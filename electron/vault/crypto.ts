@@ -6,6 +6,7 @@
 import sodium from 'libsodium-wrappers-sumo';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { CONTEXTS, KEY_BYTES, NONCE_BYTES, SUBKEY_ID, TAG_BYTES } from './constants';
+import { concat } from './bytes';
 
 let ready: Promise<void> | null = null;
 
@@ -321,16 +322,7 @@ class PortableRowOpener implements RowOpener {
     const row = this.row!;
     const seq = new Uint8Array(8);
     writeU64le(seq, 0, row.seq);
-    const parts = kind === 'ad' ? [this.vaultId, seq, prevTag] : [prevTag, seq, row.nonce, row.ciphertext];
-    let length = 0;
-    for (const part of parts) length += part.length;
-    const out = new Uint8Array(length);
-    let offset = 0;
-    for (const part of parts) {
-      out.set(part, offset);
-      offset += part.length;
-    }
-    return out;
+    return kind === 'ad' ? concat(this.vaultId, seq, prevTag) : concat(prevTag, seq, row.nonce, row.ciphertext);
   }
 
   chainMatches(prevTag: Uint8Array, stored: Uint8Array): boolean {
