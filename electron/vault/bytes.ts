@@ -15,19 +15,26 @@ export function concat(...parts: readonly Uint8Array[]): Uint8Array {
 /** Unsigned 64-bit little-endian; seq numbers and byte sizes are written this way everywhere. */
 export function u64le(value: number): Uint8Array {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`not a u64: ${value}`);
-  // Byte by byte from two 32-bit halves (no BigInt, no DataView): twice per event on every replay and verify.
   const out = new Uint8Array(8);
+  writeU64le(out, 0, value);
+  return out;
+}
+
+/**
+ * `u64le` written into `target` at `offset`, unchecked (the caller's value is a seq or a size).
+ * Byte by byte from two 32-bit halves (no BigInt, no DataView): twice per event on every replay and verify.
+ */
+export function writeU64le(target: Uint8Array, offset: number, value: number): void {
   const low = value >>> 0;
   const high = Math.floor(value / 0x1_0000_0000);
-  out[0] = low & 0xff;
-  out[1] = (low >>> 8) & 0xff;
-  out[2] = (low >>> 16) & 0xff;
-  out[3] = low >>> 24;
-  out[4] = high & 0xff;
-  out[5] = (high >>> 8) & 0xff;
-  out[6] = (high >>> 16) & 0xff;
-  out[7] = high >>> 24;
-  return out;
+  target[offset] = low & 0xff;
+  target[offset + 1] = (low >>> 8) & 0xff;
+  target[offset + 2] = (low >>> 16) & 0xff;
+  target[offset + 3] = low >>> 24;
+  target[offset + 4] = high & 0xff;
+  target[offset + 5] = (high >>> 8) & 0xff;
+  target[offset + 6] = (high >>> 16) & 0xff;
+  target[offset + 7] = high >>> 24;
 }
 
 export function u32le(value: number): Uint8Array {

@@ -6,7 +6,7 @@
 import sodium from 'libsodium-wrappers-sumo';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { CONTEXTS, KEY_BYTES, NONCE_BYTES, SUBKEY_ID, TAG_BYTES } from './constants';
-import { concat } from './bytes';
+import { concat, u64le, writeU64le } from './bytes';
 
 let ready: Promise<void> | null = null;
 
@@ -129,6 +129,16 @@ export function wipeSubkeys(keys: Subkeys): void {
   wipe(keys.journal, keys.snapshot, keys.chain, keys.securityLog);
 }
 
+/** The AD of a journal event: vaultId ‖ u64le(seq) ‖ prevTag (vault/FORMAT.md). */
+export function eventAd(vaultId: Uint8Array, seq: number, prevTag: Uint8Array): Uint8Array {
+  return concat(vaultId, u64le(seq), prevTag);
+}
+
+/** A journal event's chain tag: keyed BLAKE2b-256 of prevTag ‖ u64le(seq) ‖ nonce ‖ ciphertext (vault/FORMAT.md). */
+export function chainTag(chainKey: Uint8Array, prevTag: Uint8Array, seq: number, nonce: Uint8Array, ciphertext: Uint8Array): Uint8Array {
+  return hash(concat(prevTag, u64le(seq), nonce, ciphertext), chainKey);
+}
+
 /**
  * The two per-event checks of a journal walk — the chain tag (`chainTag`: keyed BLAKE2b-256 of
  * prevTag ‖ u64le(seq) ‖ nonce ‖ ciphertext) and the XChaCha20-Poly1305 open with AD
@@ -173,19 +183,6 @@ function rawSodium(): RawSodium | null {
   return needed.every((fn) => typeof fn === 'function') ? (raw as RawSodium) : null;
 }
 
-function writeU64le(target: Uint8Array, offset: number, value: number): void {
-  const low = value >>> 0;
-  const high = Math.floor(value / 0x1_0000_0000);
-  target[offset] = low & 0xff;
-  target[offset + 1] = (low >>> 8) & 0xff;
-  target[offset + 2] = (low >>> 16) & 0xff;
-  target[offset + 3] = low >>> 24;
-  target[offset + 4] = high & 0xff;
-  target[offset + 5] = (high >>> 8) & 0xff;
-  target[offset + 6] = (high >>> 16) & 0xff;
-  target[offset + 7] = high >>> 24;
-}
-
 /** Rows up to this many ciphertext bytes fit the scratch space as first allocated (journal events are ~0.5 KiB). */
 const FIRST_CAPACITY = 4096;
 
@@ -212,10 +209,14 @@ class WasmRowOpener implements RowOpener {
   private get ciphertextAt() { return this.messageAt + TAG_BYTES + 8 + NONCE_BYTES; }
   private get plaintextAt() { return this.ciphertextAt + this.capacity; }
 
+  /** Bytes of the one allocation for rows of up to `capacity` ciphertext bytes (layout above). */
+  private sizeFor(capacity: number): number {
+    return 2 * KEY_BYTES + TAG_BYTES + this.adBytes + TAG_BYTES + 8 + NONCE_BYTES + 2 * capacity;
+  }
+
   private allocate(capacity: number): void {
     this.release();
-    const size = 2 * KEY_BYTES + TAG_BYTES + this.adBytes + TAG_BYTES + 8 + NONCE_BYTES + 2 * capacity;
-    const base = this.raw._malloc(size);
+    const base = this.raw._malloc(this.sizeFor(capacity));
     if (!base) throw new Error('libsodium: out of memory');
     this.base = base;
     this.capacity = capacity;
@@ -227,10 +228,18 @@ class WasmRowOpener implements RowOpener {
 
   private release(): void {
     if (!this.base) return;
-    const size = 2 * KEY_BYTES + TAG_BYTES + this.adBytes + TAG_BYTES + 8 + NONCE_BYTES + 2 * this.capacity;
-    this.raw.HEAPU8.fill(0, this.base, this.base + size);
+    this.raw.HEAPU8.fill(0, this.base, this.base + this.sizeFor(this.capacity));
     this.raw._free(this.base);
     this.base = 0;
+  }
+
+  /** u64le(seq) into the message and the AD; returns where it sits in the message. */
+  private writeSeq(seq: number): number {
+    const heap = this.raw.HEAPU8;
+    const seqAt = this.messageAt + TAG_BYTES;
+    writeU64le(heap, seqAt, seq);
+    heap.copyWithin(this.adAt + this.vaultId.length, seqAt, seqAt + 8);
+    return seqAt;
   }
 
   load(seq: number, nonce: Uint8Array, ciphertext: Uint8Array): void {
@@ -238,9 +247,7 @@ class WasmRowOpener implements RowOpener {
     if (nonce.length !== NONCE_BYTES) throw new RangeError('nonce length');
     if (ciphertext.length > this.capacity) this.allocate(Math.max(ciphertext.length, 2 * this.capacity));
     const heap = this.raw.HEAPU8;
-    const seqAt = this.messageAt + TAG_BYTES;
-    writeU64le(heap, seqAt, seq);
-    heap.copyWithin(this.adAt + this.vaultId.length, seqAt, seqAt + 8);
+    const seqAt = this.writeSeq(seq);
     heap.set(nonce, seqAt + 8);
     heap.set(ciphertext, this.ciphertextAt);
     this.seq = seq;
@@ -254,9 +261,7 @@ class WasmRowOpener implements RowOpener {
     // Copied whole: the tag lands just past the ciphertext, inside the ciphertext's space.
     if (packed.length - NONCE_BYTES > this.capacity) this.allocate(Math.max(packed.length, 2 * this.capacity));
     const heap = this.raw.HEAPU8;
-    const seqAt = this.messageAt + TAG_BYTES;
-    writeU64le(heap, seqAt, seq);
-    heap.copyWithin(this.adAt + this.vaultId.length, seqAt, seqAt + 8);
+    const seqAt = this.writeSeq(seq);
     heap.set(packed, seqAt + 8);
     this.seq = seq;
     this.length = length;
@@ -317,16 +322,9 @@ class PortableRowOpener implements RowOpener {
     this.load(seq, packed.subarray(0, NONCE_BYTES), packed.subarray(NONCE_BYTES, packed.length - TAG_BYTES));
   }
 
-  /** The chain tag's message or the AEAD's AD of the loaded row. */
-  private bytes(kind: 'chain' | 'ad', prevTag: Uint8Array): Uint8Array {
-    const row = this.row!;
-    const seq = new Uint8Array(8);
-    writeU64le(seq, 0, row.seq);
-    return kind === 'ad' ? concat(this.vaultId, seq, prevTag) : concat(prevTag, seq, row.nonce, row.ciphertext);
-  }
-
   chainMatches(prevTag: Uint8Array, stored: Uint8Array): boolean {
-    this.computed = hash(this.bytes('chain', prevTag), this.chainKey);
+    const row = this.row!;
+    this.computed = chainTag(this.chainKey, prevTag, row.seq, row.nonce, row.ciphertext);
     return equal(this.computed, stored);
   }
 
@@ -335,7 +333,7 @@ class PortableRowOpener implements RowOpener {
   }
 
   openText(prevTag: Uint8Array): string | null {
-    const plaintext = open(this.journalKey, this.row!.nonce, this.bytes('ad', prevTag), this.row!.ciphertext);
+    const plaintext = open(this.journalKey, this.row!.nonce, eventAd(this.vaultId, this.row!.seq, prevTag), this.row!.ciphertext);
     if (!plaintext) return null;
     try {
       return this.decoder.decode(plaintext);

@@ -4,9 +4,9 @@
  * row; any mismatch is an integrity problem at that seq, never a silently skipped event.
  */
 import { DomainError } from '../../shared/errors';
-import { blob, concat, u64le, utf8 } from './bytes';
+import { blob, utf8 } from './bytes';
 import { JOURNAL_PAGE, MAC_BYTES, NONCE_BYTES, TAG_BYTES } from './constants';
-import { equal, hash, newNonce, rowOpener, seal, type Subkeys } from './crypto';
+import { chainTag, equal, eventAd, newNonce, rowOpener, seal, type Subkeys } from './crypto';
 import { problem, toError, type Problem } from './problems';
 import type { Db } from './schema';
 
@@ -18,13 +18,8 @@ export interface Head {
 /** The chain starts from 32 zero bytes at seq 0. */
 export const GENESIS_TAG = new Uint8Array(TAG_BYTES);
 
-export function eventAd(vaultId: Uint8Array, seq: number, prevTag: Uint8Array): Uint8Array {
-  return concat(vaultId, u64le(seq), prevTag);
-}
-
-export function chainTag(chainKey: Uint8Array, prevTag: Uint8Array, seq: number, nonce: Uint8Array, ciphertext: Uint8Array): Uint8Array {
-  return hash(concat(prevTag, u64le(seq), nonce, ciphertext), chainKey);
-}
+// The event's AD and chain tag are computed beside the opener that checks them (crypto.ts).
+export { chainTag, eventAd };
 
 export function readHead(db: Db): Head {
   const row = db.prepare('SELECT seq, tag FROM head WHERE id = 1').get() as { seq: unknown; tag: unknown } | undefined;
