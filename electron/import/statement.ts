@@ -64,8 +64,6 @@ export interface StatementRow {
   /** QIF `L[Account]`: the other side of a transfer. */
   transferAccount?: string;
   splits?: StatementSplit[];
-  /** The source cells by column name (or QIF field letter / OFX tag), trimmed, for the preview. */
-  raw: Record<string, string>;
 }
 
 export interface StatementAccount {

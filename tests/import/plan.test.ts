@@ -18,7 +18,7 @@ function statement(rows: Partial<StatementRow>[], format: ParsedStatement['forma
   return {
     format,
     encoding: 'utf-8',
-    accounts: [{ rows: rows.map((row, i) => ({ line: i + 2, date: '2024-03-01', amountMinor: '-100', kind: 'expense', raw: {}, ...row })) }],
+    accounts: [{ rows: rows.map((row, i) => ({ line: i + 2, date: '2024-03-01', amountMinor: '-100', kind: 'expense', ...row })) }],
     skipped: [],
     errors: [],
     detected: {},

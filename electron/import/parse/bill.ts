@@ -26,7 +26,6 @@ export interface BillRow {
   dated: DateTime;
   /** Cell by field name ('' when the column is absent or the row short). */
   get(field: string): string;
-  raw: Record<string, string>;
 }
 
 export interface BillTable {
@@ -77,11 +76,7 @@ export function readBill(
       errors.push(importIssue(row.line, 'errors.import.date_invalid', { column: headerRow.cells[dateAt] ?? dateField, value: row.cells[dateAt] ?? '' }));
       return;
     }
-    const raw: Record<string, string> = {};
-    header.forEach((name, column) => {
-      if (name !== '') raw[name] = row.cells[column] ?? '';
-    });
-    rows.push({ line: row.line, dated, get: (field) => (index[field]! >= 0 ? (row.cells[index[field]!] ?? '') : ''), raw });
+    rows.push({ line: row.line, dated, get: (field) => (index[field]! >= 0 ? (row.cells[index[field]!] ?? '') : '') });
   });
   return { headerLine: headerRow.line, header: headerRow.cells, dateFormat: choice?.format, rows, skipped, errors };
 }
@@ -119,6 +114,5 @@ export function billStatementRow(
     kind,
     ...rest,
     note: noteParts.filter((part) => part !== '').join(' · '),
-    raw: row.raw,
   });
 }

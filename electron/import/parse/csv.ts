@@ -237,8 +237,6 @@ export function parseCsv(text: string, context: ParserContext, mappingInput?: Cs
       }
       time = parsed;
     }
-    const raw: Record<string, string> = {};
-    row.cells.forEach((value, index) => (raw[columnName(index)] = value));
     rows.push(
       withoutEmpty<StatementRow>({
         line: row.line,
@@ -251,7 +249,6 @@ export function parseCsv(text: string, context: ParserContext, mappingInput?: Cs
         category: cell(columns.category),
         externalId: cell(columns.externalId),
         kind: kindOfSigned(minor),
-        raw,
       }),
     );
   });

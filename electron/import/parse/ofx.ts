@@ -205,8 +205,6 @@ function readTransaction(transaction: Node, line: number, accountCurrency: strin
     errors.push(importIssue(line, amountText === '' ? 'errors.import.amount_missing' : amount.messageKey, { column: 'TRNAMT', value: amountText }));
     return null;
   }
-  const raw: Record<string, string> = {};
-  for (const [key, value] of Object.entries(transaction)) if (typeof value === 'string') raw[key] = value.trim();
   return withoutEmpty<StatementRow>({
     line,
     date: dated.date,
@@ -217,6 +215,5 @@ function readTransaction(transaction: Node, line: number, accountCurrency: strin
     note: text(transaction.MEMO),
     externalId: text(transaction.FITID),
     kind: kindOfSigned(amount.minor),
-    raw,
   });
 }

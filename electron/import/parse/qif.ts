@@ -164,7 +164,8 @@ export function parseQif(text: string, context: ParserContext, override?: DateOr
 }
 
 function readRecord(record: QifRecord, order: DateOrder, context: ParserContext, errors: ImportIssue[]): StatementRow | null {
-  const raw: Record<string, string> = {};
+  /** The record's other fields by letter (P payee, M memo, L category); repeated ones joined by lines. */
+  const fields: Record<string, string> = {};
   const splits: StatementSplit[] = [];
   let failed = false;
   const amountOf = (field: Field): string | null => {
@@ -208,7 +209,7 @@ function readRecord(record: QifRecord, order: DateOrder, context: ParserContext,
         break;
     }
     // Repeated fields (A address lines) are kept together.
-    raw[field.code] = raw[field.code] === undefined ? field.value : `${raw[field.code]}\n${field.value}`;
+    fields[field.code] = fields[field.code] === undefined ? field.value : `${fields[field.code]}\n${field.value}`;
   }
   const parts = dateField ? qifDateParts(dateField.value) : null;
   const date = parts ? qifDate(parts, order) : null;
@@ -237,18 +238,17 @@ function readRecord(record: QifRecord, order: DateOrder, context: ParserContext,
       return null;
     }
   }
-  const category = raw.L ?? '';
+  const category = fields.L ?? '';
   const transferAccount = bracketed(category);
   return withoutEmpty<StatementRow>({
     line: record.line,
     date,
     amountMinor: amount,
-    payee: raw.P,
-    note: raw.M,
+    payee: fields.P,
+    note: fields.M,
     category: transferAccount ? undefined : category,
     transferAccount,
     kind: transferAccount ? 'neutral' : kindOfSigned(amount),
     splits: splits.length > 0 ? splits : undefined,
-    raw,
   });
 }
