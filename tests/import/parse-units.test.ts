@@ -3,8 +3,9 @@
  * errors. Each case is a quirk a real export has.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { readAmount, detectDecimalMark } from '../../electron/import/parse/amount';
+import { readAmount, readWrittenAmount, detectDecimalMark } from '../../electron/import/parse/amount';
 import { chooseDateFormat, parseDateAs } from '../../electron/import/parse/dates';
 import { decodeBytes } from '../../electron/import/parse/decode';
 import { csvMappingSchema, suggestMapping } from '../../electron/import/parse/csv';
@@ -60,10 +61,28 @@ describe('amount cells', () => {
     expect(readAmount('1.234', { decimal: ',', currency: 'CNY' })).toEqual({ ok: true, minor: '123400' });
   });
 
+  it('plain cells ("-12.34", "1200") read on the short path mean exactly what the general reader makes of them', () => {
+    const digits = fc.array(fc.constantFrom('0', '1', '5', '9'), { minLength: 1, maxLength: 22 }).map((list) => list.join(''));
+    const cell = fc
+      .tuple(fc.boolean(), digits, fc.option(digits, { nil: undefined }))
+      .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`);
+    fc.assert(
+      fc.property(cell, fc.constantFrom('.', ',', 'auto'), fc.constantFrom('CNY', 'JPY', 'KWD', 'ZZZ'), (text, decimal, currency) => {
+        const options = { decimal: decimal as '.' | ',' | 'auto', currency };
+        expect(readAmount(text, options)).toEqual(readWrittenAmount(text, options));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
   it('detects a column’s decimal comma from all its values', () => {
     expect(detectDecimalMark(['1.234', '12,50', '3'])).toBe(',');
     expect(detectDecimalMark(['1,234', '12.50'])).toBe('.');
     expect(detectDecimalMark(['1,234', '5'])).toBe('.');
+    // Plain cells count too: one "-3.20" outweighs any number of decimal commas.
+    expect(detectDecimalMark(['12,50', '-3.20', '7,10'])).toBe('.');
+    expect(detectDecimalMark(['12,50', '-3', '700'])).toBe(',');
+    expect(detectDecimalMark(['-3', '700'])).toBe('.');
   });
 });
 

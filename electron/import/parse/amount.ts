@@ -6,6 +6,7 @@
  */
 import { parseAmount } from '../../../shared/money';
 import { isDomainError } from '../../../shared/errors';
+import { currencyExponent } from '../../../shared/currencies';
 
 export type DecimalMark = '.' | ',';
 
@@ -87,13 +88,57 @@ export function normalizeCell(text: string): string {
   return text.normalize('NFKC').replace(/\u2212/g, '-').trim();
 }
 
+/**
+ * "-12.34", "1200", "0.5": ASCII digits with at most a leading minus and one decimal point, which
+ * is how most cells of a big statement are written. They mean what parseAmount reads, so they skip
+ * the peeling (tests/import/parse-units.test.ts holds both paths to the same answers).
+ */
+const PLAIN_AMOUNT = /^-?\d{1,20}(?:\.\d{1,20})?$/;
+
+function isPlain(text: string, decimal: DecimalMark | 'auto'): boolean {
+  // Under a decimal comma a point groups thousands: "1.000" is a thousand, not one.
+  return PLAIN_AMOUNT.test(text) && (decimal !== ',' || !text.includes('.'));
+}
+
 export function readAmount(text: string, options: { decimal: DecimalMark | 'auto'; currency: string }): AmountResult {
+  if (text.length > MAX_AMOUNT_CELL) return { ok: false, messageKey: 'errors.import.amount_invalid' };
+  return isPlain(text, options.decimal) ? plainMinorUnits(text, options.currency) : readWrittenAmount(text, options);
+}
+
+/**
+ * A plain cell's minor units without BigInt: the digits (fraction padded to the currency's
+ * exponent) are one integer, exact as a double up to 2^53 - 1, and any larger one rounds to 2^53 or
+ * beyond, which isSafeInteger refuses. Same refusals, in the same order, as parseAmount.
+ */
+function plainMinorUnits(text: string, currency: string): AmountResult {
+  const exponent = currencyExponent(currency);
+  if (exponent === undefined) return { ok: false, messageKey: 'errors.import.currency_unknown' };
+  const negative = text.charCodeAt(0) === 45; // '-'
+  const point = text.indexOf('.');
+  const whole = text.slice(negative ? 1 : 0, point < 0 ? text.length : point);
+  let fraction = point < 0 ? '' : text.slice(point + 1);
+  if (fraction.length > exponent) {
+    if (/[1-9]/.test(fraction.slice(exponent))) return { ok: false, messageKey: 'errors.import.amount_precision' };
+    fraction = fraction.slice(0, exponent);
+  }
+  const magnitude = Number(whole + fraction.padEnd(exponent, '0'));
+  if (!Number.isSafeInteger(magnitude)) return { ok: false, messageKey: 'errors.import.amount_too_large' };
+  return { ok: true, minor: String(negative && magnitude !== 0 ? -magnitude : magnitude) };
+}
+
+/** The general reader: signs, brackets, currency marks, separators and decimal commas peeled off first. */
+export function readWrittenAmount(text: string, options: { decimal: DecimalMark | 'auto'; currency: string }): AmountResult {
   if (text.length > MAX_AMOUNT_CELL) return { ok: false, messageKey: 'errors.import.amount_invalid' };
   const peeled = peel(normalizeCell(text));
   const digits = peeled ? canonicalDigits(peeled.body, options.decimal) : null;
   if (!peeled || digits === null || !/\d/.test(digits)) return { ok: false, messageKey: 'errors.import.amount_invalid' };
+  return minorUnits((peeled.negative ? '-' : '') + digits, options.currency);
+}
+
+/** Canonical decimal text ('-1234.5') → minor units, or the translated reason it is not an amount. */
+function minorUnits(decimal: string, currency: string): AmountResult {
   try {
-    const minor = parseAmount((peeled.negative ? '-' : '') + digits, options.currency);
+    const minor = parseAmount(decimal, currency);
     return { ok: true, minor: String(minor) };
   } catch (error) {
     if (isDomainError(error) && error.messageKey === 'errors.amount_precision') return { ok: false, messageKey: 'errors.import.amount_precision' };
@@ -108,15 +153,15 @@ export function readAmount(text: string, options: { decimal: DecimalMark | 'auto
  * ("12,50") with no value ending in point + one or two digits means a decimal comma.
  */
 export function detectDecimalMark(values: readonly string[]): DecimalMark {
-  let commaEvidence = 0;
-  let pointEvidence = 0;
+  let commaEvidence = false;
   for (const value of values) {
-    const peeled = value.length <= MAX_AMOUNT_CELL ? peel(normalizeCell(value)) : null;
-    if (!peeled) continue;
-    if (/,\d{1,2}$/.test(peeled.body) || /\.\d{3},\d*$/.test(peeled.body)) commaEvidence++;
-    if (/\.\d{1,2}$/.test(peeled.body) || /,\d{3}\.\d*$/.test(peeled.body)) pointEvidence++;
+    const body = isPlain(value, 'auto') ? value : value.length <= MAX_AMOUNT_CELL ? peel(normalizeCell(value))?.body : undefined;
+    if (body === undefined) continue;
+    // One value with a decimal point settles it, whatever else the column holds.
+    if (/\.\d{1,2}$/.test(body) || /,\d{3}\.\d*$/.test(body)) return '.';
+    if (/,\d{1,2}$/.test(body) || /\.\d{3},\d*$/.test(body)) commaEvidence = true;
   }
-  return commaEvidence > 0 && pointEvidence === 0 ? ',' : '.';
+  return commaEvidence ? ',' : '.';
 }
 
 /** Negates a minor-unit decimal string ('-0' never appears). */
