@@ -12,6 +12,7 @@ import { IMPORT_CHUNK_ROWS, LIMITS, type ImportedRow, type LedgerEvent } from '.
 import type { DecideContext } from './commands';
 import type { LedgerReadModel } from './read-model';
 import { cleanTags, envelope, requireCategory, usableAccount } from './rules';
+import { orderedLineIds } from './ordered-ids';
 
 /** One planned row to record (electron/import/plan.ts makes these). */
 export interface ImportRowInput {
@@ -85,6 +86,8 @@ export function* decideImportBatchSteps(state: ImportReadModel, input: ImportBat
     }
     return found;
   };
+  // Line and transfer ids in ascending order (ordered-ids.ts: the fold appends to the id index).
+  const lineId = orderedLineIds(ctx);
   const decideRow = (row: ImportRowInput): ImportedRow => {
     const target = usable(row.accountId);
     if (!Number.isSafeInteger(row.amountMinor) || row.amountMinor === 0) throw rowError(row.line, 'errors.import_batch.amount_zero');
@@ -99,7 +102,7 @@ export function* decideImportBatchSteps(state: ImportReadModel, input: ImportBat
     const note = row.note.slice(0, LIMITS.note);
     if (!isFreeText(note)) throw rowError(row.line, 'errors.import_batch.bad_text', { column: 'note' });
     const common = {
-      transactionId: ctx.newId(),
+      transactionId: lineId(),
       accountId: target.id,
       amountMinor: row.amountMinor,
       currency: target.currency,
@@ -120,7 +123,7 @@ export function* decideImportBatchSteps(state: ImportReadModel, input: ImportBat
         ...common,
         kind: 'transfer',
         categoryId: null,
-        transfer: { transferId: ctx.newId(), counterTransactionId: ctx.newId(), counterAccountId: counter.id },
+        transfer: { transferId: lineId(), counterTransactionId: lineId(), counterAccountId: counter.id },
       };
     }
     const kind = row.amountMinor < 0 ? 'expense' : 'income';
