@@ -1,13 +1,13 @@
 /**
  * `parseStatement` off the host's event loop (issue #12: a 100k-row statement held the engine's
  * thread for seconds). A file of PARSE_WORKER_MIN_BYTES or more is parsed in a worker_threads
- * worker (parse-worker.ts, bundled beside the engine as out/main/import-parse-worker.cjs); its
- * rows come back in chunks of PARSE_WORKER_CHUNK_ROWS, each asked for on the host's next turn, so
- * each is one short task (sent ahead, they would all be delivered in one task). The worker's code is
- * read by the host and started as source text (`eval`), so it also runs from inside app.asar, which
- * a worker thread cannot be relied on to read by itself (see vault/kdf.ts). One worker serves the
- * parses one after another and ends after PARSE_WORKER_IDLE_MS without work; it keeps the process
- * alive only while it parses.
+ * worker (parse-worker.ts, bundled beside the engine as out/main/import-parse-worker.cjs). It
+ * answers with one message holding the rows as JSON text in chunks of PARSE_WORKER_CHUNK_ROWS
+ * (strings are copied across as bytes, so receiving it is cheap), and the host parses one chunk
+ * per turn of its loop. The worker's code is read by the host and started as source text (`eval`),
+ * so it also runs from inside app.asar, which a worker thread cannot be relied on to read by itself
+ * (see vault/kdf.ts). One worker serves the parses one after another and ends after
+ * PARSE_WORKER_IDLE_MS without work; it keeps the process alive only while it parses.
  *
  * Same answer as `parseStatement` in every case: small files, a run from the TypeScript sources
  * (vitest: there is no bundle) and a worker that fails to start or dies fall back to parsing here.
@@ -21,10 +21,15 @@ import type { ParsedStatement, StatementRow } from './statement';
 
 /** Smaller files are parsed in place: a few milliseconds, less than handing them to the worker. */
 export const PARSE_WORKER_MIN_BYTES = 256 * 1024;
-/** Rows per message from the worker: deserializing one chunk is a few milliseconds of the host's loop. */
+/** Rows per JSON chunk of the worker's answer: the host parses one per turn, a few milliseconds each. */
 export const PARSE_WORKER_CHUNK_ROWS = 1_000;
 export const PARSE_WORKER_FILE = 'import-parse-worker.cjs';
 const PARSE_WORKER_IDLE_MS = 60_000;
+
+/** The worker's one message per job (parse-worker.ts). */
+export type ParseWorkerAnswer =
+  | { done: ParsedStatement; counts: number[]; chunks: { account: number; json: string }[]; error?: undefined }
+  | { error: string; done?: undefined };
 
 let workerSource: string | null | undefined;
 
@@ -88,6 +93,22 @@ export function stopParseWorker(): void {
   if (stopping) void stopping.terminate();
 }
 
+/** The worker's answer → the statement, its rows parsed from JSON one chunk per turn of the loop. */
+async function rowsFromChunks(answer: ParseWorkerAnswer): Promise<ParsedStatement> {
+  if (!answer.done) throw new Error(`parse worker: ${answer.error ?? 'no answer'}`);
+  const statement = answer.done;
+  const rows: StatementRow[][] = statement.accounts.map(() => []);
+  for (const [index, chunk] of answer.chunks.entries()) {
+    if (index > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const list = rows[chunk.account];
+    if (!list) throw new Error('parse worker: rows for an account it did not name');
+    for (const row of JSON.parse(chunk.json) as StatementRow[]) list.push(row);
+  }
+  statement.accounts.forEach((account, index) => (account.rows = rows[index]!));
+  if (statement.accounts.some((account, index) => account.rows.length !== answer.counts[index])) throw new Error('parse worker: rows lost on the way');
+  return statement;
+}
+
 function inWorker(source: string, bytes: Uint8Array, options: ParseOptions): Promise<ParsedStatement> {
   if (idle) clearTimeout(idle);
   idle = null;
@@ -105,34 +126,19 @@ function inWorker(source: string, bytes: Uint8Array, options: ParseOptions): Pro
   const current = worker;
   // Held while it works (a CLI run has nothing else keeping the process alive), let go when idle.
   current.ref();
-  return new Promise<ParsedStatement>((resolve, reject) => {
-    const rows: StatementRow[][] = [];
+  return new Promise<ParseWorkerAnswer>((resolve, reject) => {
     const cleanup = () => {
       current.off('message', onMessage);
       current.off('error', onFailure);
       current.off('exit', onFailure);
     };
-    const fail = (error: Error) => {
+    const onFailure = (error: unknown) => {
       cleanup();
-      reject(error);
+      reject(error instanceof Error ? error : new Error(`parse worker exited with code ${String(error)}`));
     };
-    const onFailure = (error: unknown) => fail(error instanceof Error ? error : new Error(`parse worker exited with code ${String(error)}`));
-    // The next chunk is asked for as one arrives: one in flight at a time, so each is a task of its own.
-    const next = () => current.postMessage('next');
-    const onMessage = (message: { parsed?: true; rows?: { account: number; json: string }; done?: ParsedStatement; counts?: number[]; error?: string }) => {
-      if (message.parsed) next();
-      else if (message.rows) {
-        const list = (rows[message.rows.account] ??= []);
-        for (const row of JSON.parse(message.rows.json) as StatementRow[]) list.push(row);
-        next();
-      } else if (message.done) {
-        cleanup();
-        const statement = message.done;
-        const counts = message.counts ?? [];
-        statement.accounts.forEach((account, index) => (account.rows = rows[index] ?? []));
-        if (statement.accounts.some((account, index) => account.rows.length !== counts[index])) reject(new Error('parse worker: rows lost on the way'));
-        else resolve(statement);
-      } else fail(new Error(`parse worker: ${message.error ?? 'no answer'}`));
+    const onMessage = (answer: ParseWorkerAnswer) => {
+      cleanup();
+      resolve(answer);
     };
     current.on('message', onMessage);
     current.once('error', onFailure);
@@ -140,11 +146,13 @@ function inWorker(source: string, bytes: Uint8Array, options: ParseOptions): Pro
     // A copy moved to the worker: the caller keeps its bytes.
     const copy = bytes.slice();
     current.postMessage({ job: { bytes: copy, options } }, [copy.buffer as ArrayBuffer]);
-  }).finally(() => {
-    current.unref();
-    if (worker === current) {
-      idle = setTimeout(stopParseWorker, PARSE_WORKER_IDLE_MS);
-      idle.unref();
-    }
-  });
+  })
+    .finally(() => {
+      current.unref();
+      if (worker === current) {
+        idle = setTimeout(stopParseWorker, PARSE_WORKER_IDLE_MS);
+        idle.unref();
+      }
+    })
+    .then(rowsFromChunks);
 }

@@ -323,8 +323,11 @@ interface Candidate {
 export interface ExistingLines {
   /** Lines of `accountId` carrying the statement id `externalId`. */
   withExternalId(accountId: string, externalId: string): readonly ExistingLine[];
-  /** `withExternalId` for many ids of one account at once: id → its lines (ids without lines left out). */
-  withExternalIds(accountId: string, externalIds: readonly string[]): ReadonlyMap<string, readonly ExistingLine[]>;
+  /**
+   * `withExternalId` for many ids of one account at once, answering only what the exact match
+   * takes: statement id → the ids of its lines in the same order (statement ids without lines left out).
+   */
+  withExternalIds(accountId: string, externalIds: readonly string[]): ReadonlyMap<string, readonly string[]>;
   /** Lines of `accountId` of exactly `amountMinor` dated `from`..`to` (inclusive), only those without a statement id when `withoutId`. */
   near(accountId: string, amountMinor: number, from: string, to: string, withoutId: boolean): readonly ExistingLine[];
   /** A refund's original among the lines of the accounts involved: the latest with that statement id. */
@@ -353,10 +356,10 @@ export function linesFrom(lines: readonly ExistingLine[]): ExistingLines {
   return {
     withExternalId: (accountId, externalId) => byExternal.get(`${accountId}\u0000${externalId}`) ?? [],
     withExternalIds: (accountId, externalIds) => {
-      const found = new Map<string, ExistingLine[]>();
+      const found = new Map<string, string[]>();
       for (const externalId of externalIds) {
         const lines = byExternal.get(`${accountId}\u0000${externalId}`);
-        if (lines) found.set(externalId, lines);
+        if (lines) found.set(externalId, lines.map((line) => line.id));
       }
       return found;
     },
@@ -402,16 +405,16 @@ function* matchExisting(rows: PlannedRow[], existing: ExistingLines, windowDays:
       if (ids) ids.add(row.externalId);
       else wanted.set(row.accountId, new Set([row.externalId]));
     }
-    const known = new Map<string, ReadonlyMap<string, readonly ExistingLine[]>>();
+    const known = new Map<string, ReadonlyMap<string, readonly string[]>>();
     for (const [accountId, ids] of wanted) known.set(accountId, existing.withExternalIds(accountId, [...ids]));
     for (let index = start; index < end; index++) {
       const row = rows[index]!;
       if (row.status !== 'new') continue;
-      const hit = row.externalId ? known.get(row.accountId)?.get(row.externalId)?.find((line) => !taken.has(line.id)) : undefined;
+      const hit = row.externalId ? known.get(row.accountId)?.get(row.externalId)?.find((id) => !taken.has(id)) : undefined;
       if (hit !== undefined) {
-        taken.add(hit.id);
+        taken.add(hit);
         row.status = 'duplicate';
-        row.matchId = hit.id;
+        row.matchId = hit;
         continue;
       }
       // A transfer already recorded from its other side (the same transfer in the other account's file):

@@ -60,7 +60,7 @@ describe('statement parsing off the event loop', () => {
     parsing = false;
     expect(lastParseInWorker).toBe(true);
     expect(inWorker).toEqual(inPlace);
-    // Each chunk is asked for on a turn of its own, so the loop went round at least once per chunk.
+    // Each chunk of rows is parsed on a turn of its own, so the loop went round at least once per chunk.
     expect(turns).toBeGreaterThanOrEqual(Math.ceil(11_999 / PARSE_WORKER_CHUNK_ROWS));
     // The same worker serves the next parse, with a mapping this time.
     const mapped = await parseStatementOffLoop(bytes, { ...options, mapping: { date: 'Date', amount: 'Amount', payee: 'Memo', externalId: 'Transaction ID' } });
