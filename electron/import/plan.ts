@@ -471,6 +471,8 @@ function* matchExisting(rows: PlannedRow[], existing: ExistingLines, windowDays:
 
 /** A refund's original: a row of this file with that external id, else an existing line with it. */
 function pairRefunds(rows: PlannedRow[], existing: ExistingLines): void {
+  // Most statements hold no refund: then there is no id map of every row to build.
+  if (!rows.some((row) => row.sourceKind === 'refund' && row.refundOf)) return;
   const inFile = new Map<string, PlannedRow>();
   for (const row of rows) if (row.externalId && row.sourceKind !== 'refund' && !inFile.has(row.externalId)) inFile.set(row.externalId, row);
   for (const row of rows) {
