@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseStatement, type ParseOptions } from './parse/detect';
 import type { ParsedStatement, StatementRow } from './statement';
+import { fromColumns, type RowColumns } from './row-columns';
 
 /** Smaller files are parsed in place: a few milliseconds, less than handing them to the worker. */
 export const PARSE_WORKER_MIN_BYTES = 256 * 1024;
@@ -102,7 +103,7 @@ async function rowsFromChunks(answer: ParseWorkerAnswer): Promise<ParsedStatemen
     if (index > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const list = rows[chunk.account];
     if (!list) throw new Error('parse worker: rows for an account it did not name');
-    for (const row of JSON.parse(chunk.json) as StatementRow[]) list.push(row);
+    for (const row of fromColumns(JSON.parse(chunk.json) as RowColumns)) list.push(row);
   }
   statement.accounts.forEach((account, index) => (account.rows = rows[index]!));
   if (statement.accounts.some((account, index) => account.rows.length !== answer.counts[index])) throw new Error('parse worker: rows lost on the way');
