@@ -7,6 +7,7 @@
  */
 import type { LedgerProjection } from '../ledger';
 import type { ExistingLine, ExistingLines, PlanAccount } from './plan';
+import type { ExternalIdLines } from './read-ahead';
 
 export function planAccounts(p: LedgerProjection): Map<string, PlanAccount> {
   const rows = p.sql.all<{ id: string; name: string; currency: string; credit_limit_minor: number; balance: number; frozen: number; closed: number }>(
@@ -74,7 +75,11 @@ export const LINE_LOOKUPS = {
       AND EXISTS (SELECT 1 FROM transactions c INDEXED BY tx_transfer WHERE c.transfer_id = t.transfer_id AND c.transfer_id IS NOT NULL AND c.id <> t.id AND c.account_id = ? AND c.voided = 0)`,
 } as const;
 
-export function walletLines(p: LedgerProjection, accountIds: readonly string[]): ExistingLines {
+/**
+ * `readAhead`: one account's statement ids already read (read-ahead.ts), answering its exact
+ * matches without a query; the caller passes it only while it still describes the projection.
+ */
+export function walletLines(p: LedgerProjection, accountIds: readonly string[], readAhead?: { accountId: string; lines: ExternalIdLines }): ExistingLines {
   const accounts = JSON.stringify([...new Set(accountIds)]);
   const all = (sql: string, ...params: (string | number)[]) => inRegisterOrder(p.sql.all<LineRow>(sql, ...params));
   // Which kinds of line an account holds, each asked once and only when a lookup needs it: a first
@@ -103,6 +108,14 @@ export function walletLines(p: LedgerProjection, accountIds: readonly string[]):
   return {
     withExternalId: (accountId, externalId) => (holds(accountId).withId ? all(LINE_LOOKUPS.byExternal, accountId, externalId) : []),
     withExternalIds: (accountId, externalIds) => {
+      if (readAhead && readAhead.accountId === accountId) {
+        const known = new Map<string, readonly string[]>();
+        for (const externalId of externalIds) {
+          const lines = readAhead.lines.get(externalId);
+          if (lines) known.set(externalId, lines);
+        }
+        return known;
+      }
       const found = new Map<string, string[]>();
       if (externalIds.length === 0 || !holds(accountId).withId) return found;
       const rows = p.sql.prepare(LINE_LOOKUPS.byExternalMany).raw(true).all(accountId, JSON.stringify(externalIds)) as [string, string, string, number][];

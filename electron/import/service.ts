@@ -10,7 +10,8 @@ import type { DetectResult, ImportBatchView, ImportCommitResult, ImportIssueView
 import type { Ledger, LedgerProjection } from '../ledger';
 import { decideBatchUndo, decideImportBatchSteps } from '../ledger/decide-import';
 import type { BatchProgress } from '../ledger/ledger';
-import { parseStatementOffLoop } from './parse-off-loop';
+import { PARSE_WORKER_MIN_BYTES, parseStatementOffLoop } from './parse-off-loop';
+import { readAheadExternalIds, takeReadAhead } from './read-ahead';
 import { suggestMapping, type CsvMappingInput } from './parse/csv';
 import type { DateOrder, ImportIssue, ParsedStatement, StatementFormat } from './statement';
 import { planAccounts, walletLines } from './existing';
@@ -94,6 +95,8 @@ function requireAccount(p: LedgerProjection, accountId: string) {
 
 export async function parseFor(p: LedgerProjection, bytes: Uint8Array, fileName: string, accountId: string | null, choices: ParseChoices): Promise<ParsedStatement> {
   const currency = accountId ? requireAccount(p, accountId).currency : 'CNY';
+  // A big file is parsed in the worker: meanwhile the account's statement ids are read for the plan.
+  if (accountId && bytes.length >= PARSE_WORKER_MIN_BYTES) readAheadExternalIds(p, accountId, bytes.length);
   return parseStatementOffLoop(bytes, {
     fileName,
     currency,
@@ -168,7 +171,8 @@ export function walletCategories(p: LedgerProjection): WalletCategory[] {
 async function makePlan(p: LedgerProjection, statement: ParsedStatement, choices: PlanChoices): Promise<ImportPlan> {
   const accounts = planAccounts(p);
   for (const id of involvedAccounts(choices)) if (!accounts.has(id)) throw new DomainError('not_found', 'errors.account_not_found', { accountId: id });
-  const existing = walletLines(p, involvedAccounts(choices));
+  const ahead = await takeReadAhead(p, choices.accountId);
+  const existing = walletLines(p, involvedAccounts(choices), ahead ? { accountId: choices.accountId, lines: ahead } : undefined);
   return runCooperative(planImportSteps(statement, existing, {
     accountId: choices.accountId,
     accounts,
@@ -194,8 +198,10 @@ export async function previewParsed(p: LedgerProjection, statement: ParsedStatem
   if (chosen !== undefined && statement.accounts.length > 0 && !(Number.isInteger(chosen) && chosen >= 0 && chosen < statement.accounts.length)) {
     throw new DomainError('invalid_input', 'errors.import.statement_account_unknown', { account: String(chosen), accounts: statementAccountList(statement) });
   }
+  // The seq before planning: a line recorded while the plan runs (it yields between slices) makes the commit plan again.
+  const seq = p.lastSeq();
   const plan = await makePlan(p, statement, choices);
-  return { id: randomUUID(), fileName, statement, choices, plan, seq: p.lastSeq() };
+  return { id: randomUUID(), fileName, statement, choices, plan, seq };
 }
 
 /** "1: 111-CHK (bank, USD, 3 rows), 2: …" — how a refusal names the accounts a statement holds. */

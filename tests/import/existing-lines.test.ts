@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { LINE_LOOKUPS, walletLines } from '../../electron/import/existing';
+import { READ_AHEAD_SQL, readAheadExternalIds, takeReadAhead } from '../../electron/import/read-ahead';
 import { linesFrom, type ExistingLine } from '../../electron/import/plan';
 import { decideImportBatch, type ImportRowInput } from '../../electron/ledger/decide-import';
 import { makeLedger, requestId } from '../ledger/support';
@@ -65,6 +66,39 @@ describe('the planner reads the wallet through indexes', () => {
       transfer: ['a', -100, '2024-05-01', '2024-05-07', 'b'],
     };
     for (const [name, sql] of Object.entries(LINE_LOOKUPS)) expect(plan(sql, ...params[name as keyof typeof LINE_LOOKUPS])).not.toMatch(/tx_register|SCAN transactions|TEMP B-TREE/);
+    // The read-ahead walks tx_external in its own order, one keyset slice at a time.
+    expect(plan(READ_AHEAD_SQL.first, 'a', 10)).toMatch(/USING INDEX tx_external \(account_id=\? AND external_id>\?\)/);
+    expect(plan(READ_AHEAD_SQL.next, 'a', 'T1', 5, 10)).toMatch(/USING INDEX tx_external \(account_id=\? AND external_id>\?\)/);
+    for (const sql of Object.values(READ_AHEAD_SQL)) expect(plan(sql, ...(sql === READ_AHEAD_SQL.count ? ['a'] : sql === READ_AHEAD_SQL.first ? ['a', 10] : ['a', 'T1', 5, 10]))).not.toMatch(/TEMP B-TREE|SCAN transactions/);
+  });
+
+  test('the read-ahead made during a parse answers exact matches as the queries do, once, and only while nothing was recorded since', async () => {
+    const { world, bank, card } = await seeded();
+    // Voided lines are no match: void a few, among ids that several lines share.
+    const voided = world.projection.sql.all<{ id: string }>("SELECT id FROM transactions WHERE account_id = ? AND external_id IN ('T1', 'T2', 'T7') ORDER BY n LIMIT 3", bank);
+    for (const { id } of voided) world.ledger.execute({ type: 'voidTransaction', requestId: requestId(), transactionId: id });
+    const many = Array.from({ length: 1_100 }, (_, i) => `T${i}`);
+    const plain = walletLines(world.projection, [bank, card]);
+    // Slices of 97 rows: ids shared by several lines fall across slice boundaries.
+    readAheadExternalIds(world.projection, bank, 1_000_000, 97);
+    const ahead = await takeReadAhead(world.projection, bank);
+    expect(ahead).not.toBeNull();
+    const withAhead = walletLines(world.projection, [bank, card], { accountId: bank, lines: ahead! });
+    const sorted = (map: ReadonlyMap<string, readonly string[]>) => [...map].sort(([a], [b]) => a.localeCompare(b));
+    const expected = sorted(plain.withExternalIds(bank, many));
+    expect(expected.length).toBeGreaterThan(500);
+    expect(expected.some(([, lines]) => lines.length > 1)).toBe(true);
+    expect(sorted(withAhead.withExternalIds(bank, many))).toEqual(expected);
+    expect(voided.every(({ id }) => !expected.some(([, lines]) => lines.includes(id)))).toBe(true);
+    // Taken once.
+    expect(await takeReadAhead(world.projection, bank)).toBeNull();
+    // Something recorded after the read began: it is not used.
+    readAheadExternalIds(world.projection, bank, 1_000_000, 97);
+    world.ledger.execute({ type: 'openAccount', requestId: requestId(), name: 'Later', kind: 'cash', currency: 'CNY', openingBalance: '0' });
+    expect(await takeReadAhead(world.projection, bank)).toBeNull();
+    // An account with far more lines than the statement can hold rows is probed, not read.
+    readAheadExternalIds(world.projection, bank, 1_000);
+    expect(await takeReadAhead(world.projection, bank)).toBeNull();
   });
 
   test('answers equal those of the whole list held in memory, in date then recording order', async () => {
