@@ -188,7 +188,8 @@ export class Ledger {
       for (let index = 0; index < events.length; index++) {
         this.projection.applyBatch([{ seq: appended[index]!.seq, payload: events[index] }]);
         onProgress('apply', index + 1, events.length);
-        if (index + 1 < events.length) await nextTurn();
+        // Also after the last event: the first index rebuild is a task of its own, not added to it.
+        await nextTurn();
       }
       for (const _ of this.projection.endReplay()) await nextTurn();
     } catch (error) {
