@@ -7,7 +7,6 @@
  */
 import type { LedgerProjection } from '../ledger';
 import type { ExistingLine, ExistingLines, PlanAccount } from './plan';
-import type { ExternalIdLines } from './read-ahead';
 
 export function planAccounts(p: LedgerProjection): Map<string, PlanAccount> {
   const rows = p.sql.all<{ id: string; name: string; currency: string; credit_limit_minor: number; balance: number; frozen: number; closed: number }>(
@@ -56,6 +55,18 @@ const inRegisterOrder = (rows: LineRow[]): ExistingLine[] => rows.sort((a, b) =>
  * and tx_balance (account, voided, amount) for an amount — `+date` keeps the window a filter, so
  * SQLite does not pick tx_register and walk every line of those days.
  */
+/** Statement id → ids of its live lines in register order (date, then recording order). */
+export type ExternalIdLines = ReadonlyMap<string, readonly string[]>;
+
+/** A line as the exact match reads it: statement id, line id, date, n. */
+export type ExternalIdRow = [externalId: string, id: string, date: string, n: number, ...rest: unknown[]];
+
+/** The line ids of one statement id's rows, in register order (the rule is one line per id; the rest are sorted). */
+export function lineIdsInRegisterOrder(rows: ExternalIdRow[]): string[] {
+  if (rows.length > 1) rows.sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[3] - b[3]));
+  return rows.map((row) => row[1]);
+}
+
 /** walletLines' lookups, exported so a test can hold each to its index (EXPLAIN QUERY PLAN). */
 export const LINE_LOOKUPS = {
   byExternal: `SELECT ${COLUMNS} FROM transactions INDEXED BY tx_external WHERE account_id = ? AND external_id = ? AND voided = 0`,
@@ -118,18 +129,14 @@ export function walletLines(p: LedgerProjection, accountIds: readonly string[], 
       }
       const found = new Map<string, string[]>();
       if (externalIds.length === 0 || !holds(accountId).withId) return found;
-      const rows = p.sql.prepare(LINE_LOOKUPS.byExternalMany).raw(true).all(accountId, JSON.stringify(externalIds)) as [string, string, string, number][];
-      const byId = new Map<string, [string, string, string, number][]>();
+      const rows = p.sql.prepare(LINE_LOOKUPS.byExternalMany).raw(true).all(accountId, JSON.stringify(externalIds)) as ExternalIdRow[];
+      const byId = new Map<string, ExternalIdRow[]>();
       for (const row of rows) {
         const list = byId.get(row[0]);
         if (list) list.push(row);
         else byId.set(row[0], [row]);
       }
-      // One line per statement id is the rule; the few ids held by several lines are put in register order.
-      for (const [externalId, lines] of byId) {
-        if (lines.length > 1) lines.sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[3] - b[3]));
-        found.set(externalId, lines.map((line) => line[1]));
-      }
+      for (const [externalId, lines] of byId) found.set(externalId, lineIdsInRegisterOrder(lines));
       return found;
     },
     near: (accountId, amountMinor, from, to, withoutId) => {

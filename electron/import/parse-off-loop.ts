@@ -19,6 +19,7 @@ import { Worker } from 'node:worker_threads';
 import { parseStatement, type ParseOptions } from './parse/detect';
 import type { ParsedStatement, StatementRow } from './statement';
 import { fromColumns, type RowColumns } from './row-columns';
+import { nextTurn } from '../vault/cooperative';
 
 /** Smaller files are parsed in place: a few milliseconds, less than handing them to the worker. */
 export const PARSE_WORKER_MIN_BYTES = 256 * 1024;
@@ -100,7 +101,7 @@ async function rowsFromChunks(answer: ParseWorkerAnswer): Promise<ParsedStatemen
   const statement = answer.done;
   const rows: StatementRow[][] = statement.accounts.map(() => []);
   for (const [index, chunk] of answer.chunks.entries()) {
-    if (index > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (index > 0) await nextTurn();
     const list = rows[chunk.account];
     if (!list) throw new Error('parse worker: rows for an account it did not name');
     for (const row of fromColumns(JSON.parse(chunk.json) as RowColumns)) list.push(row);

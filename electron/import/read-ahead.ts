@@ -11,9 +11,7 @@
  */
 import type { LedgerProjection } from '../ledger';
 import { nextTurn } from '../vault/cooperative';
-
-/** Statement id → ids of its live lines in register order (date, then recording order). */
-export type ExternalIdLines = ReadonlyMap<string, readonly string[]>;
+import { lineIdsInRegisterOrder, type ExternalIdLines } from './existing';
 
 interface ReadAhead {
   accountId: string;
@@ -55,13 +53,11 @@ async function readAll(p: LedgerProjection, accountId: string, seq: number, slic
   const first = p.sql.prepare(READ_AHEAD_SQL.first).raw(true);
   const next = p.sql.prepare(READ_AHEAD_SQL.next).raw(true);
   // Rows come in index order (statement id, then n), so one statement id's lines arrive one after
-  // another (across slices too); an id held by several lines is put in register order (date, then n).
+  // another (across slices too) and are closed as a group when the next id begins.
   const lines = new Map<string, readonly string[]>();
   let group: Row[] = [];
   const close = () => {
-    if (group.length === 0) return;
-    if (group.length > 1) group.sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[3] - b[3]));
-    lines.set(group[0]![0], group.length === 1 ? [group[0]![1]] : group.map((row) => row[1]));
+    if (group.length > 0) lines.set(group[0]![0], lineIdsInRegisterOrder(group));
     group = [];
   };
   let rows = first.all(accountId, slice) as Row[];

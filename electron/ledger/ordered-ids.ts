@@ -13,7 +13,6 @@
 import { createHash } from 'node:crypto';
 import type { DecideContext } from './commands';
 
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 const COUNTER_LIMIT = 2 ** 24;
 
 /** The 26 hex digits (with dashes) every id of one draw shares: instant, version, variant, 50 drawn bits. */
@@ -28,7 +27,7 @@ function prefixOf(ms: number, draw: Uint8Array): string {
   bytes[7] = draw[1]!;
   bytes[8] = 0x80 | (draw[2]! & 0x3f); // variant 10
   bytes.set(draw.subarray(3, 7), 9);
-  const hex = Array.from(bytes, (byte) => HEX[byte]).join('');
+  const hex = Buffer.from(bytes).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 26)}`;
 }
 
